@@ -1,0 +1,102 @@
+#include "commands.hpp"
+
+#include <oped/common/errors.hpp>
+#include <oped/indexer/extract.hpp>
+#include <oped/indexer/page_source.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace oped::cli {
+namespace {
+
+struct ExtractOptions {
+    std::vector<std::string> files;
+    bool json = false;
+    std::uint64_t max_size = indexer::k_default_max_size;
+};
+
+nlohmann::json to_json(const Article& a) {
+    return {{"path", a.path},           {"url", a.url},           {"title", a.title},
+            {"authors", a.authors},     {"published", a.published}, {"modified", a.modified},
+            {"site", a.site},           {"section", a.section},   {"tags", a.tags},
+            {"description", a.description}, {"language", a.language}, {"body", a.body}};
+}
+
+void print_summary(const Article& a) {
+    auto line = [](std::string_view label, const std::string& value) {
+        if (!value.empty()) std::cout << label << value << '\n';
+    };
+    std::string authors;
+    for (const auto& name : a.authors) authors += (authors.empty() ? "" : "; ") + name;
+    std::string tags;
+    for (const auto& tag : a.tags) tags += (tags.empty() ? "" : ", ") + tag;
+    std::cout << "== " << a.path << '\n';
+    line("title:       ", a.title);
+    line("authors:     ", authors);
+    line("published:   ", a.published);
+    line("modified:    ", a.modified);
+    line("site:        ", a.site);
+    line("section:     ", a.section);
+    line("tags:        ", tags);
+    line("language:    ", a.language);
+    line("url:         ", a.url);
+    line("description: ", a.description);
+    const auto words = std::count(a.body.begin(), a.body.end(), ' ') + (a.body.empty() ? 0 : 1);
+    std::cout << "body:        " << words << " words\n";
+    std::cout << a.body.substr(0, 600) << (a.body.size() > 600 ? " ..." : "") << "\n\n";
+}
+
+// The JSON dump must survive invalid UTF-8 that slipped through: replace it.
+std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+int run_extract(const ExtractOptions& opt) {
+    int rc = 0;
+    for (const auto& file : opt.files) {
+        const std::string path = std::filesystem::absolute(file).lexically_normal().string();
+        Result<Article> article = [&]() -> Result<Article> {
+            auto bytes = indexer::read_page(file, opt.max_size);
+            if (!bytes) return bytes.error();
+            try {
+                return indexer::extract_article(bytes.value(), path);
+            } catch (const std::exception& e) {
+                return Error{ErrorCode::internal, e.what(), path};
+            }
+        }();
+        if (!article) {
+            const Error& e = article.error();
+            rc = exit_code(ErrorCode::not_html); // "some files failed"
+            if (opt.json) {
+                std::cout << dump({{"path", path}, {"error", {{"code", error_name(e.code)}, {"message", e.message}}}})
+                          << '\n';
+            } else {
+                std::cerr << path << ": " << e.message << '\n';
+            }
+            continue;
+        }
+        if (opt.json) {
+            std::cout << dump(to_json(article.value())) << '\n';
+        } else {
+            print_summary(article.value());
+        }
+    }
+    return rc;
+}
+
+} // namespace
+
+Command add_extract(CLI::App& app) {
+    auto opt = std::make_shared<ExtractOptions>();
+    CLI::App* sub = app.add_subcommand("extract", "Print what oped extracts from HTML pages");
+    sub->add_flag("--json", opt->json, "One JSON object per file, one per line");
+    sub->add_option("--max-size", opt->max_size, "Skip files larger than this many bytes")->capture_default_str();
+    sub->add_option("files", opt->files, "HTML files (.html .htm .xhtml, optionally .gz)")->required();
+    return [opt] { return run_extract(*opt); };
+}
+
+} // namespace oped::cli

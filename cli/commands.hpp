@@ -1,0 +1,16 @@
+#pragma once
+
+// Each subcommand registers its options on the app and returns the function
+// that runs it; main() only wires them together.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace oped::cli {
+
+using Command = std::function<int()>;
+
+Command add_extract(CLI::App& app);
+
+} // namespace oped::cli

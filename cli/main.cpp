@@ -1,0 +1,34 @@
+#include "commands.hpp"
+
+#include <oped/common/errors.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <exception>
+#include <map>
+
+int main(int argc, char** argv) {
+    CLI::App app{"oped: full-text search for op-ed archives"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "oped 0.1.0");
+    std::map<CLI::App*, oped::cli::Command> commands;
+    auto add = [&](oped::cli::Command (*factory)(CLI::App&)) {
+        const std::size_t before = app.get_subcommands({}).size();
+        oped::cli::Command run = factory(app);
+        commands[app.get_subcommands({}).at(before)] = std::move(run);
+    };
+    add(oped::cli::add_extract);
+    try {
+        app.parse(argc, argv);
+        for (auto& [sub, run] : commands) {
+            if (sub->parsed()) return run();
+        }
+        return oped::exit_code(oped::ErrorCode::usage);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? 0 : oped::exit_code(oped::ErrorCode::usage);
+    } catch (const std::exception& e) {
+        spdlog::critical("internal error: {}", e.what());
+        return oped::exit_code(oped::ErrorCode::internal);
+    }
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+// The index schema: every term prefix, value slot and metadata key oped uses,
+// in one place. The indexer writes what is declared here and the searcher
+// reads it; change k_schema_version whenever an existing index would be read
+// wrongly by the new code.
+
+#include <xapian.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oped::schema {
+
+inline constexpr std::string_view k_schema_version = "1";
+inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
+inline constexpr std::string_view k_meta_last_update = "oped:last_update";
+
+// Term prefixes. Single capitals follow Omega's conventions where one exists.
+namespace prefix {
+inline constexpr std::string_view id = "Q";           // unique id: canonical URL or path (boolean)
+inline constexpr std::string_view title = "S";        // title words (free text, positional)
+inline constexpr std::string_view author = "A";       // author name words (free text)
+inline constexpr std::string_view author_exact = "XA"; // folded author display name (boolean)
+inline constexpr std::string_view site = "XS";        // folded outlet name (boolean)
+inline constexpr std::string_view section = "XC";     // folded section (boolean)
+inline constexpr std::string_view tag = "K";          // folded tag (boolean)
+inline constexpr std::string_view language = "L";     // language code (boolean)
+inline constexpr std::string_view year = "Y";         // "Y1787" (boolean)
+inline constexpr std::string_view year_month = "M";   // "M178710" (boolean)
+inline constexpr std::string_view day = "D";          // "D17871027" (boolean)
+inline constexpr std::string_view path = "XP";        // source path (boolean, hashed when long)
+} // namespace prefix
+
+// Value slots and their encodings.
+namespace slot {
+inline constexpr Xapian::valueno published = 0; // "YYYYMMDD": DateRangeProcessor and sorting
+inline constexpr Xapian::valueno authors = 1;   // display names, encode_list()
+inline constexpr Xapian::valueno year = 2;      // "1787"
+inline constexpr Xapian::valueno site = 3;      // outlet display name
+inline constexpr Xapian::valueno tags = 4;      // display tags, encode_list()
+inline constexpr Xapian::valueno path = 5;      // absolute source path
+inline constexpr Xapian::valueno signature = 6; // source file "mtime_ns:size", for skipping unchanged files
+inline constexpr Xapian::valueno section = 7;   // section display name
+inline constexpr Xapian::valueno language = 8;  // language code
+} // namespace slot
+
+// Title words are worth this many body words.
+inline constexpr Xapian::termcount k_title_weight = 3;
+
+// Xapian's limit is 245 bytes per term; ids longer than this are hashed.
+inline constexpr std::size_t k_max_term_bytes = 240;
+
+// Build a boolean term, hashing the value when the term would be too long.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// Case-folded, white-space-collapsed form used in exact-match terms.
+std::string fold_for_term(std::string_view display);
+
+// A list of display strings packed into one value slot (unit separator).
+std::string encode_list(const std::vector<std::string>& items);
+std::vector<std::string> decode_list(std::string_view packed);
+
+// "1787-10-27..." -> "17871027"; empty when the date has no full day.
+std::string date_value(std::string_view iso_date);
+
+} // namespace oped::schema

@@ -1,0 +1,81 @@
+#include <oped/common/schema.hpp>
+
+#include <oped/common/text.hpp>
+
+#include <cstdint>
+#include <cstdio>
+
+namespace oped::schema {
+namespace {
+
+constexpr char k_list_separator = '\x1f';
+
+// FNV-1a, 64 bit: stable across builds and platforms, which std::hash is not.
+std::uint64_t fnv1a(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+} // namespace
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    if (prefix.size() + value.size() <= k_max_term_bytes) {
+        term += value;
+        return term;
+    }
+    // Keep a readable head and make the tail unique: head + '#' + two hashes
+    // (of the whole value and of its reverse) to make collisions negligible.
+    const std::string reversed(value.rbegin(), value.rend());
+    char hash[40];
+    std::snprintf(hash, sizeof hash, "#%016llx%016llx",
+                  static_cast<unsigned long long>(fnv1a(value)),
+                  static_cast<unsigned long long>(fnv1a(reversed)));
+    const std::size_t head = k_max_term_bytes - prefix.size() - 33;
+    std::size_t cut = head;
+    // Do not cut inside a UTF-8 sequence.
+    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    term.append(value.substr(0, cut));
+    term += hash;
+    return term;
+}
+
+std::string fold_for_term(std::string_view display) {
+    return text::fold_case(text::collapse_space(display));
+}
+
+std::string encode_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out.push_back(k_list_separator);
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> decode_list(std::string_view packed) {
+    std::vector<std::string> items;
+    while (!packed.empty()) {
+        const auto pos = packed.find(k_list_separator);
+        items.emplace_back(packed.substr(0, pos));
+        if (pos == std::string_view::npos) break;
+        packed.remove_prefix(pos + 1);
+    }
+    return items;
+}
+
+std::string date_value(std::string_view iso_date) {
+    if (iso_date.size() < 10 || iso_date[4] != '-' || iso_date[7] != '-') return {};
+    std::string out;
+    out.append(iso_date.substr(0, 4)).append(iso_date.substr(5, 2)).append(iso_date.substr(8, 2));
+    for (char c : out) {
+        if (c < '0' || c > '9') return {};
+    }
+    return out;
+}
+
+} // namespace oped::schema

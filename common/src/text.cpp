@@ -1,0 +1,114 @@
+#include <oped/common/text.hpp>
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace oped::text {
+
+void append_utf8(std::string& out, char32_t cp) {
+    char buf[4];
+    const unsigned n = Xapian::Unicode::nonascii_to_utf8(static_cast<unsigned>(cp), buf);
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else {
+        out.append(buf, n);
+    }
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence starting at s[i], or 0 if invalid.
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    std::size_t len = 0;
+    char32_t min = 0;
+    if ((b0 & 0xE0) == 0xC0) { len = 2; min = 0x80; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; min = 0x800; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
+    else return 0;
+    if (i + len > s.size()) return 0;
+    char32_t cp = b0 & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = valid_sequence_length(s, i);
+        if (n == 0) return false;
+        i += n;
+    }
+    return true;
+}
+
+std::string sanitize_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t n = valid_sequence_length(s, i);
+        if (n == 0) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+        } else {
+            out.append(s.data() + i, n);
+            i += n;
+        }
+    }
+    return out;
+}
+
+std::string collapse_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
+        const unsigned cp = *it;
+        if (Xapian::Unicode::is_whitespace(cp) || cp == 0xA0 || cp == 0x200B || cp == 0xFEFF) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out.push_back(' ');
+        pending_space = false;
+        append_utf8(out, cp);
+    }
+    return out;
+}
+
+std::string fold_case(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
+        append_utf8(out, static_cast<char32_t>(Xapian::Unicode::tolower(*it)));
+    }
+    return out;
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+               return std::tolower(x) == std::tolower(y);
+           });
+}
+
+bool starts_with_icase(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+}
+
+} // namespace oped::text

@@ -1,0 +1,73 @@
+#pragma once
+
+// libxml2's HTML parser behind RAII, and the small DOM helpers extraction
+// needs. Every walker here is iterative or depth-bounded: pages with 100,000
+// nested elements exist and must not overflow the stack.
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oped::indexer {
+
+// Below this depth, recursive helpers stop descending.
+inline constexpr int k_max_walk_depth = 1000;
+
+struct XmlDocDeleter {
+    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
+
+// Parse UTF-8 HTML leniently (errors recovered, no network). Null only when
+// libxml2 produced no document at all.
+XmlDocPtr parse_html(std::string_view utf8);
+
+// Lower-case element name, or empty for non-elements.
+std::string_view tag_name(const xmlNode* node);
+bool is_element(const xmlNode* node, std::string_view name);
+
+// An attribute's value (entities decoded), or empty.
+std::string attr(const xmlNode* node, const char* name);
+bool has_attr(const xmlNode* node, const char* name);
+
+// All text below node, concatenated as is (scripts and styles included).
+std::string raw_text(const xmlNode* node);
+
+// Text below node as a reader sees it: scripts, styles, templates and
+// <noscript> skipped, block elements separated by a space, white space
+// collapsed.
+std::string visible_text(const xmlNode* node);
+
+xmlNode* root_element(xmlDoc* doc);
+xmlNode* find_first(xmlNode* root, std::string_view name);
+std::vector<xmlNode*> find_all(xmlNode* root, std::string_view name);
+
+// Calls fn(node, depth) for every element below root in document order,
+// without recursion. fn returns false to skip the node's children.
+template <class Fn>
+void walk_elements(xmlNode* root, Fn&& fn) {
+    if (root == nullptr) return;
+    xmlNode* node = root;
+    int depth = 0;
+    while (node != nullptr) {
+        bool descend = true;
+        if (node->type == XML_ELEMENT_NODE) descend = fn(node, depth);
+        if (descend && node->children != nullptr) {
+            node = node->children;
+            ++depth;
+            continue;
+        }
+        while (node != nullptr && node != root && node->next == nullptr) {
+            node = node->parent;
+            --depth;
+        }
+        if (node == nullptr || node == root) break;
+        node = node->next;
+    }
+}
+
+} // namespace oped::indexer

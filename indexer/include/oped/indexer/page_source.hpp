@@ -1,0 +1,31 @@
+#pragma once
+
+// Reading a page from disk: file type by name, gzip, size limit, and the
+// binary-file check. Nothing here parses HTML.
+
+#include <oped/common/errors.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace oped::indexer {
+
+inline constexpr std::uint64_t k_default_max_size = 20 * 1024 * 1024;
+
+// .html .htm .xhtml, optionally followed by .gz (case-insensitive).
+bool is_page_file(const std::filesystem::path& path);
+
+// The raw bytes of a page, gunzipped if the name ends in .gz. Fails with
+// too_large past max_size (compressed or not), not_html for binary content.
+Result<std::string> read_page(const std::filesystem::path& path, std::uint64_t max_size);
+
+// Gunzip in memory, giving up past max_size of output.
+Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size);
+
+// Heuristic: NUL bytes or many control characters in the first 4 KiB, or a
+// well-known binary signature, mean this is not a text page.
+bool looks_binary(std::string_view bytes);
+
+} // namespace oped::indexer

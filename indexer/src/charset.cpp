@@ -1,0 +1,186 @@
+#include <oped/indexer/charset.hpp>
+
+#include <oped/common/text.hpp>
+
+#include <iconv.h>
+
+#include <array>
+#include <cerrno>
+#include <memory>
+
+namespace oped::indexer {
+namespace {
+
+// windows-1252 0x80-0x9F; 0 marks the five undefined bytes (kept as C1).
+constexpr std::array<char16_t, 32> k_cp1252_high{
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+std::string decode_cp1252(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (unsigned char c : bytes) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else if (c < 0xA0 && k_cp1252_high[c - 0x80] != 0) {
+            text::append_utf8(out, k_cp1252_high[c - 0x80]);
+        } else {
+            text::append_utf8(out, c);
+        }
+    }
+    return out;
+}
+
+std::string decode_utf16(std::string_view bytes, bool little_endian) {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < bytes.size(); i += 2) {
+        const auto lo = static_cast<unsigned char>(bytes[i + (little_endian ? 0 : 1)]);
+        const auto hi = static_cast<unsigned char>(bytes[i + (little_endian ? 1 : 0)]);
+        char32_t cp = static_cast<char32_t>(hi << 8 | lo);
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < bytes.size()) {
+            const auto lo2 = static_cast<unsigned char>(bytes[i + 2 + (little_endian ? 0 : 1)]);
+            const auto hi2 = static_cast<unsigned char>(bytes[i + 2 + (little_endian ? 1 : 0)]);
+            const char32_t low = static_cast<char32_t>(hi2 << 8 | lo2);
+            if (low >= 0xDC00 && low <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                i += 2;
+            }
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+        text::append_utf8(out, cp);
+    }
+    return out;
+}
+
+struct IconvCloser {
+    void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
+};
+
+// Any other charset through glibc's iconv; empty optional-like result on an
+// unknown label (the caller falls back).
+bool decode_iconv(std::string_view bytes, const std::string& charset, std::string& out) {
+    iconv_t raw = iconv_open("UTF-8", charset.c_str());
+    if (raw == reinterpret_cast<iconv_t>(-1)) return false;
+    std::unique_ptr<void, IconvCloser> cd(raw);
+    out.clear();
+    out.reserve(bytes.size() * 2);
+    std::string in(bytes);
+    char* inp = in.data();
+    std::size_t inleft = in.size();
+    std::array<char, 16384> buf;
+    while (inleft > 0) {
+        char* outp = buf.data();
+        std::size_t outleft = buf.size();
+        const std::size_t rc = iconv(raw, &inp, &inleft, &outp, &outleft);
+        out.append(buf.data(), buf.size() - outleft);
+        if (rc == static_cast<std::size_t>(-1)) {
+            if (errno == E2BIG) continue;
+            // Invalid or incomplete sequence: replace one byte and go on.
+            out += "\xEF\xBF\xBD";
+            ++inp;
+            --inleft;
+            iconv(raw, nullptr, nullptr, nullptr, nullptr);
+        }
+    }
+    return true;
+}
+
+std::string normalise_label(std::string label) {
+    label = text::ascii_lower(text::collapse_space(label));
+    while (!label.empty() && (label.back() == '"' || label.back() == '\'' || label.back() == ';')) label.pop_back();
+    while (!label.empty() && (label.front() == '"' || label.front() == '\'')) label.erase(0, 1);
+    if (label == "utf8" || label == "unicode-1-1-utf-8" || label == "x-unicode20utf8") return "utf-8";
+    if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" ||
+        label == "l1" || label == "us-ascii" || label == "ascii" || label == "cp1252" || label == "x-cp1252" ||
+        label == "iso_8859-1" || label == "cp819" || label == "ibm819") {
+        return "windows-1252";
+    }
+    if (label == "gb2312" || label == "gbk" || label == "x-gbk") return "gb18030";
+    if (label == "shift-jis" || label == "sjis" || label == "x-sjis") return "shift_jis";
+    return label;
+}
+
+// Find `charset=` after `from`, return the label up to a delimiter.
+std::string label_after(std::string_view lower, std::size_t from) {
+    auto pos = lower.find("charset", from);
+    if (pos == std::string_view::npos) return {};
+    pos += 7;
+    while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '\t')) ++pos;
+    if (pos >= lower.size() || lower[pos] != '=') return {};
+    ++pos;
+    while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '"' || lower[pos] == '\'')) ++pos;
+    std::size_t end = pos;
+    while (end < lower.size() && lower[end] != '"' && lower[end] != '\'' && lower[end] != ';' &&
+           lower[end] != '>' && lower[end] != ' ' && lower[end] != '/') {
+        ++end;
+    }
+    return std::string(lower.substr(pos, end - pos));
+}
+
+} // namespace
+
+std::string declared_charset(std::string_view bytes) {
+    const std::string lower = text::ascii_lower(bytes.substr(0, 8192));
+    if (lower.starts_with("<?xml")) {
+        const auto end = lower.find("?>");
+        const auto enc = lower.find("encoding", 0);
+        if (enc != std::string::npos && enc < end) {
+            auto q = lower.find_first_of("\"'", enc);
+            if (q != std::string::npos) {
+                const auto q2 = lower.find(lower[q], q + 1);
+                if (q2 != std::string::npos) return normalise_label(lower.substr(q + 1, q2 - q - 1));
+            }
+        }
+    }
+    for (std::size_t pos = lower.find("<meta"); pos != std::string::npos; pos = lower.find("<meta", pos + 5)) {
+        const auto end = lower.find('>', pos);
+        if (end == std::string::npos) break;
+        const std::string_view tag(lower.data() + pos, end - pos);
+        if (tag.find("charset") == std::string_view::npos) continue;
+        std::string label = label_after(tag, 0);
+        if (!label.empty()) return normalise_label(label);
+    }
+    return {};
+}
+
+DecodedText decode_to_utf8(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+        return {text::sanitize_utf8(bytes.substr(3)), "utf-8"};
+    }
+    if (bytes.starts_with("\xFF\xFE")) return {decode_utf16(bytes.substr(2), true), "utf-16le"};
+    if (bytes.starts_with("\xFE\xFF")) return {decode_utf16(bytes.substr(2), false), "utf-16be"};
+
+    const std::string declared = declared_charset(bytes);
+    const bool valid_utf8 = text::is_valid_utf8(bytes);
+    if (declared == "utf-8" || declared.empty()) {
+        if (valid_utf8) return {std::string(bytes), "utf-8"};
+        // Undeclared or mislabelled: count invalid sequences. A page that is
+        // mostly valid UTF-8 with a few bad bytes stays UTF-8 (bad bytes
+        // replaced); one with no valid multi-byte sequence is windows-1252.
+        std::size_t multibyte = 0;
+        for (unsigned char c : bytes) {
+            if (c >= 0xC2 && c <= 0xF4) ++multibyte;
+        }
+        const std::string sanitized = text::sanitize_utf8(bytes);
+        std::size_t replaced = 0;
+        for (auto pos = sanitized.find("\xEF\xBF\xBD"); pos != std::string::npos;
+             pos = sanitized.find("\xEF\xBF\xBD", pos + 3)) {
+            ++replaced;
+        }
+        if (replaced * 2 > multibyte) return {decode_cp1252(bytes), "windows-1252"};
+        return {sanitized, "utf-8"};
+    }
+    if (declared == "windows-1252") {
+        // Pages labelled Latin-1 that are really UTF-8 are common too.
+        if (valid_utf8 && bytes.find_first_of("\xC2\xC3\xE2") != std::string_view::npos) {
+            return {std::string(bytes), "utf-8"};
+        }
+        return {decode_cp1252(bytes), "windows-1252"};
+    }
+    std::string out;
+    if (decode_iconv(bytes, declared, out)) return {text::sanitize_utf8(out), declared};
+    if (valid_utf8) return {std::string(bytes), "utf-8"};
+    return {decode_cp1252(bytes), "windows-1252"};
+}
+
+} // namespace oped::indexer

@@ -1,0 +1,26 @@
+#include <oped/indexer/extract.hpp>
+
+#include <oped/indexer/body.hpp>
+#include <oped/indexer/charset.hpp>
+#include <oped/indexer/html_doc.hpp>
+#include <oped/indexer/metadata.hpp>
+
+namespace oped::indexer {
+
+Result<Article> extract_article(std::string_view bytes, const std::string& path) {
+    const DecodedText decoded = decode_to_utf8(bytes);
+    XmlDocPtr doc = parse_html(decoded.utf8);
+    if (!doc || root_element(doc.get()) == nullptr) {
+        return Error{ErrorCode::not_html, "no HTML document could be parsed", path};
+    }
+    Article article;
+    article.path = path;
+    extract_metadata(doc.get(), article);
+    article.body = extract_body(doc.get(), article);
+    if (article.body.empty() && article.title.empty()) {
+        return Error{ErrorCode::empty_article, "the page has no article text", path};
+    }
+    return article;
+}
+
+} // namespace oped::indexer

@@ -1,0 +1,98 @@
+#include <oped/indexer/page_source.hpp>
+
+#include <oped/common/text.hpp>
+
+#include <zlib.h>
+
+#include <array>
+#include <fstream>
+
+namespace oped::indexer {
+
+bool is_page_file(const std::filesystem::path& path) {
+    std::string name = text::ascii_lower(path.filename().string());
+    if (name.size() > 3 && name.ends_with(".gz")) name.resize(name.size() - 3);
+    return name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml");
+}
+
+bool looks_binary(std::string_view bytes) {
+    constexpr std::array<std::string_view, 6> k_signatures{
+        "\x89PNG", "GIF8", "\xFF\xD8\xFF", "%PDF", "PK\x03\x04", "\x7F" "ELF"};
+    for (auto sig : k_signatures) {
+        if (bytes.substr(0, sig.size()) == sig) return true;
+    }
+    const auto head = bytes.substr(0, 4096);
+    // UTF-16 pages have NULs but start with a BOM.
+    if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
+        return false;
+    }
+    std::size_t control = 0;
+    for (unsigned char c : head) {
+        if (c == 0) return true;
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+    }
+    return control * 20 > head.size();
+}
+
+Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size) {
+    z_stream zs{};
+    // 16 + MAX_WBITS: expect a gzip header.
+    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+        return Error{ErrorCode::internal, "zlib could not start", ""};
+    }
+    std::string out;
+    std::array<char, 65536> buf;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+    zs.avail_in = static_cast<uInt>(compressed.size());
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
+        zs.avail_out = static_cast<uInt>(buf.size());
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END) {
+            inflateEnd(&zs);
+            return Error{ErrorCode::not_html, "not a valid gzip file", ""};
+        }
+        out.append(buf.data(), buf.size() - zs.avail_out);
+        if (out.size() > max_size) {
+            inflateEnd(&zs);
+            return Error{ErrorCode::too_large, "uncompressed page is larger than --max-size", ""};
+        }
+        if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
+            inflateEnd(&zs);
+            return Error{ErrorCode::not_html, "gzip file is truncated", ""};
+        }
+    }
+    inflateEnd(&zs);
+    return out;
+}
+
+Result<std::string> read_page(const std::filesystem::path& path, std::uint64_t max_size) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return Error{ErrorCode::io, "cannot read: " + ec.message(), path.string()};
+    if (size > max_size) {
+        return Error{ErrorCode::too_large,
+                     "file is " + std::to_string(size) + " bytes, over --max-size " + std::to_string(max_size),
+                     path.string()};
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{ErrorCode::io, "cannot open", path.string()};
+    std::string bytes(size, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(size));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    if (text::ascii_lower(path.extension().string()) == ".gz") {
+        auto unpacked = gunzip(bytes, max_size);
+        if (!unpacked) {
+            Error e = unpacked.error();
+            e.param = path.string();
+            return e;
+        }
+        bytes = std::move(unpacked).value();
+    }
+    if (bytes.empty()) return Error{ErrorCode::empty_article, "file is empty", path.string()};
+    if (looks_binary(bytes)) return Error{ErrorCode::not_html, "binary content, not an HTML page", path.string()};
+    return bytes;
+}
+
+} // namespace oped::indexer
