@@ -1,0 +1,35 @@
+#include <oped/common/errors.hpp>
+
+#include <gtest/gtest.h>
+
+namespace oped {
+namespace {
+
+TEST(ErrorTable, EveryCodeHasANameExitCodeAndStatus) {
+    for (int c = 0; c <= static_cast<int>(ErrorCode::internal); ++c) {
+        const auto code = static_cast<ErrorCode>(c);
+        EXPECT_FALSE(error_name(code).empty()) << c;
+        EXPECT_GE(http_status(code), 400) << c;
+        EXPECT_GE(exit_code(code), 1) << c;
+    }
+}
+
+TEST(ErrorTable, DocumentedExitCodes) {
+    EXPECT_EQ(exit_code(ErrorCode::usage), 2);
+    EXPECT_EQ(exit_code(ErrorCode::index_locked), 3);
+    EXPECT_EQ(exit_code(ErrorCode::not_html), 4);
+    EXPECT_EQ(error_name(ErrorCode::index_locked), "index_locked");
+}
+
+TEST(Result, HoldsValueOrError) {
+    Result<int> ok = 3;
+    ASSERT_TRUE(ok);
+    EXPECT_EQ(ok.value(), 3);
+    Result<int> bad = Error{ErrorCode::not_found, "gone", "path"};
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().code, ErrorCode::not_found);
+    EXPECT_EQ(bad.error().param, "path");
+}
+
+} // namespace
+} // namespace oped
