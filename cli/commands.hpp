@@ -12,5 +12,8 @@ namespace oped::cli {
 using Command = std::function<int()>;
 
 Command add_extract(CLI::App& app);
+Command add_index(CLI::App& app);
+Command add_remove(CLI::App& app);
+Command add_stats(CLI::App& app);
 
 } // namespace oped::cli

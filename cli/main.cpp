@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
         commands[app.get_subcommands({}).at(before)] = std::move(run);
     };
     add(oped::cli::add_extract);
+    add(oped::cli::add_index);
+    add(oped::cli::add_remove);
+    add(oped::cli::add_stats);
     try {
         app.parse(argc, argv);
         for (auto& [sub, run] : commands) {

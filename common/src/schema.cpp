@@ -79,3 +79,47 @@ std::string date_value(std::string_view iso_date) {
 }
 
 } // namespace oped::schema
+
+namespace oped::schema {
+namespace {
+
+Error mismatch(const std::string& found, const std::string& db_path) {
+    return Error{ErrorCode::schema_mismatch,
+                 "index at " + db_path + " has schema version '" + found + "', this oped needs '" +
+                     std::string(k_schema_version) + "'; rebuild it: rm -rf " + db_path +
+                     " && oped index --db " + db_path + " PATH...",
+                 db_path};
+}
+
+} // namespace
+
+Result<Xapian::Database> open_for_reading(const std::string& db_path) {
+    try {
+        Xapian::Database db(db_path);
+        const std::string version = db.get_metadata(std::string(k_meta_schema_version));
+        if (version != k_schema_version && !(version.empty() && db.get_doccount() == 0)) {
+            return mismatch(version, db_path);
+        }
+        return db;
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        return Error{ErrorCode::not_found, "no index at " + db_path + " (create one with: oped index --db " + db_path +
+                                               " PATH...)",
+                     db_path};
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        return Error{ErrorCode::index_corrupt, "index at " + db_path + " is corrupt: " + e.get_msg(), db_path};
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        return Error{ErrorCode::not_found, "cannot open index at " + db_path + ": " + e.get_msg(), db_path};
+    }
+}
+
+Result<bool> check_or_stamp_schema(Xapian::WritableDatabase& db, const std::string& db_path) {
+    const std::string version = db.get_metadata(std::string(k_meta_schema_version));
+    if (version.empty() && db.get_doccount() == 0) {
+        db.set_metadata(std::string(k_meta_schema_version), std::string(k_schema_version));
+        return true;
+    }
+    if (version != k_schema_version) return mismatch(version, db_path);
+    return false;
+}
+
+} // namespace oped::schema

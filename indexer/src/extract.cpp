@@ -18,7 +18,7 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path)
     extract_metadata(doc.get(), article);
     article.body = extract_body(doc.get(), article);
     if (article.body.empty() && article.title.empty()) {
-        return Error{ErrorCode::empty_article, "the page has no article text", path};
+        return Error{ErrorCode::empty_article, "no article text found", path};
     }
     return article;
 }

@@ -5,6 +5,8 @@
 // reads it; change k_schema_version whenever an existing index would be read
 // wrongly by the new code.
 
+#include <oped/common/errors.hpp>
+
 #include <xapian.h>
 
 #include <array>
@@ -45,6 +47,7 @@ inline constexpr Xapian::valueno path = 5;      // absolute source path
 inline constexpr Xapian::valueno signature = 6; // source file "mtime_ns:size", for skipping unchanged files
 inline constexpr Xapian::valueno section = 7;   // section display name
 inline constexpr Xapian::valueno language = 8;  // language code
+inline constexpr Xapian::valueno uid = 9;       // the unique id (value of the Q term, unhashed)
 } // namespace slot
 
 // Title words are worth this many body words.
@@ -65,5 +68,13 @@ std::vector<std::string> decode_list(std::string_view packed);
 
 // "1787-10-27..." -> "17871027"; empty when the date has no full day.
 std::string date_value(std::string_view iso_date);
+
+// Opening an index. A database created by another schema version is refused
+// with schema_mismatch and a message that says how to rebuild; a missing one
+// is not_found.
+Result<Xapian::Database> open_for_reading(const std::string& db_path);
+
+// Stamp an empty database with the schema version, or check a non-empty one.
+Result<bool> check_or_stamp_schema(Xapian::WritableDatabase& db, const std::string& db_path);
 
 } // namespace oped::schema

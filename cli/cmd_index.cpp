@@ -1,0 +1,101 @@
+#include "commands.hpp"
+#include "options.hpp"
+
+#include <oped/common/errors.hpp>
+#include <oped/indexer/index_writer.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+
+namespace oped::cli {
+namespace {
+
+struct IndexCliOptions {
+    indexer::IndexOptions index;
+    bool quiet = false;
+};
+
+// A progress line redrawn in place on a terminal; a log line every few
+// seconds otherwise.
+class ProgressReporter {
+  public:
+    explicit ProgressReporter(bool quiet) : m_tty(!quiet && isatty(STDERR_FILENO) != 0), m_quiet(quiet) {}
+
+    void operator()(const indexer::IndexProgress& p) {
+        if (m_quiet) return;
+        const auto now = std::chrono::steady_clock::now();
+        const bool last = p.done == p.total;
+        if (!last && now - m_last < (m_tty ? std::chrono::milliseconds(200) : std::chrono::seconds(5))) return;
+        m_last = now;
+        const double rate = p.seconds > 0 ? static_cast<double>(p.done - m_first_done) / p.seconds : 0;
+        const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
+        const double pct = p.total > 0 ? 100.0 * static_cast<double>(p.done) / static_cast<double>(p.total) : 100;
+        if (m_tty) {
+            std::fprintf(stderr, "\r%zu/%zu files (%.0f%%), %.0f files/s, ETA %.0fs   ", p.done, p.total, pct, rate,
+                         eta);
+            if (last) std::fputc('\n', stderr);
+        } else {
+            spdlog::info("{}/{} files ({:.0f}%), {:.0f} files/s, ETA {:.0f}s", p.done, p.total, pct, rate, eta);
+        }
+    }
+    void set_first_done(std::size_t n) { m_first_done = n; }
+
+  private:
+    bool m_tty;
+    bool m_quiet;
+    std::size_t m_first_done = 0;
+    std::chrono::steady_clock::time_point m_last{};
+};
+
+int run_index(IndexCliOptions& opt) {
+    auto reporter = std::make_shared<ProgressReporter>(opt.quiet);
+    bool first = true;
+    auto result = indexer::run_index(opt.index, [&](const indexer::IndexProgress& p) {
+        if (first) reporter->set_first_done(p.done - 1);
+        first = false;
+        (*reporter)(p);
+    });
+    if (!result) {
+        spdlog::error("{}", result.error().message);
+        return exit_code(result.error().code);
+    }
+    const auto& s = result.value();
+    std::map<std::string, int> by_reason;
+    for (const auto& f : s.failures) {
+        spdlog::warn("failed: {}: {}", f.path, f.reason);
+        ++by_reason[std::string(error_name(f.code))];
+    }
+    const std::size_t processed = s.added + s.updated + s.failures.size();
+    const double rate = s.seconds > 0 ? static_cast<double>(processed) / s.seconds : 0;
+    std::string reasons;
+    for (const auto& [code, n] : by_reason) reasons += (reasons.empty() ? " (" : ", ") + code + " " + std::to_string(n);
+    if (!reasons.empty()) reasons += ")";
+    std::printf("indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s; "
+                "%.2fs, %.0f docs/s\n",
+                s.total, opt.index.db_path.c_str(), s.added, s.updated, s.unchanged, s.removed, s.failures.size(),
+                reasons.c_str(), s.seconds, rate);
+    return s.failures.empty() ? 0 : exit_code(ErrorCode::not_html);
+}
+
+} // namespace
+
+Command add_index(CLI::App& app) {
+    auto opt = std::make_shared<IndexCliOptions>();
+    CLI::App* sub = app.add_subcommand("index", "Index HTML pages (files or folders, recursively); re-runs are incremental");
+    add_db_option(*sub, opt->index.db_path);
+    sub->add_option("--threads", opt->index.threads, "Extraction threads (default: one per core)");
+    sub->add_option("--max-size", opt->index.max_size, "Skip pages larger than this many bytes (default 20 MiB)");
+    sub->add_option("--batch", opt->index.batch_size,
+                    "Documents per commit (default: $XAPIAN_FLUSH_THRESHOLD or 10000)");
+    sub->add_flag("-q,--quiet", opt->quiet, "No progress output");
+    sub->add_option("paths", opt->index.roots, "Files and folders to index")->required();
+    return [opt] { return run_index(*opt); };
+}
+
+} // namespace oped::cli

@@ -1,0 +1,36 @@
+#pragma once
+
+// Article -> Xapian::Document, following common/schema.hpp. Pure apart from
+// the TermGenerator's scratch state: one builder per thread.
+
+#include <oped/common/article.hpp>
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace oped::indexer {
+
+// The unique id of an article: its canonical URL, else "file://" + path.
+std::string unique_id(const Article& article);
+
+struct BuiltDocument {
+    Xapian::Document doc;
+    std::string id_term;                      // Q-prefixed, ready for replace_document
+    std::vector<std::string> spelling_words;  // unique lower-case words for "did you mean"
+};
+
+class DocumentBuilder {
+  public:
+    DocumentBuilder();
+
+    // `signature` identifies the source file's version (see file_signature()).
+    BuiltDocument build(const Article& article, const std::string& signature);
+
+  private:
+    Xapian::TermGenerator m_terms;
+    std::string m_stem_language; // of the stemmer currently set
+};
+
+} // namespace oped::indexer

@@ -1,0 +1,113 @@
+#include <oped/indexer/document.hpp>
+
+#include <oped/common/docdata.hpp>
+#include <oped/common/schema.hpp>
+
+namespace oped::indexer {
+namespace {
+
+// Words longer than this are not worth suggesting as spellings.
+constexpr std::size_t k_max_spelling_word = 30;
+
+Xapian::Stem stemmer_for(const std::string& language) {
+    if (language.empty()) return Xapian::Stem("en");
+    try {
+        return Xapian::Stem(language);
+    } catch (const Xapian::InvalidArgumentError&) {
+        return Xapian::Stem("none");
+    }
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& display) {
+    if (display.empty()) return;
+    doc.add_boolean_term(schema::boolean_term(prefix, schema::fold_for_term(display)));
+}
+
+void add_date_terms(Xapian::Document& doc, const std::string& published) {
+    const std::string day = schema::date_value(published);
+    if (!day.empty()) {
+        doc.add_boolean_term(std::string(schema::prefix::day) + day);
+        doc.add_boolean_term(std::string(schema::prefix::year_month) + day.substr(0, 6));
+    }
+    if (published.size() >= 4 && std::isdigit(static_cast<unsigned char>(published[0]))) {
+        doc.add_boolean_term(std::string(schema::prefix::year) + published.substr(0, 4));
+    }
+}
+
+std::vector<std::string> collect_spelling_words(const Xapian::Document& doc) {
+    std::vector<std::string> words;
+    // Unprefixed terms are the lower-cased words of title and body; stemmed
+    // terms start with 'Z' and boolean terms with capitals, so both are skipped.
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        const std::string& term = *it;
+        if (term.empty() || term.size() > k_max_spelling_word) continue;
+        const auto first = static_cast<unsigned char>(term[0]);
+        if ((first >= 'A' && first <= 'Z') || std::isdigit(first)) continue;
+        if (term.size() < 3) continue;
+        words.push_back(term);
+    }
+    return words;
+}
+
+} // namespace
+
+std::string unique_id(const Article& article) {
+    if (!article.url.empty()) return article.url;
+    return "file://" + article.path;
+}
+
+DocumentBuilder::DocumentBuilder() { m_terms.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME); }
+
+BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signature) {
+    BuiltDocument out;
+    Xapian::Document& doc = out.doc;
+    const std::string language = a.language.empty() ? "en" : a.language;
+    if (language != m_stem_language) {
+        m_terms.set_stemmer(stemmer_for(language));
+        m_stem_language = language;
+    }
+    m_terms.set_document(doc);
+    m_terms.set_termpos(0);
+
+    // Free text: title (weighted, and prefixed for title:), authors, body.
+    m_terms.index_text(a.title, schema::k_title_weight);
+    m_terms.index_text(a.title, 1, std::string(schema::prefix::title));
+    m_terms.increase_termpos();
+    for (const auto& author : a.authors) {
+        m_terms.index_text(author, 1, std::string(schema::prefix::author));
+        m_terms.index_text(author);
+        m_terms.increase_termpos();
+        add_boolean(doc, schema::prefix::author_exact, author);
+    }
+    m_terms.index_text(a.body);
+
+    // Exact filters.
+    const std::string id = unique_id(a);
+    out.id_term = schema::boolean_term(schema::prefix::id, id);
+    doc.add_boolean_term(out.id_term);
+    doc.add_boolean_term(schema::boolean_term(schema::prefix::path, a.path));
+    add_boolean(doc, schema::prefix::site, a.site);
+    add_boolean(doc, schema::prefix::section, a.section);
+    for (const auto& tag : a.tags) add_boolean(doc, schema::prefix::tag, tag);
+    if (!a.language.empty()) doc.add_boolean_term(std::string(schema::prefix::language) + a.language);
+    add_date_terms(doc, a.published);
+
+    // Values for ranges, sorting and facets.
+    const std::string day = schema::date_value(a.published);
+    if (!day.empty()) doc.add_value(schema::slot::published, day);
+    if (a.published.size() >= 4) doc.add_value(schema::slot::year, a.published.substr(0, 4));
+    if (!a.authors.empty()) doc.add_value(schema::slot::authors, schema::encode_list(a.authors));
+    if (!a.site.empty()) doc.add_value(schema::slot::site, a.site);
+    if (!a.tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(a.tags));
+    if (!a.section.empty()) doc.add_value(schema::slot::section, a.section);
+    if (!a.language.empty()) doc.add_value(schema::slot::language, a.language);
+    doc.add_value(schema::slot::path, a.path);
+    doc.add_value(schema::slot::signature, signature);
+    doc.add_value(schema::slot::uid, id);
+
+    doc.set_data(encode_docdata(a));
+    out.spelling_words = collect_spelling_words(doc);
+    return out;
+}
+
+} // namespace oped::indexer

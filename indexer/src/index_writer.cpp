@@ -1,0 +1,359 @@
+#include <oped/indexer/index_writer.hpp>
+
+#include <oped/common/schema.hpp>
+#include <oped/indexer/crawl.hpp>
+#include <oped/indexer/document.hpp>
+#include <oped/indexer/extract.hpp>
+#include <oped/indexer/page_source.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <ctime>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace oped::indexer {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Documents waiting for the writer; bounded so memory stays flat whatever
+// the corpus size.
+constexpr std::size_t k_queue_capacity = 64;
+constexpr std::size_t k_default_batch = 10000;
+
+struct Indexed {
+    Xapian::docid docid;
+    std::string signature;
+    std::string uid;
+};
+
+// What the index holds, by source path: read from three value streams, so
+// unchanged files are skipped without opening them.
+std::unordered_map<std::string, Indexed> load_existing(const Xapian::Database& db) {
+    std::unordered_map<std::string, Indexed> by_path;
+    for (auto it = db.valuestream_begin(schema::slot::path); it != db.valuestream_end(schema::slot::path); ++it) {
+        by_path.emplace(*it, Indexed{it.get_docid(), {}, {}});
+    }
+    std::unordered_map<Xapian::docid, Indexed*> by_docid;
+    for (auto& [path, entry] : by_path) by_docid[entry.docid] = &entry;
+    for (auto it = db.valuestream_begin(schema::slot::signature); it != db.valuestream_end(schema::slot::signature);
+         ++it) {
+        if (auto found = by_docid.find(it.get_docid()); found != by_docid.end()) found->second->signature = *it;
+    }
+    for (auto it = db.valuestream_begin(schema::slot::uid); it != db.valuestream_end(schema::slot::uid); ++it) {
+        if (auto found = by_docid.find(it.get_docid()); found != by_docid.end()) found->second->uid = *it;
+    }
+    return by_path;
+}
+
+struct WorkItem {
+    const PageFile* file = nullptr;
+    std::optional<BuiltDocument> built;
+    std::optional<Error> error;
+};
+
+// A bounded multi-producer, single-consumer queue.
+class WorkQueue {
+  public:
+    void push(WorkItem item) {
+        std::unique_lock lock(m_mutex);
+        m_not_full.wait(lock, [&] { return m_items.size() < k_queue_capacity; });
+        m_items.push_back(std::move(item));
+        m_not_empty.notify_one();
+    }
+    std::optional<WorkItem> pop() {
+        std::unique_lock lock(m_mutex);
+        m_not_empty.wait(lock, [&] { return !m_items.empty() || m_producers == 0; });
+        if (m_items.empty()) return std::nullopt;
+        WorkItem item = std::move(m_items.front());
+        m_items.pop_front();
+        m_not_full.notify_one();
+        return item;
+    }
+    void set_producers(unsigned n) {
+        std::lock_guard lock(m_mutex);
+        m_producers = n;
+    }
+    void producer_done() {
+        std::lock_guard lock(m_mutex);
+        --m_producers;
+        m_not_empty.notify_all();
+    }
+
+  private:
+    std::mutex m_mutex;
+    std::condition_variable m_not_full, m_not_empty;
+    std::deque<WorkItem> m_items;
+    unsigned m_producers = 0;
+};
+
+WorkItem process(const PageFile& file, std::uint64_t max_size, DocumentBuilder& builder) {
+    WorkItem item;
+    item.file = &file;
+    try {
+        auto bytes = read_page(file.path, max_size);
+        if (!bytes) {
+            item.error = bytes.error();
+            return item;
+        }
+        auto article = extract_article(bytes.value(), file.path);
+        if (!article) {
+            item.error = article.error();
+            return item;
+        }
+        if (article.value().body.empty()) {
+            item.error = Error{ErrorCode::empty_article, "no article text found", file.path};
+            return item;
+        }
+        item.built = builder.build(article.value(), file.signature);
+    } catch (const std::exception& e) {
+        // One bad page never stops the run.
+        item.error = Error{ErrorCode::internal, std::string("extraction failed: ") + e.what(), file.path};
+    } catch (const Xapian::Error& e) {
+        item.error = Error{ErrorCode::internal, "term generation failed: " + e.get_description(), file.path};
+    }
+    return item;
+}
+
+std::string utc_now_iso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::size_t batch_size_from(const IndexOptions& options) {
+    if (options.batch_size > 0) return options.batch_size;
+    if (const char* env = std::getenv("XAPIAN_FLUSH_THRESHOLD")) {
+        const long n = std::atol(env);
+        if (n > 0) return static_cast<std::size_t>(n);
+    }
+    return k_default_batch;
+}
+
+class Writer {
+  public:
+    Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing,
+           const std::unordered_set<std::string>& seen, std::size_t batch)
+        : m_db(db), m_existing(existing), m_seen(seen), m_batch(batch) {}
+
+    void write(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
+        const auto old = m_existing.find(file.path);
+        keep_duplicates_apart(built, file);
+        const bool replaced_elsewhere = m_db.term_exists(built.id_term);
+        m_db.replace_document(built.id_term, built.doc);
+        // The file used to be indexed under another id (its canonical URL
+        // changed): drop the old document.
+        if (old != m_existing.end() && schema::boolean_term(schema::prefix::id, old->second.uid) != built.id_term) {
+            try {
+                m_db.delete_document(old->second.docid);
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+        }
+        for (const auto& word : built.spelling_words) m_db.add_spelling(word);
+        if (old != m_existing.end() || replaced_elsewhere) {
+            ++summary.updated;
+        } else {
+            ++summary.added;
+        }
+        if (++m_pending >= m_batch) commit();
+    }
+
+    void commit() {
+        m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
+        m_db.commit();
+        m_pending = 0;
+    }
+
+  private:
+    // Two files that claim the same canonical URL would replace each other
+    // on every run. While the file holding the URL still exists, a second
+    // one is identified by its path instead.
+    void keep_duplicates_apart(BuiltDocument& built, const PageFile& file) {
+        auto holder = m_db.postlist_begin(built.id_term);
+        if (holder == m_db.postlist_end(built.id_term)) return;
+        const std::string holder_path = m_db.get_document(*holder).get_value(schema::slot::path);
+        if (holder_path == file.path || m_seen.count(holder_path) == 0) return;
+        const std::string uid = "file://" + file.path;
+        built.doc.remove_term(built.id_term);
+        built.id_term = schema::boolean_term(schema::prefix::id, uid);
+        built.doc.add_boolean_term(built.id_term);
+        built.doc.add_value(schema::slot::uid, uid);
+    }
+
+    Xapian::WritableDatabase& m_db;
+    std::unordered_map<std::string, Indexed>& m_existing;
+    const std::unordered_set<std::string>& m_seen;
+    std::size_t m_batch;
+    std::size_t m_pending = 0;
+};
+
+void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
+                     const std::unordered_set<std::string>& seen, const std::vector<CrawlRoot>& roots,
+                     IndexSummary& summary) {
+    for (const auto& [path, entry] : existing) {
+        if (seen.count(path) != 0) continue;
+        bool under_listed_root = false;
+        for (const auto& root : roots) {
+            if (root.complete && is_under(path, root)) {
+                under_listed_root = true;
+                break;
+            }
+        }
+        if (!under_listed_root) continue; // another root's page: not ours to judge
+        try {
+            db.delete_document(entry.docid);
+            ++summary.removed;
+        } catch (const Xapian::DocNotFoundError&) {
+        }
+    }
+}
+
+} // namespace
+
+Result<Xapian::WritableDatabase> open_for_writing(const std::string& db_path) {
+    try {
+        Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
+        auto checked = schema::check_or_stamp_schema(db, db_path);
+        if (!checked) return checked.error();
+        return db;
+    } catch (const Xapian::DatabaseLockError&) {
+        return Error{ErrorCode::index_locked,
+                     "the index at " + db_path + " is locked by another writer (is another `oped index` running?)",
+                     db_path};
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        return Error{ErrorCode::index_corrupt, "index at " + db_path + " is corrupt: " + e.get_msg(), db_path};
+    } catch (const Xapian::DatabaseError& e) {
+        return Error{ErrorCode::io, "cannot open index at " + db_path + ": " + e.get_msg(), db_path};
+    }
+}
+
+Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& progress) {
+    const auto start = Clock::now();
+    auto opened = open_for_writing(options.db_path);
+    if (!opened) return opened.error();
+    Xapian::WritableDatabase db = std::move(opened).value();
+
+    IndexSummary summary;
+    auto existing = load_existing(db);
+    const CrawlResult crawled = crawl(options.roots);
+    for (const auto& [path, reason] : crawled.problems) {
+        summary.failures.push_back({path, ErrorCode::io, reason});
+    }
+    summary.total = crawled.files.size();
+
+    std::unordered_set<std::string> seen;
+    std::vector<const PageFile*> todo;
+    for (const auto& file : crawled.files) {
+        seen.insert(file.path);
+        const auto found = existing.find(file.path);
+        if (found != existing.end() && found->second.signature == file.signature) {
+            ++summary.unchanged;
+        } else {
+            todo.push_back(&file);
+        }
+    }
+
+    const std::uint64_t max_size = options.max_size > 0 ? options.max_size : k_default_max_size;
+    unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, todo.size())));
+
+    WorkQueue queue;
+    queue.set_producers(threads);
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            DocumentBuilder builder;
+            for (std::size_t i = next++; i < todo.size(); i = next++) queue.push(process(*todo[i], max_size, builder));
+            queue.producer_done();
+        });
+    }
+
+    Writer writer(db, existing, seen, batch_size_from(options));
+    IndexProgress state{summary.unchanged, summary.total, 0};
+    try {
+        while (auto item = queue.pop()) {
+            if (item->error) {
+                summary.failures.push_back({item->file->path, item->error->code, item->error->message});
+            } else {
+                writer.write(*item->built, *item->file, summary);
+            }
+            ++state.done;
+            if (progress) {
+                state.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+                progress(state);
+            }
+        }
+    } catch (...) {
+        // Let the workers finish before the stack unwinds; the last commit
+        // stands and the next run redoes the rest.
+        while (queue.pop()) {
+        }
+        for (auto& w : workers) w.join();
+        throw;
+    }
+    for (auto& w : workers) w.join();
+
+    // A page that failed now but was indexed before keeps its document.
+    remove_vanished(db, existing, seen, crawled.roots, summary);
+    writer.commit();
+    summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return summary;
+}
+
+Result<RemoveSummary> remove_documents(const std::string& db_path, const std::vector<std::string>& targets) {
+    auto opened = open_for_writing(db_path);
+    if (!opened) return opened.error();
+    Xapian::WritableDatabase db = std::move(opened).value();
+    RemoveSummary summary;
+    const auto existing = load_existing(db);
+    for (const auto& target : targets) {
+        std::vector<Xapian::docid> ids;
+        const bool numeric = !target.empty() && target.find_first_not_of("0123456789") == std::string::npos;
+        if (numeric && target.size() < 10) {
+            const auto docid = static_cast<Xapian::docid>(std::stoul(target));
+            try {
+                db.get_document(docid);
+                ids.push_back(docid);
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+        }
+        const std::string id_term = schema::boolean_term(schema::prefix::id, target);
+        for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) ids.push_back(*it);
+        if (ids.empty()) {
+            const CrawlRoot as_dir{normal_absolute(target), true, true};
+            const CrawlRoot as_file{normal_absolute(target), false, true};
+            for (const auto& [path, entry] : existing) {
+                if (is_under(path, as_file) || is_under(path, as_dir)) ids.push_back(entry.docid);
+            }
+        }
+        if (ids.empty()) {
+            summary.not_found.push_back(target);
+            continue;
+        }
+        for (auto docid : ids) {
+            try {
+                db.delete_document(docid);
+                ++summary.removed;
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+        }
+    }
+    db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
+    db.commit();
+    return summary;
+}
+
+} // namespace oped::indexer

@@ -1,0 +1,26 @@
+#pragma once
+
+// What an index holds, read without touching documents one by one.
+
+#include <oped/common/errors.hpp>
+
+#include <cstdint>
+#include <string>
+
+namespace oped::searcher {
+
+struct IndexStats {
+    std::uint64_t documents = 0;
+    std::uint64_t authors = 0;   // distinct exact author terms
+    std::uint64_t sites = 0;     // distinct outlets
+    std::uint64_t languages = 0;
+    std::string first_published; // "YYYY-MM-DD", empty when no dates
+    std::string last_published;
+    std::string last_update;      // ISO 8601 UTC of the last commit by oped
+    std::uint64_t size_bytes = 0; // on disk
+    std::string revision;         // Xapian's revision, as text
+};
+
+Result<IndexStats> read_stats(const std::string& db_path);
+
+} // namespace oped::searcher
