@@ -3,6 +3,7 @@
 #include <oped/common/errors.hpp>
 
 #include <spdlog/spdlog.h>
+#include <xapian.h>
 
 #include <exception>
 #include <map>
@@ -30,6 +31,12 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const int rc = app.exit(e);
         return rc == 0 ? 0 : oped::exit_code(oped::ErrorCode::usage);
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        spdlog::critical("index is corrupt: {}", e.get_description());
+        return oped::exit_code(oped::ErrorCode::index_corrupt);
+    } catch (const Xapian::Error& e) {
+        spdlog::critical("index error: {}", e.get_description());
+        return oped::exit_code(oped::ErrorCode::io);
     } catch (const std::exception& e) {
         spdlog::critical("internal error: {}", e.what());
         return oped::exit_code(oped::ErrorCode::internal);
