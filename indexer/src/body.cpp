@@ -1,19 +1,62 @@
 #include <oped/indexer/body.hpp>
 
+#include <oped/indexer/body_clean.hpp>
+#include <oped/indexer/body_dom.hpp>
+#include <oped/indexer/body_prepare.hpp>
+#include <oped/indexer/body_score.hpp>
+#include <oped/indexer/body_stats.hpp>
+#include <oped/indexer/body_text.hpp>
+#include <oped/indexer/body_trim.hpp>
 #include <oped/indexer/html_doc.hpp>
 
 namespace oped::indexer {
+namespace {
 
-std::string extract_body(xmlDoc* doc, const Article& /*meta*/) {
-    xmlNode* root = root_element(doc);
-    std::string out;
-    for (xmlNode* p : find_all(root, "p")) {
-        std::string para = visible_text(p);
-        if (para.empty()) continue;
-        if (!out.empty()) out += "\n\n";
-        out += para;
+// Below this many characters an attempt is taken to have missed the
+// article, and the next, less strict one runs.
+constexpr std::size_t k_min_article_chars = 500;
+
+// One pass on a fresh copy of the page: the caller's doc is left as it is.
+std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags) {
+    XmlDocPtr work = body::copy_to_document(root);
+    xmlNode* html = root_element(work.get());
+    if (html == nullptr) return {};
+    body::prune(html, flags);
+    body::restructure(html);
+    xmlNode* page = find_first(html, "body");
+    if (page == nullptr) page = html;
+    const std::vector<xmlNode*> nodes = body::select_article(page, body::compute_stats(html), flags);
+    xmlNode* article = xmlNewDocNode(work.get(), nullptr, reinterpret_cast<const xmlChar*>("div"), nullptr);
+    xmlAddChild(html, article);
+    for (xmlNode* n : nodes) {
+        xmlUnlinkNode(n);
+        xmlAddChild(article, n);
     }
-    return out;
+    body::mark_data_tables(article);
+    body::clean_article(article, flags);
+    body::trim_head(article, meta);
+    return body::serialise(article);
 }
 
-} // namespace oped::indexer
+}  // namespace
+
+std::string extract_body(xmlDoc* doc, const Article& meta) {
+    xmlNode* root = root_element(doc);
+    if (root == nullptr) return {};
+    static constexpr body::Flags k_attempts[] = {
+        {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
+    std::string best;
+    std::size_t best_chars = 0;
+    for (const body::Flags& flags : k_attempts) {
+        std::string text = attempt(root, meta, flags);
+        const std::size_t chars = body::text_length(text);
+        if (chars >= k_min_article_chars) return text;
+        if (chars > best_chars) {
+            best = std::move(text);
+            best_chars = chars;
+        }
+    }
+    return best;
+}
+
+}  // namespace oped::indexer

@@ -1,0 +1,211 @@
+#include <oped/indexer/body_prepare.hpp>
+
+#include <oped/common/text.hpp>
+#include <oped/indexer/body_classes.hpp>
+#include <oped/indexer/body_dom.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace oped::indexer::body {
+namespace {
+
+bool always_removed(std::string_view tag) {
+    static constexpr std::string_view k_tags[] = {
+        "script", "style", "noscript", "template", "link",     "meta",   "iframe",   "object",
+        "embed",  "svg",   "canvas",   "input",    "button",   "select", "textarea", "head",
+        "nav",    "aside", "footer",   "dialog",   "frameset", "frame",  "applet",   "math"};
+    return std::find(std::begin(k_tags), std::end(k_tags), tag) != std::end(k_tags);
+}
+
+std::string without_space(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') out.push_back(c);
+    }
+    return text::ascii_lower(out);
+}
+
+bool is_hidden(const xmlNode* node) {
+    if (has_attr(node, "hidden")) return true;
+    if (text::ascii_lower(attr(node, "aria-hidden")) == "true" &&
+        attr(node, "class").find("fallback-image") == std::string::npos) {
+        return true;
+    }
+    const std::string style = without_space(attr(node, "style"));
+    return style.find("display:none") != std::string::npos ||
+           style.find("visibility:hidden") != std::string::npos;
+}
+
+bool has_ancestor(const xmlNode* node, std::string_view tag) {
+    int steps = 0;
+    for (const xmlNode* p = node->parent; p != nullptr && steps < k_max_walk_depth; p = p->parent, ++steps) {
+        if (tag_name(p) == tag) return true;
+    }
+    return false;
+}
+
+// Visible text length of node, or limit + 1 as soon as it exceeds limit
+// (also when the subtree is too large to be a byline).
+std::size_t bounded_length(xmlNode* node, std::size_t limit) {
+    std::size_t n = 0;
+    std::size_t visited = 0;
+    walk_tree(
+        node,
+        [&](xmlNode* c) {
+            if (n > limit || ++visited > 4 * limit) {
+                n = limit + 1;
+                return false;
+            }
+            if (is_text(c) && c->content != nullptr)
+                n += text_length(reinterpret_cast<const char*>(c->content));
+            return c->type == XML_ELEMENT_NODE;
+        },
+        [](xmlNode*) {});
+    return n;
+}
+
+bool is_byline(xmlNode* node, std::string_view match) {
+    const bool hinted = text::ascii_lower(attr(node, "rel")) == "author" ||
+                        text::ascii_lower(attr(node, "itemprop")).find("author") != std::string::npos ||
+                        is_byline_hint(match);
+    if (!hinted) return false;
+    const std::size_t len = bounded_length(node, 100);
+    return len > 0 && len < 100;
+}
+
+// Whether the element should go, judged from its own tag and attributes.
+bool should_prune(xmlNode* node, const Flags& flags) {
+    const auto tag = tag_name(node);
+    if (tag == "html" || tag == "body") return false;
+    if (always_removed(tag) || is_hidden(node)) return true;
+    if (tag == "a") return false;
+    const std::string match = class_and_id(node);
+    if (flags.strip_unlikely) {
+        if (is_unlikely_role(text::ascii_lower(attr(node, "role")))) return true;
+        if (is_unlikely_candidate(match) && tag != "article" && tag != "main" &&
+            !has_ancestor(node, "table") && !has_ancestor(node, "code")) {
+            return true;
+        }
+    }
+    return is_byline(node, match);
+}
+
+xmlNode* next_non_blank(xmlNode* node) {
+    while (node != nullptr && is_text(node) && is_blank(node)) node = node->next;
+    return node;
+}
+
+bool is_br(const xmlNode* node) { return is_element(node, "br"); }
+
+xmlNode* new_element(xmlNode* like, const char* name) {
+    return xmlNewDocNode(like->doc, nullptr, reinterpret_cast<const xmlChar*>(name), nullptr);
+}
+
+void trim_trailing_blank(xmlNode* p) {
+    while (p->last != nullptr && ((is_text(p->last) && is_blank(p->last)) || is_br(p->last))) {
+        remove_node(p->last);
+    }
+}
+
+// Readability's replaceBrs: the first <br> of a run of two or more becomes a
+// <p> that takes in the phrasing content after it, up to the next run.
+void replace_br_runs(xmlNode* root) {
+    std::vector<xmlNode*> brs = find_all(root, "br");
+    std::vector<xmlNode*> trash;  // unlinked now, freed at the end: brs may still point at them
+    for (xmlNode* br : brs) {
+        if (br->parent == nullptr) continue;
+        bool replaced = false;
+        for (xmlNode* next = next_non_blank(br->next); is_br(next); next = next_non_blank(br->next)) {
+            replaced = true;
+            xmlUnlinkNode(next);
+            trash.push_back(next);
+        }
+        if (!replaced) continue;
+        xmlNode* p = new_element(br, "p");
+        xmlReplaceNode(br, p);
+        trash.push_back(br);
+        for (xmlNode* next = p->next; next != nullptr;) {
+            if (is_br(next) && is_br(next_non_blank(next->next))) break;
+            if (!is_phrasing(next)) break;
+            xmlNode* following = next->next;
+            xmlUnlinkNode(next);
+            xmlAddChild(p, next);
+            next = following;
+        }
+        trim_trailing_blank(p);
+        if (is_element(p->parent, "p")) rename_element(p->parent, "div");
+    }
+    for (xmlNode* n : trash) xmlFreeNode(n);
+}
+
+// Wrap runs of phrasing content with text in <p>s; a <div> of phrasing
+// content only becomes a <p> itself.
+void paragraphise(xmlNode* div) {
+    bool all_phrasing = true;
+    bool any_text = false;
+    for (xmlNode* c = div->children; c != nullptr; c = c->next) {
+        if (!is_phrasing(c)) {
+            if (c->type == XML_ELEMENT_NODE) all_phrasing = false;
+        } else if (!(is_text(c) && is_blank(c)) && !is_br(c)) {
+            any_text = true;
+        }
+    }
+    if (all_phrasing) {
+        if (any_text) rename_element(div, "p");
+        return;
+    }
+    xmlNode* p = nullptr;
+    for (xmlNode* c = div->children; c != nullptr;) {
+        xmlNode* next = c->next;
+        if (is_phrasing(c) && c->type != XML_COMMENT_NODE) {
+            if (p != nullptr) {
+                xmlUnlinkNode(c);
+                xmlAddChild(p, c);
+            } else if (!(is_text(c) && is_blank(c)) && !is_br(c)) {
+                p = new_element(div, "p");
+                xmlReplaceNode(c, p);
+                xmlAddChild(p, c);
+            }
+        } else if (p != nullptr) {
+            trim_trailing_blank(p);
+            p = nullptr;
+        }
+        c = next;
+    }
+    if (p != nullptr) trim_trailing_blank(p);
+}
+
+}  // namespace
+
+void prune(xmlNode* root, const Flags& flags) {
+    std::vector<xmlNode*> doomed;
+    walk_tree(
+        root,
+        [&](xmlNode* node) {
+            if (node->type == XML_ELEMENT_NODE) {
+                if (!should_prune(node, flags)) return true;
+                doomed.push_back(node);
+            } else if (!is_text(node)) {
+                doomed.push_back(node);  // comments, processing instructions
+            }
+            return false;
+        },
+        [](xmlNode*) {});
+    for (xmlNode* node : doomed) remove_node(node);
+}
+
+void restructure(xmlNode* root) {
+    replace_br_runs(root);
+    walk_tree(
+        root,
+        [](xmlNode* node) {
+            if (node->type != XML_ELEMENT_NODE) return false;
+            if (tag_name(node) == "div") paragraphise(node);
+            return true;
+        },
+        [](xmlNode*) {});
+}
+
+}  // namespace oped::indexer::body

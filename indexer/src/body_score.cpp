@@ -1,0 +1,195 @@
+#include <oped/indexer/body_score.hpp>
+
+#include <oped/indexer/body_classes.hpp>
+#include <oped/indexer/body_dom.hpp>
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace oped::indexer::body {
+namespace {
+
+constexpr int k_ancestor_levels = 5;
+constexpr std::size_t k_top_candidates = 5;
+constexpr std::size_t k_min_agreeing = 3;
+
+using Scores = std::unordered_map<const xmlNode*, double>;
+
+bool is_scored_tag(std::string_view tag) {
+    return tag == "p" || tag == "pre" || tag == "td" || tag == "section" || (is_heading(tag) && tag != "h1");
+}
+
+double tag_prior(std::string_view tag) {
+    if (tag == "div") return 5;
+    if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
+    if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
+        tag == "li" || tag == "form") {
+        return -3;
+    }
+    if (is_heading(tag) || tag == "th") return -5;
+    return 0;
+}
+
+const NodeStats& stats_of(const StatsMap& stats, const xmlNode* node) {
+    static const NodeStats k_empty;
+    auto it = stats.find(node);
+    return it == stats.end() ? k_empty : it->second;
+}
+
+class Scorer {
+  public:
+    Scorer(const StatsMap& stats, const Flags& flags) : m_stats(stats), m_flags(flags) {}
+
+    double& score(const xmlNode* node) {
+        auto [it, inserted] = m_scores.try_emplace(node, 0.0);
+        if (inserted) {
+            it->second = tag_prior(tag_name(node)) + (m_flags.weight_classes ? class_weight(node) : 0);
+            m_order.push_back(node);
+        }
+        return it->second;
+    }
+    bool has_score(const xmlNode* node) const { return m_scores.count(node) != 0; }
+    double score_of(const xmlNode* node) const {
+        auto it = m_scores.find(node);
+        return it == m_scores.end() ? 0.0 : it->second;
+    }
+
+    void score_paragraphs(xmlNode* body) {
+        walk_elements(body, [&](xmlNode* el, int) {
+            if (!is_scored_tag(tag_name(el))) return true;
+            const NodeStats& s = stats_of(m_stats, el);
+            if (s.chars < 25) return true;
+            const double points = 1.0 + static_cast<double>(s.commas) + std::min<double>(s.chars / 100, 3);
+            int level = 0;
+            for (xmlNode* a = el->parent; a != nullptr && level < k_ancestor_levels; a = a->parent, ++level) {
+                if (a->type != XML_ELEMENT_NODE || a->parent == nullptr ||
+                    a->parent->type != XML_ELEMENT_NODE)
+                    break;
+                const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+                score(a) += points / divider;
+            }
+            return true;
+        });
+        for (const xmlNode* node : m_order) m_scores[node] *= 1.0 - stats_of(m_stats, node).link_density();
+    }
+
+    std::vector<const xmlNode*> top_candidates() const {
+        std::vector<const xmlNode*> all(m_order.begin(), m_order.end());
+        const std::size_t n = std::min(all.size(), k_top_candidates);
+        std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
+                          [&](const xmlNode* a, const xmlNode* b) { return score_of(a) > score_of(b); });
+        all.resize(n);
+        return all;
+    }
+
+  private:
+    const StatsMap& m_stats;
+    const Flags& m_flags;
+    Scores m_scores;
+    std::vector<const xmlNode*> m_order;
+};
+
+std::size_t element_children(const xmlNode* node) {
+    std::size_t n = 0;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next)
+        n += c->type == XML_ELEMENT_NODE ? 1 : 0;
+    return n;
+}
+
+bool is_ancestor_of(const xmlNode* ancestor, const xmlNode* node) {
+    int steps = 0;
+    for (const xmlNode* p = node->parent; p != nullptr && steps < k_max_walk_depth; p = p->parent, ++steps) {
+        if (p == ancestor) return true;
+    }
+    return false;
+}
+
+// Several near-best candidates under one ancestor: the content is split, take the ancestor.
+xmlNode* unify_split_content(xmlNode* top, const std::vector<const xmlNode*>& tops, const Scorer& scorer,
+                             const xmlNode* body) {
+    const double best = scorer.score_of(top);
+    std::vector<const xmlNode*> close;
+    for (std::size_t i = 1; i < tops.size(); ++i) {
+        if (best > 0 && scorer.score_of(tops[i]) / best >= 0.75) close.push_back(tops[i]);
+    }
+    if (close.size() < k_min_agreeing) return top;
+    for (xmlNode* p = top->parent; p != nullptr && p != body; p = p->parent) {
+        const auto agreeing =
+            std::count_if(close.begin(), close.end(), [&](const xmlNode* c) { return is_ancestor_of(p, c); });
+        if (static_cast<std::size_t>(agreeing) >= k_min_agreeing) return p;
+    }
+    return top;
+}
+
+// Climb while the ancestors' scores do not fall below a third of the
+// candidate's; stop at the first ancestor scoring higher than the last step.
+xmlNode* climb_rising_scores(xmlNode* top, Scorer& scorer, const xmlNode* body) {
+    double last = scorer.score(top);
+    const double threshold = last / 3;
+    for (xmlNode* p = top->parent; p != nullptr && p != body; p = p->parent) {
+        if (!scorer.has_score(p)) continue;
+        const double s = scorer.score_of(p);
+        if (s < threshold) break;
+        if (s > last) return p;
+        last = s;
+    }
+    return top;
+}
+
+bool ends_sentence(const std::string& text) {
+    for (std::size_t pos = text.find('.'); pos != std::string::npos; pos = text.find('.', pos + 1)) {
+        if (pos + 1 == text.size() || text[pos + 1] == ' ') return true;
+    }
+    return false;
+}
+
+std::vector<xmlNode*> join_siblings(xmlNode* top, Scorer& scorer, const StatsMap& stats) {
+    const double top_score = scorer.score(top);
+    const double threshold = std::max(10.0, top_score * 0.2);
+    const std::string top_class = attr(top, "class");
+    std::vector<xmlNode*> out;
+    for (xmlNode* s = top->parent->children; s != nullptr; s = s->next) {
+        if (s->type != XML_ELEMENT_NODE) continue;
+        bool append = s == top;
+        if (!append) {
+            const double bonus = !top_class.empty() && attr(s, "class") == top_class ? top_score * 0.2 : 0.0;
+            if (scorer.has_score(s) && scorer.score_of(s) + bonus >= threshold) {
+                append = true;
+            } else if (tag_name(s) == "p") {
+                const NodeStats& st = stats_of(stats, s);
+                const double density = st.link_density();
+                if (st.chars > 80 && density < 0.25) {
+                    append = true;
+                } else if (st.chars < 80 && st.chars > 0 && density == 0 && ends_sentence(visible_text(s))) {
+                    append = true;
+                }
+            }
+        }
+        if (append) out.push_back(s);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<xmlNode*> select_article(xmlNode* body, const StatsMap& stats, const Flags& flags) {
+    if (body == nullptr) return {};
+    Scorer scorer(stats, flags);
+    scorer.score_paragraphs(body);
+    const auto tops = scorer.top_candidates();
+    if (tops.empty() || tops.front() == body) {
+        std::vector<xmlNode*> all;
+        for (xmlNode* c = body->children; c != nullptr; c = c->next) all.push_back(c);
+        return all;
+    }
+    xmlNode* top = const_cast<xmlNode*>(tops.front());
+    top = unify_split_content(top, tops, scorer, body);
+    top = climb_rising_scores(top, scorer, body);
+    while (top->parent != nullptr && top->parent != body && element_children(top->parent) == 1)
+        top = top->parent;
+    if (top->parent == nullptr) return {top};
+    return join_siblings(top, scorer, stats);
+}
+
+}  // namespace oped::indexer::body
