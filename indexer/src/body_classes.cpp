@@ -43,7 +43,7 @@ constexpr std::string_view k_unlikely[] = {
     "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",     "header",   "legends",
     "menu",       "related", "remark",     "replies",      "rss",      "shoutbox", "sidebar",
     "skyscraper", "social",  "sponsor",    "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",      "popup",   "yom-remote", "newsletter",   "cookie",   "consent"};
+    "pager",      "popup",   "yom-remote", "newsletter",   "cookie",   "consent",  "modal"};
 
 constexpr std::string_view k_maybe[] = {"and",     "article", "body",    "column",
                                         "content", "main",    "mathjax", "shadow"};
@@ -75,6 +75,19 @@ bool is_unlikely_role(std::string_view role) {
 bool is_byline_hint(std::string_view s) {
     static constexpr std::string_view k_byline[] = {"byline", "author", "dateline", "writtenby", "p-author"};
     return contains_any(s, k_byline);
+}
+
+bool is_hidden_class(std::string_view s) {
+    static constexpr std::string_view k_hidden[] = {"hidden",         "hide",
+                                                    "d-none",         "is-hidden",
+                                                    "sr-only",        "visually-hidden",
+                                                    "visuallyhidden", "screen-reader-text"};
+    return std::any_of(std::begin(k_hidden), std::end(k_hidden),
+                       [&](std::string_view w) { return has_token(s, w); });
+}
+
+bool is_caption_hint(std::string_view s) {
+    return s.find("caption") != std::string_view::npos || s.find("credit") != std::string_view::npos;
 }
 
 bool is_share_hint(std::string_view s) { return has_token(s, "share") || has_token(s, "sharedaddy"); }

@@ -15,7 +15,7 @@ bool always_removed(std::string_view tag) {
     static constexpr std::string_view k_tags[] = {
         "script", "style", "noscript", "template", "link",     "meta",   "iframe",   "object",
         "embed",  "svg",   "canvas",   "input",    "button",   "select", "textarea", "head",
-        "nav",    "aside", "footer",   "dialog",   "frameset", "frame",  "applet",   "math"};
+        "nav",    "aside", "footer",   "dialog",   "frameset", "frame",  "applet"};
     return std::find(std::begin(k_tags), std::end(k_tags), tag) != std::end(k_tags);
 }
 
@@ -33,6 +33,7 @@ bool is_hidden(const xmlNode* node) {
         attr(node, "class").find("fallback-image") == std::string::npos) {
         return true;
     }
+    if (is_hidden_class(text::ascii_lower(attr(node, "class")))) return true;
     const std::string style = without_space(attr(node, "style"));
     return style.find("display:none") != std::string::npos ||
            style.find("visibility:hidden") != std::string::npos;
@@ -75,6 +76,13 @@ bool is_byline(xmlNode* node, std::string_view match) {
     return len > 0 && len < 100;
 }
 
+// Figure captions and photo credits, however marked up.
+bool is_caption(xmlNode* node, std::string_view match) {
+    if (tag_name(node) == "figcaption") return true;
+    if (!is_caption_hint(match)) return false;
+    return bounded_length(node, 300) <= 300;
+}
+
 // Whether the element should go, judged from its own tag and attributes.
 bool should_prune(xmlNode* node, const Flags& flags) {
     const auto tag = tag_name(node);
@@ -89,7 +97,7 @@ bool should_prune(xmlNode* node, const Flags& flags) {
             return true;
         }
     }
-    return is_byline(node, match);
+    return is_byline(node, match) || is_caption(node, match);
 }
 
 xmlNode* next_non_blank(xmlNode* node) {

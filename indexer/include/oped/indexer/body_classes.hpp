@@ -26,6 +26,13 @@ bool is_unlikely_role(std::string_view role);
 // A class/id naming a byline or author box.
 bool is_byline_hint(std::string_view class_and_id);
 
+// A class that hides its element in common CSS frameworks ("hidden",
+// "d-none", "sr-only"...).
+bool is_hidden_class(std::string_view class_and_id);
+
+// A class/id naming a figure caption or a photo credit.
+bool is_caption_hint(std::string_view class_and_id);
+
 // A class/id naming a share or social-button bar.
 bool is_share_hint(std::string_view class_and_id);
 
