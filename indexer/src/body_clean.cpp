@@ -71,6 +71,10 @@ bool only_suspicious_words(const xmlNode* node) {
     return std::find(std::begin(k_words), std::end(k_words), t) != std::end(k_words);
 }
 
+bool is_form_control(std::string_view tag) {
+    return tag == "input" || tag == "button" || tag == "select" || tag == "textarea";
+}
+
 struct Frame {
     NodeStats stats;
     bool holds_data_table = false;
@@ -168,6 +172,12 @@ void clean_article(xmlNode* root, const Flags& flags) {
             frames.pop_back();
             count(node, -1);
             if (node == root) return;
+            if (is_form_control(tag_name(node))) {
+                // Counted (forms full of inputs are cleaned), then dropped.
+                add_child(frames.back().stats, node, f.stats);
+                remove_node(node);
+                return;
+            }
             if (should_remove(node, f, ctx, flags)) {
                 remove_node(node);
                 return;

@@ -13,9 +13,8 @@ namespace {
 
 bool always_removed(std::string_view tag) {
     static constexpr std::string_view k_tags[] = {
-        "script", "style", "noscript", "template", "link",     "meta",   "iframe",   "object",
-        "embed",  "svg",   "canvas",   "input",    "button",   "select", "textarea", "head",
-        "nav",    "aside", "footer",   "dialog",   "frameset", "frame",  "applet"};
+        "script", "style", "noscript", "template", "link",   "meta",   "iframe",   "object", "embed", "svg",
+        "canvas", "head",  "nav",      "aside",    "footer", "dialog", "frameset", "frame",  "applet"};
     return std::find(std::begin(k_tags), std::end(k_tags), tag) != std::end(k_tags);
 }
 

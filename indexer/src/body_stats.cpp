@@ -60,8 +60,7 @@ void add_child(NodeStats& parent, const xmlNode* child, const NodeStats& s) {
     parent.paragraphs += s.paragraphs + (tag == "p" ? 1 : 0);
     parent.images += s.images + (tag == "img" || tag == "picture" ? 1 : 0);
     parent.list_items += s.list_items + (tag == "li" ? 1 : 0);
-    parent.inputs +=
-        s.inputs + (tag == "input" || tag == "select" || tag == "textarea" || tag == "button" ? 1 : 0);
+    parent.inputs += s.inputs + (tag == "input" ? 1 : 0);
     parent.embeds +=
         s.embeds + (tag == "embed" || tag == "object" || tag == "iframe" || tag == "video" ? 1 : 0);
 }

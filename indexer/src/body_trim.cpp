@@ -51,7 +51,58 @@ bool is_byline_text(const std::string& text, const Article& meta) {
     });
 }
 
+constexpr std::size_t k_max_label_chars = 150;
+
+bool starts_like_link_list(const std::string& folded) {
+    static constexpr std::string_view k_openers[] = {
+        "read more",          "related",     "more from",    "more on",           "recommended",
+        "see also",           "also read",   "read also",    "you may also like", "you might also like",
+        "most popular",       "most read",   "trending",     "sign up for",       "subscribe to",
+        "get our newsletter", "lire aussi",  "à lire aussi", "lesen sie auch",    "mehr zum thema",
+        "leer más",           "lee también", "leia também",  "leia mais"};
+    return std::any_of(std::begin(k_openers), std::end(k_openers),
+                       [&](std::string_view o) { return folded.rfind(o, 0) == 0; });
+}
+
+bool is_link_block(const xmlNode* node, const StatsMap& stats) {
+    const auto tag = tag_name(node);
+    if (tag != "ul" && tag != "ol" && tag != "div" && tag != "p" && tag != "section") return false;
+    const auto it = stats.find(node);
+    return it != stats.end() && it->second.chars > 0 && it->second.link_density() > 0.5;
+}
+
+xmlNode* next_element(xmlNode* node) {
+    for (xmlNode* n = node->next; n != nullptr; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE) return n;
+    }
+    return nullptr;
+}
+
 }  // namespace
+
+void remove_link_lists(xmlNode* root) {
+    const StatsMap stats = compute_stats(root);
+    std::vector<xmlNode*> doomed;
+    walk_elements(root, [&](xmlNode* el, int) {
+        const auto tag = tag_name(el);
+        if (el == root || !(is_block(tag) || tag == "strong" || tag == "b")) return true;
+        const auto it = stats.find(el);
+        if (it == stats.end() || it->second.chars == 0 || it->second.chars > k_max_label_chars) return true;
+        if (!starts_like_link_list(text::fold_case(visible_text(el)))) return true;
+        xmlNode* next = next_element(el);
+        const bool labels_list = next != nullptr && is_link_block(next, stats);
+        if (labels_list) doomed.push_back(next);
+        if (labels_list || it->second.link_density() > 0.3 || is_heading(tag)) {
+            doomed.push_back(el);
+            return false;
+        }
+        return true;
+    });
+    // A list may be doomed twice (labelled and link-opening): free each once.
+    std::sort(doomed.begin(), doomed.end());
+    doomed.erase(std::unique(doomed.begin(), doomed.end()), doomed.end());
+    for (xmlNode* el : doomed) remove_node(el);
+}
 
 double title_similarity(std::string_view title, std::string_view heading) {
     const auto a = words(title);

@@ -23,7 +23,7 @@ struct NodeStats {
     std::uint32_t paragraphs = 0;
     std::uint32_t images = 0;
     std::uint32_t list_items = 0;
-    std::uint32_t inputs = 0;
+    std::uint32_t inputs = 0;  // <input> only: buttons and selects are common in articles
     std::uint32_t embeds = 0;
 
     double link_density() const { return chars == 0 ? 0.0 : link_chars / static_cast<double>(chars); }

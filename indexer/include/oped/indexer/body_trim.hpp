@@ -1,7 +1,8 @@
 #pragma once
 
-// The top of an article repeats what metadata already holds: the headline,
-// the byline, the dateline. This removes them from the body.
+// What is left inside the chosen article that is not its text: the headline,
+// byline and dateline that metadata already holds at the top, and the
+// "Read more" / "Related" link lists pages drop between paragraphs.
 
 #include <oped/common/article.hpp>
 
@@ -19,5 +20,11 @@ double title_similarity(std::string_view title, std::string_view heading);
 // repeat meta.title and short lines that are bylines ("By ...", the names in
 // meta.authors).
 void trim_head(xmlNode* root, const Article& meta);
+
+// Remove the link lists a page drops into its article: short blocks that
+// open with "Read more", "Related", "More from", "Recommended", "See also",
+// "Sign up for"... when they are links or label the link list that follows
+// (which goes too).
+void remove_link_lists(xmlNode* root);
 
 }  // namespace oped::indexer::body
