@@ -53,15 +53,27 @@ bool is_byline_text(const std::string& text, const Article& meta) {
 
 constexpr std::size_t k_max_label_chars = 150;
 
-bool starts_like_link_list(const std::string& folded) {
-    static constexpr std::string_view k_openers[] = {
-        "read more",          "related",     "more from",    "more on",           "recommended",
-        "see also",           "also read",   "read also",    "you may also like", "you might also like",
-        "most popular",       "most read",   "trending",     "sign up for",       "subscribe to",
-        "get our newsletter", "lire aussi",  "à lire aussi", "lesen sie auch",    "mehr zum thema",
-        "leer más",           "lee también", "leia também",  "leia mais"};
-    return std::any_of(std::begin(k_openers), std::end(k_openers),
+bool starts_with_any(const std::string& folded, const std::vector<std::string_view>& openers) {
+    return std::any_of(openers.begin(), openers.end(),
                        [&](std::string_view o) { return folded.rfind(o, 0) == 0; });
+}
+
+// Labels of link lists: removed with the list they head, or when they are links.
+bool starts_like_link_list(const std::string& folded) {
+    static const std::vector<std::string_view> k_openers = {
+        "read more",      "related",        "more from", "more on",           "recommended",
+        "see also",       "also read",      "read also", "you may also like", "you might also like",
+        "most popular",   "most read",      "trending",  "lire aussi",        "à lire aussi",
+        "lesen sie auch", "mehr zum thema", "leer más",  "lee también",       "leia também",
+        "leia mais"};
+    return starts_with_any(folded, k_openers);
+}
+
+// Calls to action: removed whenever they are short.
+bool starts_like_call_to_action(const std::string& folded) {
+    static const std::vector<std::string_view> k_openers = {
+        "sign up for", "subscribe to", "get our newsletter", "follow us on", "click here to"};
+    return starts_with_any(folded, k_openers);
 }
 
 bool is_link_block(const xmlNode* node, const StatsMap& stats) {
@@ -88,7 +100,12 @@ void remove_link_lists(xmlNode* root) {
         if (el == root || !(is_block(tag) || tag == "strong" || tag == "b")) return true;
         const auto it = stats.find(el);
         if (it == stats.end() || it->second.chars == 0 || it->second.chars > k_max_label_chars) return true;
-        if (!starts_like_link_list(text::fold_case(visible_text(el)))) return true;
+        const std::string folded = text::fold_case(visible_text(el));
+        if (starts_like_call_to_action(folded)) {
+            doomed.push_back(el);
+            return false;
+        }
+        if (!starts_like_link_list(folded)) return true;
         xmlNode* next = next_element(el);
         const bool labels_list = next != nullptr && is_link_block(next, stats);
         if (labels_list) doomed.push_back(next);

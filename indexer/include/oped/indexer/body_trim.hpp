@@ -24,7 +24,8 @@ void trim_head(xmlNode* root, const Article& meta);
 // Remove the link lists a page drops into its article: short blocks that
 // open with "Read more", "Related", "More from", "Recommended", "See also",
 // "Sign up for"... when they are links or label the link list that follows
-// (which goes too).
+// (which goes too), and short calls to action ("Sign up for our newsletter",
+// "Follow us on...").
 void remove_link_lists(xmlNode* root);
 
 }  // namespace oped::indexer::body
