@@ -15,5 +15,7 @@ Command add_extract(CLI::App& app);
 Command add_index(CLI::App& app);
 Command add_remove(CLI::App& app);
 Command add_stats(CLI::App& app);
+Command add_search(CLI::App& app);
+Command add_serve(CLI::App& app);
 
 } // namespace oped::cli

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
     add(oped::cli::add_index);
     add(oped::cli::add_remove);
     add(oped::cli::add_stats);
+    add(oped::cli::add_search);
+    add(oped::cli::add_serve);
     try {
         app.parse(argc, argv);
         for (auto& [sub, run] : commands) {

@@ -1,0 +1,122 @@
+#include "commands.hpp"
+#include "options.hpp"
+
+#include <oped/common/errors.hpp>
+#include <oped/http/json.hpp>
+#include <oped/searcher/searcher.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <unistd.h>
+
+#include <iostream>
+#include <memory>
+
+namespace oped::cli {
+namespace {
+
+struct SearchCliOptions {
+    std::string db;
+    bool json = false;
+    std::vector<std::string> words;
+    std::string sort = "relevance";
+    unsigned limit = 10;
+    unsigned page = 1;
+    searcher::SearchRequest request;
+};
+
+// Snippets are HTML; a terminal gets the text, with matches in bold on a TTY.
+std::string for_terminal(const std::string& html, bool tty) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        if (html.compare(i, 6, "<mark>") == 0) {
+            if (tty) out += "\033[1m";
+            i += 5;
+        } else if (html.compare(i, 7, "</mark>") == 0) {
+            if (tty) out += "\033[0m";
+            i += 6;
+        } else if (html[i] == '&') {
+            static constexpr std::pair<std::string_view, char> k_entities[] = {
+                {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            bool done = false;
+            for (const auto& [entity, c] : k_entities) {
+                if (html.compare(i, entity.size(), entity) == 0) {
+                    out.push_back(c);
+                    i += entity.size() - 1;
+                    done = true;
+                    break;
+                }
+            }
+            if (!done) out.push_back('&');
+        } else {
+            out.push_back(html[i]);
+        }
+    }
+    return out;
+}
+
+int run_search(SearchCliOptions& opt) {
+    auto& r = opt.request;
+    for (const auto& w : opt.words) r.query += (r.query.empty() ? "" : " ") + w;
+    if (opt.sort == "newest") r.sort = searcher::SortOrder::newest;
+    if (opt.sort == "oldest") r.sort = searcher::SortOrder::oldest;
+    r.per_page = opt.limit;
+    r.page = opt.page;
+    r.facets = opt.json;
+    auto searcher = searcher::Searcher::open(opt.db);
+    if (!searcher) {
+        spdlog::error("{}", searcher.error().message);
+        return exit_code(searcher.error().code);
+    }
+    auto response = searcher.value().search(r);
+    if (!response) {
+        spdlog::error("{}: {}", response.error().param, response.error().message);
+        return exit_code(response.error().code);
+    }
+    const auto& res = response.value();
+    if (opt.json) {
+        std::cout << http::dump(http::to_json(res)) << '\n';
+        return 0;
+    }
+    const bool tty = isatty(STDOUT_FILENO) != 0;
+    if (!res.notice.empty()) std::cout << res.notice << "\n";
+    if (!res.corrected.empty()) std::cout << "Did you mean: " << res.corrected << "\n";
+    std::cout << (res.total_is_exact ? "" : "about ") << res.total << " results (" << res.took_ms << " ms)\n\n";
+    unsigned rank = (r.page - 1) * r.per_page;
+    for (const auto& hit : res.results) {
+        const Article& a = hit.article;
+        std::string authors;
+        for (const auto& name : a.authors) authors += (authors.empty() ? "" : ", ") + name;
+        std::cout << ++rank << ". " << (tty ? "\033[1m" : "") << a.title << (tty ? "\033[0m" : "") << "\n   ";
+        if (!authors.empty()) std::cout << authors << " · ";
+        if (!a.published.empty()) std::cout << a.published.substr(0, 10) << " · ";
+        if (!a.site.empty()) std::cout << a.site << " · ";
+        std::cout << "#" << hit.id << "\n   " << for_terminal(hit.snippet, tty) << "\n";
+        if (!a.url.empty()) std::cout << "   " << a.url << "\n";
+        std::cout << "\n";
+    }
+    return 0;
+}
+
+} // namespace
+
+Command add_search(CLI::App& app) {
+    auto opt = std::make_shared<SearchCliOptions>();
+    CLI::App* sub = app.add_subcommand("search", "Search the index from the terminal");
+    add_db_option(*sub, opt->db);
+    sub->add_flag("--json", opt->json, "The same JSON as /api/search");
+    sub->add_option("--author", opt->request.authors, "Only this author (repeat for either)");
+    sub->add_option("--site", opt->request.sites, "Only this outlet (repeat for either)");
+    sub->add_option("--tag", opt->request.tags, "Only this tag (repeat for either)");
+    sub->add_option("--from", opt->request.from, "Published on or after (1787, 1787-11, 1787-11-22)");
+    sub->add_option("--to", opt->request.to, "Published on or before");
+    sub->add_option("--sort", opt->sort, "relevance, newest or oldest")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+        ->capture_default_str();
+    sub->add_option("--limit", opt->limit, "Results per page")->check(CLI::Range(1u, searcher::k_max_per_page))->capture_default_str();
+    sub->add_option("--page", opt->page, "Page of results")->check(CLI::Range(1u, searcher::k_max_depth))->capture_default_str();
+    sub->add_option("query", opt->words, "Query words (quote phrases)");
+    return [opt] { return run_search(*opt); };
+}
+
+} // namespace oped::cli

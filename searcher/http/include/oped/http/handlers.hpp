@@ -1,0 +1,23 @@
+#pragma once
+
+// The API's handlers: plain functions of their parameters and a Searcher.
+
+#include <oped/http/reply.hpp>
+#include <oped/searcher/search.hpp>
+#include <oped/searcher/searcher.hpp>
+
+#include <string>
+
+namespace oped::http {
+
+// Parameters of /api/search -> SearchRequest, every value bounded. Unknown
+// parameters are ignored (browsers add their own); repeated ones are ORed
+// where that means something (author, site, tag, year).
+Result<searcher::SearchRequest> parse_search_params(const ParamMap& params);
+
+Reply handle_search(const ParamMap& params, searcher::Searcher& searcher);
+Reply handle_doc(const std::string& id, searcher::Searcher& searcher);
+Reply handle_stats(const std::string& db_path);
+Reply handle_health(searcher::Searcher& searcher);
+
+} // namespace oped::http

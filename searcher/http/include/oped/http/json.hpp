@@ -1,0 +1,23 @@
+#pragma once
+
+// The JSON shapes of the API, in one place. Only the HTTP layer and the CLI
+// speak JSON; the search library does not.
+
+#include <oped/common/article.hpp>
+#include <oped/searcher/search.hpp>
+#include <oped/searcher/stats.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace oped::http {
+
+nlohmann::json to_json(const searcher::SearchResponse& response);
+nlohmann::json to_json(const Article& article, std::uint32_t id);
+nlohmann::json to_json(const searcher::IndexStats& stats);
+
+// Serialise, replacing any invalid UTF-8 rather than throwing.
+std::string dump(const nlohmann::json& j);
+
+} // namespace oped::http

@@ -1,0 +1,49 @@
+#pragma once
+
+// The HTTP server: routes to the handlers, one Searcher per worker thread,
+// security headers, static files from web/, an access log, metrics.
+
+#include <oped/common/errors.hpp>
+#include <oped/http/metrics.hpp>
+
+#include <memory>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace oped::http {
+
+struct ServeOptions {
+    std::string db_path;
+    std::string host = "127.0.0.1";
+    int port = 8080; // 0: any free port
+    unsigned threads = 0; // 0: 2 per core, at least 4
+    std::string web_dir;  // static files; empty: none
+    std::size_t max_request_bytes = 64 * 1024;
+};
+
+class Server {
+  public:
+    explicit Server(ServeOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Checks the index opens, then binds. Returns the port bound.
+    Result<int> bind();
+    // Serves until stop(); call after bind().
+    void run();
+    void stop();
+    bool is_running() const;
+
+  private:
+    void install_routes();
+
+    ServeOptions m_options;
+    std::unique_ptr<httplib::Server> m_server;
+    Metrics m_metrics;
+};
+
+} // namespace oped::http

@@ -1,0 +1,79 @@
+#include <oped/http/json.hpp>
+
+namespace oped::http {
+namespace {
+
+nlohmann::json or_null(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
+
+nlohmann::json facet_list(const std::vector<searcher::FacetValue>& values) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
+    return out;
+}
+
+} // namespace
+
+std::string dump(const nlohmann::json& j) {
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+nlohmann::json to_json(const searcher::SearchResponse& r) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& hit : r.results) {
+        const Article& a = hit.article;
+        results.push_back({{"id", hit.id},
+                           {"url", a.url},
+                           {"title", a.title},
+                           {"authors", a.authors},
+                           {"published", or_null(a.published)},
+                           {"site", or_null(a.site)},
+                           {"section", or_null(a.section)},
+                           {"snippet", hit.snippet},
+                           {"score", hit.score}});
+    }
+    nlohmann::json out{{"query", r.query},
+                       {"corrected", or_null(r.corrected)},
+                       {"notice", or_null(r.notice)},
+                       {"total", r.total},
+                       {"total_is_exact", r.total_is_exact},
+                       {"page", r.page},
+                       {"per_page", r.per_page},
+                       {"took_ms", r.took_ms},
+                       {"results", std::move(results)}};
+    out["facets"] = {{"author", facet_list(r.facets.author)},
+                     {"year", facet_list(r.facets.year)},
+                     {"site", facet_list(r.facets.site)},
+                     {"tag", facet_list(r.facets.tag)}};
+    out["facets_exact"] = r.facets.exact;
+    return out;
+}
+
+nlohmann::json to_json(const Article& a, std::uint32_t id) {
+    return {{"id", id},
+            {"url", a.url},
+            {"path", a.path},
+            {"title", a.title},
+            {"authors", a.authors},
+            {"published", or_null(a.published)},
+            {"modified", or_null(a.modified)},
+            {"site", or_null(a.site)},
+            {"section", or_null(a.section)},
+            {"tags", a.tags},
+            {"description", or_null(a.description)},
+            {"language", or_null(a.language)},
+            {"body", a.body}};
+}
+
+nlohmann::json to_json(const searcher::IndexStats& s) {
+    return {{"documents", s.documents},
+            {"authors", s.authors},
+            {"sites", s.sites},
+            {"languages", s.languages},
+            {"first_published", or_null(s.first_published)},
+            {"last_published", or_null(s.last_published)},
+            {"last_update", or_null(s.last_update)},
+            {"size_bytes", s.size_bytes},
+            {"revision", s.revision}};
+}
+
+} // namespace oped::http

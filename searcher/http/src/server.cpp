@@ -1,0 +1,179 @@
+#include <oped/http/server.hpp>
+
+#include <oped/common/schema.hpp>
+#include <oped/http/handlers.hpp>
+#include <oped/searcher/searcher.hpp>
+
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+namespace oped::http {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Each worker thread keeps its own Searcher (and so its own Xapian
+// Database) per index; Xapian objects are never shared between threads.
+Result<searcher::Searcher*> thread_searcher(const std::string& db_path) {
+    thread_local std::map<std::string, std::unique_ptr<searcher::Searcher>> searchers;
+    auto& slot = searchers[db_path];
+    if (!slot) {
+        auto opened = searcher::Searcher::open(db_path);
+        if (!opened) return opened.error();
+        slot = std::make_unique<searcher::Searcher>(std::move(opened).value());
+    }
+    return slot.get();
+}
+
+thread_local Clock::time_point t_request_start;
+
+// The route a path belongs to, for metrics labels.
+std::string route_of(const std::string& path) {
+    if (path == "/api/search") return "search";
+    if (path.rfind("/api/doc/", 0) == 0) return "doc";
+    if (path == "/api/stats") return "stats";
+    if (path == "/healthz") return "healthz";
+    if (path == "/metrics") return "metrics";
+    if (path.rfind("/api/", 0) == 0) return "api_other";
+    return "static";
+}
+
+void apply(const Reply& reply, httplib::Response& res) {
+    res.status = reply.status;
+    for (const auto& [k, v] : reply.headers) res.set_header(k, v);
+    res.set_content(reply.body, reply.content_type);
+}
+
+std::string truncated(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
+
+} // namespace
+
+Server::Server(ServeOptions options) : m_options(std::move(options)), m_server(std::make_unique<httplib::Server>()) {}
+
+Server::~Server() = default;
+
+Result<int> Server::bind() {
+    // Refuse to start without a readable index: a clear message, not 500s.
+    auto db = schema::open_for_reading(m_options.db_path);
+    if (!db) return db.error();
+    install_routes();
+    int port = m_options.port;
+    if (port == 0) {
+        port = m_server->bind_to_any_port(m_options.host);
+        if (port < 0) port = -1;
+    } else if (!m_server->bind_to_port(m_options.host, port)) {
+        port = -1;
+    }
+    if (port < 0) {
+        return Error{ErrorCode::io,
+                     "cannot listen on " + m_options.host + ":" + std::to_string(m_options.port) +
+                         " (is the port taken, or the address not local?)",
+                     "listen"};
+    }
+    return port;
+}
+
+void Server::run() { m_server->listen_after_bind(); }
+void Server::stop() { m_server->stop(); }
+bool Server::is_running() const { return m_server->is_running(); }
+
+void Server::install_routes() {
+    httplib::Server& s = *m_server;
+    unsigned threads = m_options.threads;
+    if (threads == 0) threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
+    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    s.set_payload_max_length(m_options.max_request_bytes);
+    s.set_read_timeout(10);
+    s.set_write_timeout(10);
+    s.set_keep_alive_max_count(100);
+    s.set_default_headers({
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+        {"X-Content-Type-Options", "nosniff"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+    });
+
+    const std::string db_path = m_options.db_path;
+    auto with_searcher = [db_path](auto&& fn) {
+        return [db_path, fn](const httplib::Request& req, httplib::Response& res) {
+            auto searcher = thread_searcher(db_path);
+            if (!searcher) {
+                apply(error_reply(searcher.error()), res);
+                return;
+            }
+            Reply reply = fn(req, *searcher.value());
+            reply.headers.emplace_back("Cache-Control", "no-store");
+            apply(reply, res);
+        };
+    };
+
+    s.Get("/api/search", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_search(req.params, searcher);
+          }));
+    s.Get(R"(/api/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_doc(req.matches[1], searcher);
+          }));
+    s.Get("/api/stats", [db_path](const httplib::Request&, httplib::Response& res) {
+        apply(handle_stats(db_path), res);
+    });
+    s.Get("/healthz", with_searcher([](const httplib::Request&, searcher::Searcher& searcher) {
+              return handle_health(searcher);
+          }));
+    s.Get("/metrics", [this, db_path](const httplib::Request&, httplib::Response& res) {
+        auto searcher = thread_searcher(db_path);
+        std::uint64_t docs = 0;
+        std::string revision = "0";
+        if (searcher) {
+            searcher.value()->database().reopen();
+            docs = searcher.value()->database().get_doccount();
+            revision = std::to_string(searcher.value()->database().get_revision());
+        }
+        res.set_content(m_metrics.render(docs, revision), "text/plain; version=0.0.4");
+    });
+
+    if (!m_options.web_dir.empty() && std::filesystem::is_directory(m_options.web_dir)) {
+        // httplib refuses paths that climb out of the mount and lists no folders.
+        s.set_mount_point("/", m_options.web_dir);
+    }
+
+    s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request_start = Clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (res.status == 404) {
+            apply(error_reply(Error{ErrorCode::not_found, "no such route: " + truncated(req.path, 200), "path"}), res);
+        } else if (res.body.empty()) {
+            apply(error_reply(Error{res.status == 413 ? ErrorCode::too_large : ErrorCode::usage,
+                                    "request refused (HTTP " + std::to_string(res.status) + ")", ""}),
+                  res);
+        }
+    });
+    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown error";
+        try {
+            std::rethrow_exception(ep);
+        } catch (const Xapian::Error& e) {
+            what = e.get_description();
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        spdlog::error("{} {}: {}", req.method, truncated(req.path, 200), what);
+        apply(error_reply(Error{ErrorCode::internal, "internal error", ""}), res);
+    });
+    s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
+        m_metrics.record(route_of(req.path), res.status, ms);
+        spdlog::info("{} {} {} {}B {:.1f}ms", req.method, truncated(req.target, 300), res.status, res.body.size(), ms);
+    });
+}
+
+} // namespace oped::http

@@ -1,0 +1,33 @@
+#pragma once
+
+// Counting facet values over the documents a match considers. Multi-valued
+// slots (authors, tags) count once per value, so a two-author article counts
+// for each author.
+
+#include <oped/searcher/search.hpp>
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace oped::searcher {
+
+class ListCountSpy : public Xapian::MatchSpy {
+  public:
+    ListCountSpy(Xapian::valueno slot, bool is_list) : m_slot(slot), m_is_list(is_list) {}
+    void operator()(const Xapian::Document& doc, double wt) override;
+
+    // Top `limit` values by count, then by value.
+    std::vector<FacetValue> top(std::size_t limit) const;
+    Xapian::doccount seen() const { return m_seen; }
+
+  private:
+    Xapian::valueno m_slot;
+    bool m_is_list;
+    Xapian::doccount m_seen = 0;
+    std::map<std::string, std::uint64_t> m_counts;
+};
+
+} // namespace oped::searcher

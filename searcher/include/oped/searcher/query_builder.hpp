@@ -1,0 +1,50 @@
+#pragma once
+
+// Query text and filter parameters -> Xapian::Query. Tested as tables of
+// {input, get_description()} rows against a small in-memory database.
+
+#include <oped/common/errors.hpp>
+#include <oped/searcher/search.hpp>
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oped::searcher {
+
+struct ParsedQuery {
+    Xapian::Query query;        // empty (MatchNothing) when the text has no words
+    bool has_words = false;
+    std::string corrected;      // "did you mean", or empty
+    std::string notice;         // set when the text was read differently
+    // Looser readings tried in order when `query` finds nothing (a phrase
+    // remembered a word or two wrong), each with the notice to show.
+    std::vector<std::pair<Xapian::Query, std::string>> relaxed;
+};
+
+// Curly quotes to straight ones, ellipses and NBSPs to spaces.
+std::string normalise_query_text(std::string_view text);
+
+class QueryBuilder {
+  public:
+    // `db` gives wildcard expansion and spelling data; it must outlive this.
+    explicit QueryBuilder(const Xapian::Database& db);
+
+    ParsedQuery parse(std::string_view text);
+    const Xapian::Stem& stemmer() const { return m_stem; }
+
+  private:
+    Xapian::Query parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
+
+    Xapian::Stem m_stem;
+    Xapian::QueryParser m_qp;
+};
+
+// The filters of a request (authors, sites, tags, years, from/to) as one
+// boolean query; MatchAll when there are none. Invalid values are errors
+// naming the parameter.
+Result<Xapian::Query> filter_query(const SearchRequest& request);
+
+} // namespace oped::searcher

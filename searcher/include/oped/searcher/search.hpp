@@ -1,0 +1,73 @@
+#pragma once
+
+// A search, as the HTTP API, the CLI and the web page ask for it, and its
+// answer. Plain values: no Xapian, no JSON.
+
+#include <oped/common/article.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace oped::searcher {
+
+enum class SortOrder { relevance, newest, oldest };
+
+// Bounds on every input; the HTTP layer rejects values past them with 400.
+inline constexpr std::size_t k_max_query_bytes = 1024;
+inline constexpr unsigned k_default_per_page = 10;
+inline constexpr unsigned k_max_per_page = 100;
+inline constexpr unsigned k_max_depth = 10000;        // page * per_page
+inline constexpr unsigned k_max_wildcard_terms = 100; // expansion of word*
+inline constexpr std::size_t k_max_filter_values = 20;
+inline constexpr double k_match_time_limit_s = 2.0;
+inline constexpr unsigned k_facet_exact_up_to = 10000; // documents counted exactly
+inline constexpr unsigned k_default_facet_size = 50;
+
+struct SearchRequest {
+    std::string query;
+    std::vector<std::string> authors; // OR within, AND with the rest
+    std::vector<std::string> sites;
+    std::vector<std::string> tags;
+    std::vector<std::string> years;
+    std::string from; // "1787", "1787-11" or "1787-11-22"
+    std::string to;
+    SortOrder sort = SortOrder::relevance;
+    unsigned page = 1;
+    unsigned per_page = k_default_per_page;
+    bool facets = true;
+    unsigned facet_size = k_default_facet_size;
+    std::size_t snippet_bytes = 300;
+};
+
+struct Hit {
+    std::uint32_t id = 0; // Xapian docid
+    Article article;      // body left empty: too big for a result list
+    std::string snippet;  // HTML-escaped, with <mark> around matches
+    double score = 0;     // percent, 0..100
+};
+
+struct FacetValue {
+    std::string value;
+    std::uint64_t count = 0;
+};
+
+struct Facets {
+    std::vector<FacetValue> author, year, site, tag;
+    bool exact = true;
+};
+
+struct SearchResponse {
+    std::string query;
+    std::string corrected; // "did you mean", or empty
+    std::string notice;    // why the query was read differently, or empty
+    std::uint64_t total = 0;
+    bool total_is_exact = true;
+    unsigned page = 1;
+    unsigned per_page = k_default_per_page;
+    double took_ms = 0;
+    std::vector<Hit> results;
+    Facets facets;
+};
+
+} // namespace oped::searcher

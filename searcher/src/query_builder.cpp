@@ -1,0 +1,185 @@
+#include <oped/searcher/query_builder.hpp>
+
+#include <oped/common/schema.hpp>
+#include <oped/common/text.hpp>
+#include <oped/searcher/dates.hpp>
+
+namespace oped::searcher {
+namespace {
+
+constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                             Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+// Common English words dropped from queries (not from phrases), as Omega does.
+constexpr const char* k_stopwords[] = {
+    "a",   "about", "an",   "and", "are",  "as",   "at",   "be",    "but",  "by",   "for",  "from",
+    "had", "has",   "have", "he",  "her",  "his",  "i",    "in",    "is",   "it",   "its",  "of",
+    "on",  "or",    "she",  "that", "the", "their", "them", "there", "they", "this", "to",  "was",
+    "we",  "were",  "which", "who", "will", "with", "you"};
+
+// site:, tag:, lang: take a display value; fold it as the indexer did.
+class FoldedTermProcessor : public Xapian::FieldProcessor {
+  public:
+    explicit FoldedTermProcessor(std::string_view prefix) : m_prefix(prefix) {}
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(schema::boolean_term(m_prefix, schema::fold_for_term(value)));
+    }
+
+  private:
+    std::string m_prefix;
+};
+
+// date:1787, date:1787..1788, date:1787-03-01..1787-06-30, date:..1787.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& value) override {
+        const auto dots = value.find("..");
+        const std::string begin = dots == std::string::npos ? value : value.substr(0, dots);
+        const std::string end = dots == std::string::npos ? value : value.substr(dots + 2);
+        std::optional<std::string> lo, hi;
+        if (!begin.empty() && !(lo = lower_bound_day(begin))) {
+            throw Xapian::QueryParserError("not a date: " + begin);
+        }
+        if (!end.empty() && !(hi = upper_bound_day(end))) throw Xapian::QueryParserError("not a date: " + end);
+        if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::published, *lo, *hi);
+        if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::published, *lo);
+        if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::published, *hi);
+        throw Xapian::QueryParserError("empty date range");
+    }
+};
+
+// The words of a text, for the loosest reading: operators and quotes gone.
+std::string plain_words(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        out.push_back(u < 0x80 && !std::isalnum(u) && c != '\'' ? ' ' : c);
+    }
+    return text::collapse_space(out);
+}
+
+Xapian::Query or_of(std::string_view prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, schema::fold_for_term(v)));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+} // namespace
+
+std::string normalise_query_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it) {
+        const unsigned cp = *it;
+        switch (cp) {
+            case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+                out.push_back('"');
+                break;
+            case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+                out.push_back('\'');
+                break;
+            case 0x2026: case 0x00A0:
+                out.push_back(' ');
+                break;
+            default:
+                text::append_utf8(out, static_cast<char32_t>(cp));
+        }
+    }
+    // "..." in a pasted quotation marks an omission, like the ellipsis.
+    std::string spaced;
+    spaced.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out.compare(i, 3, "...") == 0) {
+            spaced.push_back(' ');
+            i += 2;
+        } else {
+            spaced.push_back(out[i]);
+        }
+    }
+    return text::collapse_space(spaced);
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stem("en") {
+    m_qp.set_database(db);
+    m_qp.set_stemmer(m_stem);
+    m_qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    m_qp.set_default_op(Xapian::Query::OP_AND);
+    m_qp.set_max_expansion(k_max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    auto* stopper = new Xapian::SimpleStopper(std::begin(k_stopwords), std::end(k_stopwords));
+    m_qp.set_stopper(stopper->release());
+    m_qp.add_prefix("title", std::string(schema::prefix::title));
+    m_qp.add_prefix("author", std::string(schema::prefix::author));
+    m_qp.add_boolean_prefix("site", (new FoldedTermProcessor(schema::prefix::site))->release());
+    m_qp.add_boolean_prefix("tag", (new FoldedTermProcessor(schema::prefix::tag))->release());
+    m_qp.add_boolean_prefix("lang", (new FoldedTermProcessor(schema::prefix::language))->release());
+    m_qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+}
+
+Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op) {
+    m_qp.set_default_op(default_op);
+    Xapian::Query q = m_qp.parse_query(text, flags);
+    m_qp.set_default_op(Xapian::Query::OP_AND);
+    return q;
+}
+
+ParsedQuery QueryBuilder::parse(std::string_view raw) {
+    ParsedQuery out;
+    const std::string text = normalise_query_text(raw);
+    if (text.empty()) return out;
+    try {
+        out.query = parse_with(text, k_flags, Xapian::Query::OP_AND);
+        out.corrected = m_qp.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError& e) {
+        // A syntax error is not the user's problem: search the plain words.
+        out.notice = "Your query could not be read as written (" + e.get_msg() + "); searched for its words instead.";
+        out.query = parse_with(plain_words(text), 0, Xapian::Query::OP_AND);
+    }
+    out.has_words = !out.query.empty();
+    const std::string words = plain_words(text);
+    const bool has_phrase = text.find('"') != std::string::npos;
+    if (has_phrase && !words.empty()) {
+        out.relaxed.emplace_back(parse_with(words, 0, Xapian::Query::OP_AND),
+                                 "No exact match for the phrase; showing pages with all its words.");
+    }
+    if (!words.empty()) {
+        out.relaxed.emplace_back(parse_with(words, 0, Xapian::Query::OP_OR),
+                                 "No page has all the words; showing the closest matches.");
+    }
+    return out;
+}
+
+Result<Xapian::Query> filter_query(const SearchRequest& r) {
+    std::vector<Xapian::Query> parts;
+    if (!r.authors.empty()) parts.push_back(or_of(schema::prefix::author_exact, r.authors));
+    if (!r.sites.empty()) parts.push_back(or_of(schema::prefix::site, r.sites));
+    if (!r.tags.empty()) parts.push_back(or_of(schema::prefix::tag, r.tags));
+    if (!r.years.empty()) {
+        std::vector<Xapian::Query> years;
+        for (const auto& y : r.years) {
+            if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
+                return Error{ErrorCode::invalid_param, "year must be four digits, got '" + y + "'", "year"};
+            }
+            years.emplace_back(std::string(schema::prefix::year) + y);
+        }
+        parts.emplace_back(Xapian::Query::OP_OR, years.begin(), years.end());
+    }
+    std::optional<std::string> lo, hi;
+    if (!r.from.empty() && !(lo = lower_bound_day(r.from))) {
+        return Error{ErrorCode::invalid_param, "from must be a date like 1787, 1787-11 or 1787-11-22", "from"};
+    }
+    if (!r.to.empty() && !(hi = upper_bound_day(r.to))) {
+        return Error{ErrorCode::invalid_param, "to must be a date like 1787, 1787-11 or 1787-11-22", "to"};
+    }
+    if (lo && hi) {
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::published, *lo, *hi);
+    } else if (lo) {
+        parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::slot::published, *lo);
+    } else if (hi) {
+        parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::slot::published, *hi);
+    }
+    if (parts.empty()) return Xapian::Query::MatchAll;
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+} // namespace oped::searcher

@@ -1,0 +1,191 @@
+#include <oped/searcher/searcher.hpp>
+
+#include <oped/common/docdata.hpp>
+#include <oped/common/schema.hpp>
+#include <oped/common/text.hpp>
+#include <oped/searcher/facets.hpp>
+#include <oped/searcher/query_builder.hpp>
+
+#include <chrono>
+#include <memory>
+
+namespace oped::searcher {
+namespace {
+
+constexpr int k_modified_retries = 3;
+// "Did you mean" is considered only for queries with fewer results.
+constexpr Xapian::doccount k_suggest_below = 5;
+
+std::unique_ptr<Xapian::KeyMaker> sort_key(SortOrder order) {
+    auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
+    // Undated documents go last either way.
+    if (order == SortOrder::newest) keys->add_value(schema::slot::published, true, "00000000");
+    if (order == SortOrder::oldest) keys->add_value(schema::slot::published, false, "99999999");
+    return keys;
+}
+
+} // namespace
+
+std::string html_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '&': out += "&amp;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string lead_snippet(const std::string& body, std::size_t bytes) {
+    const std::string text = text::collapse_space(body.substr(0, bytes * 2));
+    if (text.size() <= bytes) return html_escape(text);
+    std::size_t cut = text.rfind(' ', bytes);
+    if (cut == std::string::npos || cut < bytes / 2) {
+        cut = bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return html_escape(text.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+Searcher::Searcher(Xapian::Database db) : m_db(std::move(db)) {}
+
+Result<Searcher> Searcher::open(const std::string& db_path) {
+    auto db = schema::open_for_reading(db_path);
+    if (!db) return db.error();
+    return Searcher(std::move(db).value());
+}
+
+Result<SearchResponse> Searcher::search(const SearchRequest& request) {
+    if (request.per_page == 0 || request.per_page > k_max_per_page) {
+        return Error{ErrorCode::invalid_param, "per_page must be 1 to " + std::to_string(k_max_per_page), "per_page"};
+    }
+    if (request.page == 0 || static_cast<std::uint64_t>(request.page) * request.per_page > k_max_depth) {
+        return Error{ErrorCode::invalid_param,
+                     "page * per_page must be at most " + std::to_string(k_max_depth), "page"};
+    }
+    if (request.query.size() > k_max_query_bytes) {
+        return Error{ErrorCode::invalid_param, "q is longer than " + std::to_string(k_max_query_bytes) + " bytes",
+                     "q"};
+    }
+    for (int attempt = 0;; ++attempt) {
+        try {
+            m_db.reopen();
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt + 1 >= k_modified_retries) throw;
+        }
+    }
+}
+
+SearchResponse Searcher::run(const SearchRequest& request) {
+    const auto start = std::chrono::steady_clock::now();
+    auto filters = filter_query(request);
+    SearchResponse out;
+    out.query = request.query;
+    out.page = request.page;
+    out.per_page = request.per_page;
+    if (!filters) throw std::logic_error("filters validated by the caller");
+
+    QueryBuilder builder(m_db);
+    ParsedQuery parsed = builder.parse(request.query);
+    out.corrected = parsed.corrected;
+    out.notice = parsed.notice;
+
+    auto make_query = [&](const Xapian::Query& words) {
+        if (words.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filters.value());
+        return Xapian::Query(Xapian::Query::OP_FILTER, words, filters.value());
+    };
+
+    Xapian::Enquire enquire(m_db);
+    enquire.set_time_limit(k_match_time_limit_s);
+    const bool browsing = !parsed.has_words;
+    SortOrder order = request.sort;
+    if (browsing && order == SortOrder::relevance) order = SortOrder::newest;
+    const auto keys = sort_key(order);
+    if (order != SortOrder::relevance) enquire.set_sort_by_key_then_relevance(keys.get(), false);
+
+    ListCountSpy authors(schema::slot::authors, true), years(schema::slot::year, false),
+        sites(schema::slot::site, false), tags(schema::slot::tags, true);
+    if (request.facets) {
+        enquire.add_matchspy(&authors);
+        enquire.add_matchspy(&years);
+        enquire.add_matchspy(&sites);
+        enquire.add_matchspy(&tags);
+    }
+
+    const Xapian::doccount first = (request.page - 1) * request.per_page;
+    const Xapian::doccount check_at_least = request.facets ? k_facet_exact_up_to : 0;
+    enquire.set_query(make_query(parsed.query));
+    Xapian::MSet mset = enquire.get_mset(first, request.per_page, check_at_least);
+    // A phrase remembered a word or two wrong: try the looser readings.
+    if (mset.get_matches_estimated() == 0 && parsed.has_words) {
+        for (const auto& [query, notice] : parsed.relaxed) {
+            enquire.set_query(make_query(query));
+            mset = enquire.get_mset(first, request.per_page, check_at_least);
+            if (mset.get_matches_estimated() > 0) {
+                out.notice = notice;
+                break;
+            }
+        }
+    }
+
+    // Offer the spelling correction only when it finds more than the query
+    // as typed: a rare correct word must not be "corrected" to a common one.
+    if (!out.corrected.empty() && mset.get_matches_estimated() < k_suggest_below) {
+        const ParsedQuery alternative = builder.parse(out.corrected);
+        Xapian::Enquire probe(m_db);
+        probe.set_query(make_query(alternative.query));
+        const Xapian::MSet counted = probe.get_mset(0, 0, k_suggest_below);
+        if (counted.get_matches_estimated() <= mset.get_matches_estimated()) out.corrected.clear();
+    } else {
+        out.corrected.clear();
+    }
+
+    out.total = mset.get_matches_estimated();
+    out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.id = *it;
+        auto article = decode_docdata(it.get_document().get_data());
+        if (article) hit.article = std::move(article).value();
+        hit.score = browsing ? 0 : it.get_percent();
+        hit.snippet = browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
+                               : mset.snippet(hit.article.body, request.snippet_bytes, builder.stemmer(),
+                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>", "</mark>",
+                                              "\xE2\x80\xA6");
+        hit.article.body.clear();
+        out.results.push_back(std::move(hit));
+    }
+    if (request.facets) {
+        out.facets.author = authors.top(request.facet_size);
+        out.facets.year = years.top(request.facet_size);
+        out.facets.site = sites.top(request.facet_size);
+        out.facets.tag = tags.top(request.facet_size);
+        out.facets.exact = out.total_is_exact && authors.seen() >= out.total;
+    }
+    out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+Result<Article> Searcher::document(std::uint32_t id) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            m_db.reopen();
+            return decode_docdata(m_db.get_document(id).get_data());
+        } catch (const Xapian::DocNotFoundError&) {
+            return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
+        } catch (const Xapian::InvalidArgumentError&) {
+            return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt + 1 >= k_modified_retries) throw;
+        }
+    }
+}
+
+} // namespace oped::searcher
