@@ -2,6 +2,7 @@
 
 #include <oped/common/errors.hpp>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
@@ -9,6 +10,8 @@
 #include <map>
 
 int main(int argc, char** argv) {
+    // Logs go to stderr: stdout carries results (JSON lines, summaries).
+    spdlog::set_default_logger(spdlog::stderr_color_mt("oped"));
     CLI::App app{"oped: full-text search for op-ed archives"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "oped 0.1.0");
