@@ -39,11 +39,11 @@ constexpr std::string_view k_negative[] = {
     "shopping", "tags",   "widget",   "newsletter", "subscribe", "cookie"};
 
 constexpr std::string_view k_unlikely[] = {
-    "-ad-",       "ai2html", "banner",     "breadcrumbs",  "combx",    "comment",  "community",
-    "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",     "header",   "legends",
-    "menu",       "related", "remark",     "replies",      "rss",      "shoutbox", "sidebar",
-    "skyscraper", "social",  "sponsor",    "supplemental", "ad-break", "agegate",  "pagination",
-    "pager",      "popup",   "yom-remote", "newsletter",   "cookie",   "consent",  "modal"};
+    "-ad-",         "ai2html",  "banner",  "breadcrumbs", "combx",   "comment",    "community",  "cover-wrap",
+    "disqus",       "extra",    "footer",  "gdpr",        "header",  "legends",    "menu",       "related",
+    "remark",       "replies",  "rss",     "shoutbox",    "sidebar", "skyscraper", "social",     "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination",  "pager",   "popup",      "yom-remote", "newsletter",
+    "cookie",       "consent",  "modal",   "dialog",      "lightbox"};
 
 constexpr std::string_view k_maybe[] = {"and",     "article", "body",    "column",
                                         "content", "main",    "mathjax", "shadow"};

@@ -31,6 +31,21 @@ double tag_prior(std::string_view tag) {
     return 0;
 }
 
+// Markup that names the article itself: schema.org's articleBody, <article>,
+// the main landmark. Worth less than it seems: listing pages wrap every
+// teaser in <article>, and <main> often holds the sidebar too.
+double structure_weight(const xmlNode* node) {
+    const std::string itemprop = attr(node, "itemprop");
+    if (itemprop.find("articleBody") != std::string::npos ||
+        itemprop.find("articlebody") != std::string::npos) {
+        return 25;
+    }
+    const auto tag = tag_name(node);
+    if (tag == "article") return 10;
+    if (tag == "main" || attr(node, "role") == "main") return 5;
+    return 0;
+}
+
 const NodeStats& stats_of(const StatsMap& stats, const xmlNode* node) {
     static const NodeStats k_empty;
     auto it = stats.find(node);
@@ -44,7 +59,8 @@ class Scorer {
     double& score(const xmlNode* node) {
         auto [it, inserted] = m_scores.try_emplace(node, 0.0);
         if (inserted) {
-            it->second = tag_prior(tag_name(node)) + (m_flags.weight_classes ? class_weight(node) : 0);
+            it->second = tag_prior(tag_name(node)) +
+                         (m_flags.weight_classes ? class_weight(node) + structure_weight(node) : 0);
             m_order.push_back(node);
         }
         return it->second;
