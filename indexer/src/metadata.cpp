@@ -1,22 +1,390 @@
 #include <oped/indexer/metadata.hpp>
 
 #include <oped/common/text.hpp>
-#include <oped/indexer/html_doc.hpp>
+#include <oped/indexer/authors.hpp>
+#include <oped/indexer/dates.hpp>
+#include <oped/indexer/page_signals.hpp>
+#include <oped/indexer/title.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+
+// Order of precedence, field by field. The first source that gives a usable
+// value wins; "usable" means non-empty after cleaning (a date must parse, an
+// author must read as a name, a URL must be absolute).
+//
+// | field       | sources, highest first                                               |
+// |-------------|----------------------------------------------------------------------|
+// | title       | JSON-LD article headline/name (the one closer to <title>);           |
+// |             | meta dc:title, dcterms:title, og:title, title, twitter:title,        |
+// |             | parsely-title, sailthru:title; microdata headline; <title> without   |
+// |             | its site segments (clean_title, corroborated by og:title, twitter:   |
+// |             | title, JSON-LD headline, <h1>); the only <h1> when <title> is under  |
+// |             | 15 or over 150 characters; the first <h1>                            |
+// | authors     | JSON-LD article author (Person; string; array); meta dc:creator,     |
+// |             | dcterms:creator, author, article:author and og:article:author (not   |
+// |             | URLs), parsely-author, sailthru:author, byl, citation_author,        |
+// |             | article:author_name; parsely-page JSON author; microdata author;     |
+// |             | strong visible bylines (rel=author, itemprop=author, class/id        |
+// |             | byline); weak ones (class/id author); end-of-article bio; JSON-LD    |
+// |             | Organization author; an article:author URL's last path segment       |
+// | published   | JSON-LD article datePublished; meta article:published_time,          |
+// |             | og:article:published_time, article:published, published_time,        |
+// |             | parsely-pub-date, dc:date:issued, dcterms:issued, dcterms:created,   |
+// |             | dc:date:created, dc:date, dcterms:date, citation_publication_date,   |
+// |             | citation_date, citation_online_date, prism:publicationdate,         |
+// |             | datepublished, date, pubdate, publishdate, publish-date,             |
+// |             | publish_date, publication_date, date_published, displaydate,         |
+// |             | sailthru:date, pdate; parsely-page pub_date; microdata datePublished; |
+// |             | JSON-LD dateCreated; JSON-LD WebPage datePublished; <time pubdate>   |
+// |             | or <time> marked published; date in the canonical URL's path; a      |
+// |             | dateline in an element whose class/id names a date; first <time>     |
+// | modified    | JSON-LD dateModified; meta article:modified_time, og:updated_time,   |
+// |             | article:modified, dcterms:modified, dc:date:modified, datemodified,  |
+// |             | last-modified, modified; microdata dateModified                      |
+// | site        | og:site_name; JSON-LD publisher name; application-name; dc:publisher;|
+// |             | the canonical URL's host without "www."                              |
+// | section     | JSON-LD articleSection; article:section; parsely-section; section;   |
+// |             | category                                                             |
+// | tags        | article:tag (every one); JSON-LD keywords; parsely-tags;             |
+// |             | news_keywords; keywords                                              |
+// | description | og:description; description; JSON-LD description;                   |
+// |             | twitter:description; dc:description                                  |
+// | language    | <html lang>; content-language (http-equiv or name); language;       |
+// |             | dc:language; og:locale; JSON-LD inLanguage                           |
+// | url         | <link rel=canonical>; og:url; JSON-LD url/mainEntityOfPage;          |
+// |             | parsely-link (absolute http(s) only)                                 |
 
 namespace oped::indexer {
+namespace {
+
+constexpr std::size_t k_max_tags = 30;
+
+std::string first_meta(const PageSignals& s, std::initializer_list<std::string_view> keys) {
+    for (auto k : keys) {
+        std::string v = s.meta(k);
+        if (!v.empty()) return v;
+    }
+    return {};
+}
+
+bool is_url(std::string_view v) {
+    return text::starts_with_icase(v, "http://") || text::starts_with_icase(v, "https://") || v.starts_with("//") ||
+           text::starts_with_icase(v, "www.");
+}
+
+bool is_absolute_http(std::string_view v) {
+    return text::starts_with_icase(v, "http://") || text::starts_with_icase(v, "https://");
+}
+
+nlohmann::json parsely_page(const PageSignals& s) {
+    if (s.parsely_page.empty()) return nlohmann::json::object();
+    auto j = nlohmann::json::parse(s.parsely_page, nullptr, false);
+    return j.is_object() ? j : nlohmann::json::object();
+}
+
+std::string json_string(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? text::collapse_space(it->get<std::string>()) : std::string();
+}
+
+const JsonLdArticle* first_article(const PageSignals& s) {
+    for (const auto& a : s.jsonld) {
+        if (a.is_article) return &a;
+    }
+    return nullptr;
+}
+
+// ---- title -----------------------------------------------------------------
+
+std::string jsonld_title(const JsonLdArticle& a, const std::string& doc_title) {
+    if (!a.headline.empty() && !a.name.empty() && a.headline != a.name) {
+        // Some pages put the outlet or a summary in one of the two: keep the
+        // one <title> agrees with, the headline when neither or both do.
+        const bool name_matches = title_similarity(a.name, doc_title) > 0.75;
+        const bool headline_matches = title_similarity(a.headline, doc_title) > 0.75;
+        return name_matches && !headline_matches ? a.name : a.headline;
+    }
+    return a.headline.empty() ? a.name : a.headline;
+}
+
+std::string pick_title(const PageSignals& s) {
+    if (const JsonLdArticle* a = first_article(s)) {
+        std::string t = jsonld_title(*a, s.title);
+        if (!t.empty()) return t;
+    }
+    std::string t = first_meta(s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title",
+                                   "sailthru:title"});
+    if (!t.empty()) return t;
+    for (const auto& h : s.microdata_headlines) {
+        if (!h.empty()) return h;
+    }
+    if (!s.title.empty()) {
+        std::vector<std::string> sites{s.meta("og:site_name"), s.meta("application-name")};
+        for (const auto& a : s.jsonld) sites.push_back(a.site);
+        std::vector<std::string> headlines = s.h1s;
+        if (s.h1s.size() == 1 && (s.title.size() < 15 || s.title.size() > 150)) return s.h1s.front();
+        return clean_title(s.title, sites, headlines);
+    }
+    return s.h1s.empty() ? std::string() : s.h1s.front();
+}
+
+// ---- authors ---------------------------------------------------------------
+
+std::vector<std::string> names_from(const std::vector<std::string>& raws) {
+    std::vector<std::string> out;
+    for (const auto& r : raws) merge_authors(out, split_byline(r));
+    return out;
+}
+
+// A visible byline counts when it holds at least one name that reads as a
+// person's; "Follow" or a lone user name does not.
+std::vector<std::string> first_byline(const std::vector<std::string>& candidates) {
+    for (const auto& c : candidates) {
+        auto names = split_byline(c);
+        names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return !is_name_like(n); }),
+                    names.end());
+        if (!names.empty()) return names;
+    }
+    return {};
+}
+
+std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site) {
+    const JsonLdArticle* a = first_article(s);
+    std::vector<std::string> weak; // outlets standing in for an author
+    auto usable = [&](std::vector<std::string> names) {
+        // The outlet is not an author while a person may still be found.
+        const std::string site_key = author_key(site);
+        std::vector<std::string> people;
+        for (auto& n : names) {
+            if (!site_key.empty() && author_key(n) == site_key) {
+                merge_authors(weak, {n});
+            } else {
+                people.push_back(n);
+            }
+        }
+        return people;
+    };
+    if (a != nullptr && !a->authors.empty()) {
+        auto names = names_from(a->authors);
+        if (a->authors_are_organisations) {
+            merge_authors(weak, names);
+        } else if (auto people = usable(names); !people.empty()) {
+            return people;
+        }
+    }
+    for (std::string_view key : {"dc:creator", "dcterms:creator", "author", "article:author", "og:article:author",
+                                 "parsely-author", "sailthru:author", "byl", "citation_author", "article:author_name"}) {
+        std::vector<std::string> values;
+        for (auto& v : s.meta_all(key)) {
+            if (!is_url(v)) values.push_back(v);
+        }
+        if (auto people = usable(names_from(values)); !people.empty()) return people;
+    }
+    {
+        const auto pp = parsely_page(s);
+        std::vector<std::string> values;
+        if (auto it = pp.find("author"); it != pp.end()) {
+            if (it->is_string()) values.push_back(it->get<std::string>());
+            if (it->is_array()) {
+                for (auto& v : *it) {
+                    if (v.is_string()) values.push_back(v.get<std::string>());
+                }
+            }
+        }
+        if (auto people = usable(names_from(values)); !people.empty()) return people;
+    }
+    if (auto people = usable(first_byline(s.microdata_authors)); !people.empty()) return people;
+    if (auto people = usable(first_byline(s.strong_bylines)); !people.empty()) return people;
+    if (auto people = usable(first_byline(s.weak_bylines)); !people.empty()) return people;
+    // A bio at the end: the last one in the page is the article's.
+    for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend(); ++it) {
+        if (auto people = usable(authors_from_bio(*it)); !people.empty()) return people;
+    }
+    if (!weak.empty()) return weak;
+    // Last resort: the name in an author URL (".../by/jane-doe").
+    for (auto& v : s.meta_all("article:author")) {
+        if (!is_url(v)) continue;
+        std::string path = v.substr(0, v.find_first_of("?#"));
+        while (!path.empty() && path.back() == '/') path.pop_back();
+        std::string slug = path.substr(path.find_last_of('/') + 1);
+        if (slug.find_first_of("0123456789=.@") != std::string::npos || slug.find('-') == std::string::npos) continue;
+        std::replace(slug.begin(), slug.end(), '-', ' ');
+        if (auto n = normalise_author(slug); !n.empty()) return {n};
+    }
+    return {};
+}
+
+// ---- dates -----------------------------------------------------------------
+
+std::string first_date(const std::vector<std::string>& values) {
+    for (const auto& v : values) {
+        std::string d = normalise_date(v);
+        if (!d.empty()) return d;
+    }
+    return {};
+}
+
+std::string pick_published(const PageSignals& s, const std::string& url) {
+    for (const auto& a : s.jsonld) {
+        if (!a.is_article) break;
+        if (auto d = normalise_date(a.published); !d.empty()) return d;
+    }
+    for (std::string_view key :
+         {"article:published_time", "og:article:published_time", "article:published", "published_time",
+          "og:published_time", "parsely-pub-date", "dc:date:issued", "dcterms:issued", "dcterms:created",
+          "dc:date:created", "dc:date", "dcterms:date", "citation_publication_date", "citation_date",
+          "citation_online_date", "prism:publicationdate", "datepublished", "date", "pubdate", "publishdate",
+          "publish-date", "publish_date", "publication_date", "date_published", "displaydate", "sailthru:date",
+          "pdate"}) {
+        if (auto d = first_date(s.meta_all(key)); !d.empty()) return d;
+    }
+    if (auto d = normalise_date(json_string(parsely_page(s), "pub_date")); !d.empty()) return d;
+    if (auto d = first_date(s.microdata_published); !d.empty()) return d;
+    for (const auto& a : s.jsonld) {
+        if (auto d = normalise_date(a.is_article ? a.created : a.published); !d.empty()) return d;
+    }
+    if (auto d = first_date(s.times_published); !d.empty()) return d;
+    if (auto d = date_from_url(url); !d.empty()) return d;
+    for (const auto& line : s.datelines) {
+        if (auto d = find_date_in_text(line); !d.empty()) return d;
+    }
+    return first_date(s.times_any);
+}
+
+std::string pick_modified(const PageSignals& s) {
+    for (const auto& a : s.jsonld) {
+        if (auto d = normalise_date(a.modified); !d.empty()) return d;
+    }
+    for (std::string_view key : {"article:modified_time", "og:updated_time", "article:modified", "dcterms:modified",
+                                 "dc:date:modified", "datemodified", "last-modified", "modified"}) {
+        if (auto d = first_date(s.meta_all(key)); !d.empty()) return d;
+    }
+    return first_date(s.microdata_modified);
+}
+
+// ---- the rest --------------------------------------------------------------
+
+std::string host_of(std::string_view url) {
+    auto start = url.find("://");
+    if (start == std::string_view::npos) return {};
+    start += 3;
+    auto end = url.find_first_of("/:?#", start);
+    std::string host = text::ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
+    if (host.starts_with("www.")) host.erase(0, 4);
+    return host;
+}
+
+std::string pick_url(const PageSignals& s) {
+    std::vector<std::string> candidates{s.canonical, s.meta("og:url")};
+    for (const auto& a : s.jsonld) candidates.push_back(a.url);
+    candidates.push_back(s.meta("parsely-link"));
+    for (auto& c : candidates) {
+        c = text::collapse_space(c);
+        if (is_absolute_http(c)) return c;
+    }
+    return {};
+}
+
+std::string pick_site(const PageSignals& s, const std::string& url) {
+    if (auto v = s.meta("og:site_name"); !v.empty()) return v;
+    for (const auto& a : s.jsonld) {
+        if (!a.site.empty()) return a.site;
+    }
+    if (auto v = first_meta(s, {"application-name", "dc:publisher", "dcterms:publisher"}); !v.empty()) return v;
+    return host_of(url);
+}
+
+std::string pick_section(const PageSignals& s) {
+    if (const JsonLdArticle* a = first_article(s); a != nullptr && !a->section.empty()) return a->section;
+    if (auto v = first_meta(s, {"article:section", "og:article:section", "parsely-section", "section", "category"});
+        !v.empty()) {
+        return v;
+    }
+    return json_string(parsely_page(s), "section");
+}
+
+std::vector<std::string> split_commas(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& v : values) {
+        std::size_t start = 0;
+        while (start <= v.size()) {
+            auto comma = v.find_first_of(",;", start);
+            if (comma == std::string::npos) comma = v.size();
+            std::string t = text::collapse_space(v.substr(start, comma - start));
+            if (!t.empty()) out.push_back(std::move(t));
+            start = comma + 1;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> dedupe_tags(const std::vector<std::string>& tags) {
+    std::vector<std::string> out;
+    std::vector<std::string> keys;
+    for (const auto& t : tags) {
+        std::string k = text::fold_case(t);
+        if (std::find(keys.begin(), keys.end(), k) != keys.end()) continue;
+        keys.push_back(std::move(k));
+        out.push_back(t);
+        if (out.size() >= k_max_tags) break;
+    }
+    return out;
+}
+
+std::vector<std::string> pick_tags(const PageSignals& s) {
+    if (auto v = s.meta_all("article:tag"); !v.empty()) return dedupe_tags(split_commas(v));
+    if (const JsonLdArticle* a = first_article(s); a != nullptr && !a->tags.empty()) return dedupe_tags(a->tags);
+    for (std::string_view key : {"parsely-tags", "news_keywords", "keywords"}) {
+        if (auto v = s.meta_all(key); !v.empty()) return dedupe_tags(split_commas(v));
+    }
+    return {};
+}
+
+std::string pick_description(const PageSignals& s) {
+    if (auto v = first_meta(s, {"og:description", "description"}); !v.empty()) return v;
+    for (const auto& a : s.jsonld) {
+        if (!a.description.empty()) return a.description;
+    }
+    return first_meta(s, {"twitter:description", "dc:description", "dcterms:description"});
+}
+
+// "en-US", "fr_FR", "EN" to "en"; anything but two letters to empty.
+std::string language_code(std::string_view v) {
+    std::string code = text::ascii_lower(text::collapse_space(v));
+    code = code.substr(0, code.find_first_of("-_ ,;"));
+    if (code.size() != 2 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        return {};
+    }
+    return code;
+}
+
+std::string pick_language(const PageSignals& s) {
+    std::vector<std::string> candidates{s.html_lang, s.meta("content-language"), s.meta("language"),
+                                        s.meta("dc:language"), s.meta("og:locale")};
+    for (const auto& a : s.jsonld) candidates.push_back(a.language);
+    for (const auto& c : candidates) {
+        if (auto code = language_code(c); !code.empty()) return code;
+    }
+    return {};
+}
+
+} // namespace
 
 void extract_metadata(xmlDoc* doc, Article& out) {
-    xmlNode* root = root_element(doc);
-    if (xmlNode* title = find_first(root, "title")) out.title = text::collapse_space(raw_text(title));
-    for (xmlNode* meta : find_all(root, "meta")) {
-        const std::string name = text::ascii_lower(attr(meta, "name"));
-        if (name == "author" && out.authors.empty()) out.authors.push_back(text::collapse_space(attr(meta, "content")));
-        if (name == "description") out.description = text::collapse_space(attr(meta, "content"));
-    }
-    for (xmlNode* link : find_all(root, "link")) {
-        if (text::ascii_lower(attr(link, "rel")) == "canonical") out.url = attr(link, "href");
-    }
-    if (xmlNode* html = find_first(root, "html")) out.language = text::ascii_lower(attr(html, "lang")).substr(0, 2);
+    const PageSignals s = collect_signals(doc);
+    out.url = pick_url(s);
+    out.site = text::collapse_space(pick_site(s, out.url));
+    out.title = text::collapse_space(pick_title(s));
+    out.authors = pick_authors(s, out.site);
+    out.published = pick_published(s, out.url);
+    out.modified = pick_modified(s);
+    out.section = text::collapse_space(pick_section(s));
+    out.tags = pick_tags(s);
+    out.description = text::collapse_space(pick_description(s));
+    out.language = pick_language(s);
 }
 
 } // namespace oped::indexer

@@ -1,0 +1,42 @@
+#pragma once
+
+// Author names cleaned for display and faceting: the same person is spelled
+// the same way on every page. Pure functions.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oped::indexer {
+
+// One name as a page gives it ("By Dr. JANE Q DOE, Staff Writer") to its
+// display form ("Jane Q. Doe"), or empty when the text is not a name (a
+// sentence, a number, a URL, an @handle, interface text like "Follow").
+// Removed: a leading "By"/"Par"/"Por"/"Von", honorifics, credentials
+// ("PhD"), job titles after a comma, e-mail addresses, URLs, @handles and a
+// date stuck on the end. "Last, First" is turned round; all-capital and
+// all-lower-case names get capitals on each word; initials are written
+// "J. R. R.".
+std::string normalise_author(std::string_view name);
+
+// Every author in a byline: "By A, B and C", "A & B", "A; B", "— A",
+// "A (with B and C)", "A | Reuters". Each is normalised; duplicates go.
+std::vector<std::string> split_byline(std::string_view byline);
+
+// The authors an end-of-article bio names: "The writer is A, a professor
+// of ...", "The authors are A and B.", "A is a columnist for ...", "A
+// teaches ...". Empty when the paragraph is not a bio.
+std::vector<std::string> authors_from_bio(std::string_view paragraph);
+
+// The comparison key of a name: case folded, punctuation and spacing
+// dropped. Two names with the same key are the same author.
+std::string author_key(std::string_view name);
+
+// Appends the names of `more` that `into` does not already hold.
+void merge_authors(std::vector<std::string>& into, const std::vector<std::string>& more);
+
+// True when the name reads as a person's ("Jane Doe", "肖春芳") rather than a
+// single word, which may be a user name or an outlet.
+bool is_name_like(std::string_view name);
+
+} // namespace oped::indexer

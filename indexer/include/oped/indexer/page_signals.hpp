@@ -1,0 +1,63 @@
+#pragma once
+
+// Everything in a parsed page that can state a metadata field, gathered in
+// one iterative walk and kept in document order: <meta> tags, JSON-LD,
+// microdata, rel=author links, byline and dateline elements, <time>
+// elements, author bios. metadata.cpp decides between them.
+
+#include <oped/indexer/jsonld.hpp>
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oped::indexer {
+
+struct MetaEntry {
+    std::string key; // lower case, '.' written ':' ("dc:creator", "sailthru:date")
+    std::string value;
+    bool from_property = false; // property= (RDFa, OpenGraph) rather than name=/itemprop=/http-equiv=
+};
+
+struct PageSignals {
+    std::vector<MetaEntry> metas;
+    std::string html_lang;
+    std::string canonical;
+    std::string base_href;
+    std::string title; // <title>
+    std::vector<std::string> h1s;
+    std::vector<JsonLdArticle> jsonld;
+    std::string parsely_page; // JSON in <meta name="parsely-page">
+    // Microdata outside <meta>: itemprop on visible elements.
+    std::vector<std::string> microdata_authors;
+    std::vector<std::string> microdata_headlines;
+    std::vector<std::string> microdata_published;
+    std::vector<std::string> microdata_modified;
+    // Visible bylines: strong ones are rel=author, itemprop=author or a class
+    // or id naming a byline; weak ones only name an author.
+    std::vector<std::string> strong_bylines;
+    std::vector<std::string> weak_bylines;
+    // Short paragraphs that may be an author's bio, in document order.
+    std::vector<std::string> paragraphs;
+    // <time datetime>: marked as the publication date (pubdate, itemprop,
+    // class), and any.
+    std::vector<std::string> times_published;
+    std::vector<std::string> times_any;
+    // Text of elements whose class or id names a date.
+    std::vector<std::string> datelines;
+
+    // First value of a meta key, property= values before the others.
+    std::string meta(std::string_view key) const;
+    // Every value of a meta key, property= values first.
+    std::vector<std::string> meta_all(std::string_view key) const;
+};
+
+PageSignals collect_signals(xmlDoc* doc);
+
+// Named and numeric character references decoded ("&amp;" -> "&"), for
+// text that reached us without an HTML parser (JSON-LD strings).
+std::string decode_entities(std::string_view s);
+
+} // namespace oped::indexer

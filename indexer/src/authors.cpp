@@ -1,0 +1,555 @@
+#include <oped/indexer/authors.hpp>
+
+#include <oped/common/text.hpp>
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <array>
+
+namespace oped::indexer {
+namespace {
+
+constexpr std::size_t k_max_name_words = 6;
+constexpr std::size_t k_max_name_bytes = 80;
+
+std::u32string to_u32(std::string_view s) {
+    std::u32string out;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) out.push_back(*it);
+    return out;
+}
+
+std::string to_utf8(std::u32string_view s) {
+    std::string out;
+    for (char32_t c : s) text::append_utf8(out, c);
+    return out;
+}
+
+bool is_letter(char32_t c) {
+    using Xapian::Unicode::get_category;
+    const auto cat = get_category(static_cast<unsigned>(c));
+    return cat == Xapian::Unicode::UPPERCASE_LETTER || cat == Xapian::Unicode::LOWERCASE_LETTER ||
+           cat == Xapian::Unicode::TITLECASE_LETTER || cat == Xapian::Unicode::MODIFIER_LETTER ||
+           cat == Xapian::Unicode::OTHER_LETTER;
+}
+
+bool is_upper(char32_t c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::UPPERCASE_LETTER; }
+bool is_lower(char32_t c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::LOWERCASE_LETTER; }
+
+// Scripts written without spaces between names.
+bool is_unspaced_script(char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+           (c >= 0xF900 && c <= 0xFAFF);
+}
+
+std::vector<std::string> split_words(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ') ++j;
+        if (j > i) out.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+std::string join_words(const std::vector<std::string>& words, std::size_t from = 0, std::size_t to = std::string::npos) {
+    std::string out;
+    to = std::min(to, words.size());
+    for (std::size_t k = from; k < to; ++k) {
+        if (!out.empty()) out.push_back(' ');
+        out += words[k];
+    }
+    return out;
+}
+
+// A word folded and stripped of surrounding punctuation, for table look-ups.
+std::string bare(std::string_view word) {
+    std::string w = text::fold_case(word);
+    const std::string_view punct = ".,;:!?()[]\"'|-";
+    while (!w.empty() && punct.find(w.back()) != std::string_view::npos) w.pop_back();
+    while (!w.empty() && punct.find(w.front()) != std::string_view::npos) w.erase(0, 1);
+    return w;
+}
+
+template <std::size_t N>
+bool in(const std::array<std::string_view, N>& table, std::string_view w) {
+    return std::find(table.begin(), table.end(), w) != table.end();
+}
+
+constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",   "von",  "door",
+                                                     "przez", "autor", "autora", "auteur", "af"};
+constexpr std::array<std::string_view, 14> k_by_lead_ins{"written", "words", "story", "text", "texto", "reported",
+                                                         "posted", "published", "article", "interview",
+                                                         "author", "authors", "column", "opinion"};
+constexpr std::array<std::string_view, 28> k_honorifics{
+    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "reverend", "hon",
+    "honourable", "fr", "father", "mme", "mlle", "herr", "frau", "sr", "sra", "dra", "pr", "me", "rabbi",
+    "sen", "rep"};
+constexpr std::array<std::string_view, 26> k_credentials{
+    "ma", "ms", "msc", "md", "phd", "ph.d", "ph.d.", "mph", "rn", "dds", "mba", "bsc", "ba", "esq", "cpa", "rd",
+    "np", "facp", "frcp", "dphil", "llm", "jd", "do", "pharmd", "dvm", "mfa"};
+constexpr std::array<std::string_view, 6> k_suffixes{"jr", "sr", "ii", "iii", "iv", "jnr"};
+// Words that make a comma- or bar-separated part a job title or an outlet.
+constexpr std::array<std::string_view, 48> k_role_words{
+    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "contributing", "staff",
+    "producer", "analyst", "journalist", "chief", "senior", "deputy", "director", "professor", "fellow",
+    "intern", "photographer", "critic", "bureau", "desk", "agency", "reuters", "afp", "ap", "press",
+    "freelance", "manager", "founder", "ceo", "president", "lecturer", "researcher", "scientist", "blogger",
+    "host", "anchor", "team", "special", "guest", "associate", "assistant", "executive", "strategist",
+    "author", "rédaction", "redaktion"};
+// Text of page furniture that byline detectors pick up.
+constexpr std::array<std::string_view, 32> k_interface_words{
+    "follow", "author", "authors", "share", "subscribe", "comment", "comments", "posted", "published",
+    "updated", "read", "more", "view", "profile", "contact", "email", "menu", "login", "log", "sign", "in",
+    "up", "home", "by", "bio", "about", "the", "all", "posts", "articles", "staff", "admin"};
+constexpr std::array<std::string_view, 14> k_date_words{
+    "on", "at", "updated", "update", "published", "posted", "last", "modified", "le", "el", "am", "um",
+    "the", "of"};
+constexpr std::array<std::string_view, 33> k_calendar_words{
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "friday"};
+// Particles that stay lower case inside a name.
+constexpr std::array<std::string_view, 14> k_particles{"de", "da", "di", "du", "van", "von", "der", "den",
+                                                       "la", "le", "del", "dos", "bin", "al"};
+
+bool is_url_or_contact(std::string_view w) {
+    const std::string l = text::ascii_lower(w);
+    if (l.find("http") != std::string::npos || l.find("www.") != std::string::npos) return true;
+    if (l.find('@') != std::string::npos) return true; // e-mail or @handle
+    if (l.find(".com") != std::string::npos || l.find("/") != std::string::npos) return true;
+    return false;
+}
+
+// Removes URLs, e-mail addresses and @handles, with the brackets around them.
+std::string drop_contacts(std::string_view s) {
+    std::vector<std::string> kept;
+    for (auto& w : split_words(s)) {
+        if (!is_url_or_contact(w)) kept.push_back(w);
+    }
+    std::string out = join_words(kept);
+    // Brackets left empty: "()" or "( )".
+    for (auto pos = out.find('('); pos != std::string::npos; pos = out.find('(', pos + 1)) {
+        auto close = out.find(')', pos);
+        if (close == std::string::npos) break;
+        bool empty = true;
+        for (auto k = pos + 1; k < close; ++k) {
+            if (out[k] != ' ') empty = false;
+        }
+        if (empty) {
+            out.erase(pos, close - pos + 1);
+            pos = pos == 0 ? 0 : pos - 1;
+        }
+    }
+    return text::collapse_space(out);
+}
+
+std::string trim_punct(std::string s) {
+    const std::string_view edge = " ,;:|-·•*/\u00A0";
+    auto is_edge = [&](std::string_view str, bool back) {
+        if (str.empty()) return std::size_t{0};
+        // Multi-byte dashes and bullets.
+        for (std::string_view m : {"\u2013", "\u2014", "\u2015", "\u2022", "\u00B7", "\u2012"}) {
+            if (back ? str.ends_with(m) : str.starts_with(m)) return m.size();
+        }
+        const char c = back ? str.back() : str.front();
+        return edge.find(c) != std::string_view::npos ? std::size_t{1} : std::size_t{0};
+    };
+    for (std::size_t n; (n = is_edge(s, true)) != 0;) s.erase(s.size() - n);
+    for (std::size_t n; (n = is_edge(s, false)) != 0;) s.erase(0, n);
+    return s;
+}
+
+// "By", "Written by", "Par", "Author:" and honorifics at the start.
+std::string strip_lead_ins(std::string s) {
+    for (int round = 0; round < 4; ++round) {
+        s = trim_punct(s);
+        auto words = split_words(s);
+        if (words.size() < 2) break;
+        const std::string first = bare(words[0]);
+        std::size_t drop = 0;
+        if (in(k_by_lead_ins, first) && words.size() > 2 && (bare(words[1]) == "by" || words[0].ends_with(":"))) {
+            drop = bare(words[1]) == "by" ? 2 : 1;
+        } else if (in(k_by_lead_ins, first) && words[0].ends_with(":")) {
+            drop = 1;
+        } else if (in(k_by_words, first) && (first == "by" || words.size() >= 3 || words[0].ends_with(":"))) {
+            // "Von Miller" is a name; "Von Max Muster" is a byline.
+            drop = 1;
+        } else if (in(k_honorifics, first) && words.size() >= 2) {
+            drop = 1;
+        }
+        if (drop == 0) break;
+        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(drop));
+        s = join_words(words);
+    }
+    return trim_punct(s);
+}
+
+// Cuts a date or time stuck on the end: "Lucas Nolan22 Dec 2016",
+// "Nathan Willis March 25, 2015", "Jane Doe, Updated 3:45 pm".
+std::string strip_trailing_date(std::string s) {
+    const auto digit = s.find_first_of("0123456789");
+    if (digit == std::string::npos) return s;
+    s.erase(digit);
+    auto words = split_words(s);
+    while (!words.empty()) {
+        const std::string w = bare(words.back());
+        if (w.empty() || in(k_calendar_words, w) || in(k_date_words, w) || w == "tuesday" || w == "wednesday" ||
+            w == "thursday" || w == "saturday" || w == "sunday") {
+            words.pop_back();
+        } else {
+            break;
+        }
+    }
+    return trim_punct(join_words(words));
+}
+
+bool has_role_word(std::string_view part) {
+    for (auto& w : split_words(part)) {
+        if (in(k_role_words, bare(w))) return true;
+    }
+    return false;
+}
+
+std::string capitalise_word(std::u32string w) {
+    bool start = true;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        const char32_t c = w[k];
+        if (is_letter(c)) {
+            w[k] = start ? static_cast<char32_t>(Xapian::Unicode::toupper(c))
+                         : static_cast<char32_t>(Xapian::Unicode::tolower(c));
+            start = false;
+        } else {
+            // After a hyphen, or an apostrophe behind one letter ("O'Neil").
+            start = c == U'-' || ((c == U'\'' || c == U'\u2019') && k == 1);
+        }
+    }
+    return to_utf8(w);
+}
+
+// ALL CAPITALS or all lower case to capitals on each word; mixed case is
+// the page's own spelling and stays.
+std::string fix_case(const std::string& name) {
+    const std::u32string u = to_u32(name);
+    std::size_t upper = 0;
+    std::size_t lower = 0;
+    for (char32_t c : u) {
+        if (is_upper(c)) ++upper;
+        if (is_lower(c)) ++lower;
+    }
+    const bool all_caps = upper >= 2 && lower == 0;
+    const bool all_lower = lower >= 2 && upper == 0;
+    if (!all_caps && !all_lower) return name;
+    auto words = split_words(name);
+    if (all_lower && words.size() < 2) return name; // a user name, not a name to respell
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::string b = bare(words[k]);
+        if (k > 0 && k + 1 < words.size() && in(k_particles, b)) {
+            words[k] = text::fold_case(words[k]);
+        } else {
+            words[k] = capitalise_word(to_u32(words[k]));
+        }
+    }
+    return join_words(words);
+}
+
+// "J.R.R." / "J. R. R." / "J R R" to "J. R. R.": a single capital letter,
+// with or without a dot, is an initial unless it ends the name.
+std::string fix_initials(const std::string& name) {
+    auto words = split_words(name);
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::u32string u = to_u32(words[k]);
+        // Letters separated by dots: "J.R.R.", "J.", "J.R".
+        bool dotted = !u.empty() && is_upper(u[0]);
+        std::size_t letters = 0;
+        for (std::size_t i = 0; dotted && i < u.size(); ++i) {
+            if (i % 2 == 0) {
+                dotted = is_upper(u[i]);
+                ++letters;
+            } else {
+                dotted = u[i] == U'.';
+            }
+        }
+        const bool last = k + 1 == words.size();
+        const bool has_dot = u.find(U'.') != std::u32string::npos;
+        if (dotted && (has_dot || (letters == 1 && !last && words.size() > 1))) {
+            for (std::size_t i = 0; i < u.size(); i += 2) out.push_back(to_utf8(u.substr(i, 1)) + ".");
+        } else {
+            out.push_back(words[k]);
+        }
+    }
+    return join_words(out);
+}
+
+bool looks_like_sentence(const std::vector<std::string>& words) {
+    if (words.size() > k_max_name_words) return true;
+    std::size_t lower_initial = 0;
+    for (auto& w : words) {
+        const std::u32string u = to_u32(w);
+        if (!u.empty() && is_lower(u[0]) && !in(k_particles, bare(w))) ++lower_initial;
+    }
+    return words.size() >= 3 && lower_initial * 2 > words.size();
+}
+
+} // namespace
+
+std::string author_key(std::string_view name) {
+    std::string out;
+    bool space = false;
+    for (Xapian::Utf8Iterator it(name.data(), name.size()), end; it != end; ++it) {
+        const char32_t c = *it;
+        if (is_letter(c) || (c >= U'0' && c <= U'9')) {
+            if (space && !out.empty()) out.push_back(' ');
+            space = false;
+            text::append_utf8(out, static_cast<char32_t>(Xapian::Unicode::tolower(c)));
+        } else if (c != U'\'' && c != U'\u2019') {
+            space = true;
+        }
+    }
+    return out;
+}
+
+bool is_name_like(std::string_view name) {
+    if (split_words(name).size() >= 2) return true;
+    for (char32_t c : to_u32(name)) {
+        if (is_unspaced_script(c)) return true;
+    }
+    return false;
+}
+
+std::string normalise_author(std::string_view raw) {
+    std::string s = text::collapse_space(raw);
+    s = drop_contacts(s);
+    s = strip_lead_ins(s);
+    s = strip_trailing_date(s);
+    // Comma parts: a generational suffix stays, credentials and job titles go,
+    // "Last, First" turns round.
+    std::vector<std::string> parts;
+    {
+        std::size_t start = 0;
+        while (start <= s.size()) {
+            auto comma = s.find(',', start);
+            if (comma == std::string::npos) comma = s.size();
+            std::string part = trim_punct(s.substr(start, comma - start));
+            const std::string b = bare(part);
+            if (!part.empty()) {
+                if (in(k_suffixes, b) && !parts.empty()) {
+                    parts.back() += " " + part;
+                } else if (!in(k_credentials, b) && !(parts.size() >= 1 && has_role_word(part))) {
+                    parts.push_back(part);
+                }
+            }
+            start = comma + 1;
+        }
+    }
+    if (parts.empty()) return {};
+    if (parts.size() == 2 && split_words(parts[0]).size() == 1 && split_words(parts[1]).size() <= 3) {
+        s = parts[1] + " " + parts[0];
+    } else {
+        s = parts[0];
+    }
+    s = strip_lead_ins(s);
+    // Trailing credentials written without a comma are left alone: "Jane
+    // Doe MD" is rare and "Jane Ma" is a name.
+    if (s.empty() || s.size() > k_max_name_bytes) return {};
+    const auto words = split_words(s);
+    if (looks_like_sentence(words)) return {};
+    if (s.find_first_of("0123456789?!") != std::string::npos) return {};
+    bool any_letter = false;
+    for (char32_t c : to_u32(s)) any_letter = any_letter || is_letter(c);
+    if (!any_letter) return {};
+    bool all_interface = true;
+    for (auto& w : words) all_interface = all_interface && in(k_interface_words, bare(w));
+    if (all_interface) return {};
+    return fix_initials(fix_case(s));
+}
+
+std::vector<std::string> split_byline(std::string_view byline) {
+    std::string s = text::collapse_space(byline);
+    s = drop_contacts(s);
+    // "A (with B and C)" lists B and C too.
+    for (std::string_view with : {"(avec ", "(with ", "(mit ", "(con ", "(com ", "(and "}) {
+        auto pos = text::ascii_lower(s).find(with);
+        if (pos != std::string::npos) {
+            s.replace(pos, with.size(), ", ");
+            auto close = s.find(')', pos);
+            if (close != std::string::npos) s.erase(close, 1);
+        }
+    }
+    // Credits for other work end the authors: "Edited by", "Photos by".
+    {
+        const std::string lower = text::ascii_lower(s);
+        for (std::string_view credit : {"edited by", "reviewed by", "fact checked by", "fact-checked by",
+                                        "photos by", "photo by", "photographs by", "illustrations by",
+                                        "illustration by", "additional reporting", "graphics by", "video by"}) {
+            const auto pos = lower.find(credit);
+            if (pos != std::string::npos && pos > 0) s.erase(pos);
+        }
+    }
+    s = strip_lead_ins(s);
+    // Bars, semicolons and bullets separate segments; a segment after a bar
+    // that holds no name is an outlet or a title ("A | Reuters").
+    std::vector<std::string> segments;
+    {
+        std::string cur;
+        const std::u32string u = to_u32(s);
+        for (char32_t c : u) {
+            if (c == U'|' || c == U';' || c == U'\u2022' || c == U'\u00B7') {
+                segments.push_back(cur);
+                cur.clear();
+            } else {
+                text::append_utf8(cur, c);
+            }
+        }
+        segments.push_back(cur);
+    }
+    std::vector<std::string> names;
+    for (std::size_t si = 0; si < segments.size(); ++si) {
+        std::string seg = strip_trailing_date(strip_lead_ins(segments[si]));
+        if (seg.empty()) continue;
+        if (si > 0 && has_role_word(seg)) continue;
+        // Commas separate names only when every part can stand alone as one.
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        while (start <= seg.size()) {
+            auto comma = seg.find(',', start);
+            if (comma == std::string::npos) comma = seg.size();
+            std::string part = trim_punct(seg.substr(start, comma - start));
+            if (!part.empty()) parts.push_back(part);
+            start = comma + 1;
+        }
+        std::vector<std::string> pieces;
+        std::vector<std::string> name_parts;
+        for (auto& p : parts) {
+            const std::string b = bare(p);
+            if (in(k_credentials, b) || in(k_suffixes, b)) continue;
+            if (!name_parts.empty() && has_role_word(p)) continue;
+            name_parts.push_back(p);
+        }
+        bool all_name_like = name_parts.size() >= 2;
+        for (auto& p : name_parts) all_name_like = all_name_like && is_name_like(p);
+        if (all_name_like) {
+            pieces = name_parts;
+        } else if (!name_parts.empty() && is_name_like(name_parts[0]) && name_parts.size() >= 2) {
+            // "Jane Doe, Washington": the rest is a place or a title.
+            pieces.push_back(name_parts[0]);
+            for (std::size_t k = 1; k < name_parts.size(); ++k) {
+                if (is_name_like(name_parts[k]) && !has_role_word(name_parts[k])) pieces.push_back(name_parts[k]);
+            }
+        } else {
+            pieces.push_back(seg);
+        }
+        for (auto& piece : pieces) {
+            // Conjunctions split when each side is a full name.
+            std::vector<std::string> sides;
+            std::vector<std::string> words = split_words(piece);
+            std::vector<std::string> cur;
+            for (auto& w : words) {
+                const std::string b = text::fold_case(w);
+                if (b == "and" || b == "&" || b == "et" || b == "und" || b == "y" || b == "e" || b == "en" ||
+                    b == "og" || b == "och" || b == "a" || b == "i") {
+                    sides.push_back(join_words(cur));
+                    cur.clear();
+                } else {
+                    cur.push_back(w);
+                }
+            }
+            sides.push_back(join_words(cur));
+            bool split = sides.size() >= 2;
+            for (auto& side : sides) split = split && is_name_like(side);
+            if (!split) sides = {piece};
+            for (auto& side : sides) {
+                std::string n = normalise_author(side);
+                if (!n.empty()) merge_authors(names, {n});
+            }
+        }
+    }
+    return names;
+}
+
+void merge_authors(std::vector<std::string>& into, const std::vector<std::string>& more) {
+    for (const auto& name : more) {
+        const std::string key = author_key(name);
+        if (key.empty()) continue;
+        bool seen = false;
+        for (const auto& have : into) seen = seen || author_key(have) == key;
+        if (!seen) into.push_back(name);
+    }
+}
+
+} // namespace oped::indexer
+
+namespace oped::indexer {
+namespace {
+
+constexpr std::array<std::string_view, 17> k_bio_intros{
+    "the writer is ",     "the author is ",      "the writers are ",  "the authors are ",  "the columnist is ",
+    "about the author: ", "about the author ",   "l'auteur est ",     "l\u2019auteur est ", "l'autrice est ",
+    "el autor es ",       "la autora es ",       "der autor ist ",    "die autorin ist ",  "o autor é ",
+    "a autora é ",        "this article was written by "};
+constexpr std::array<std::string_view, 12> k_bio_verbs{"is",    "was",   "teaches", "writes", "directs", "covers",
+                                                       "serves", "leads", "est",     "es",     "ist",     "é"};
+constexpr std::array<std::string_view, 44> k_bio_roles{
+    "columnist", "professor", "writer", "author", "journalist", "fellow", "director", "editor", "contributor",
+    "reporter", "correspondent", "economist", "lecturer", "researcher", "president", "founder", "co-founder",
+    "member", "partner", "ceo", "chair", "chairman", "analyst", "scholar", "historian", "novelist", "lawyer",
+    "attorney", "physician", "student", "teacher", "senator", "host", "producer", "scientist", "candidate",
+    "chroniqueur", "chroniqueuse", "professeur", "journaliste", "columnista", "profesor", "kolumnist", "about"};
+
+// The name at the start of `rest`: up to a comma, " is ", " who ", a bracket
+// or the end of the sentence.
+std::string leading_name_part(std::string_view rest) {
+    std::size_t end = rest.size();
+    for (std::string_view stop : {",", " is ", " who ", " (", " – ", " — ", ": "}) {
+        end = std::min(end, rest.find(stop));
+    }
+    // A full stop ends the sentence unless it follows an initial ("J. Doe").
+    for (std::size_t pos = rest.find(". "); pos != std::string_view::npos && pos < end; pos = rest.find(". ", pos + 1)) {
+        const bool initial = pos >= 1 && (pos == 1 || rest[pos - 2] == ' ' || rest[pos - 2] == '.');
+        if (!initial) {
+            end = pos;
+            break;
+        }
+    }
+    if (end == rest.size() && rest.ends_with(".")) end = rest.size() - 1;
+    return std::string(rest.substr(0, end));
+}
+
+} // namespace
+
+std::vector<std::string> authors_from_bio(std::string_view paragraph) {
+    std::string s = trim_punct(text::collapse_space(paragraph));
+    if (s.empty() || s.size() > 600) return {};
+    const std::string lower = text::fold_case(s);
+    for (auto intro : k_bio_intros) {
+        if (lower.starts_with(intro)) {
+            const std::string name = leading_name_part(std::string_view(s).substr(intro.size()));
+            return split_byline(name);
+        }
+    }
+    // "Jane Doe is a columnist for ...": two to five capitalised words, then a
+    // verb, then a role within a few words.
+    const auto words = split_words(s);
+    std::size_t n = 0;
+    while (n < words.size() && n < 6) {
+        const std::u32string u = to_u32(words[n]);
+        if (u.empty()) break;
+        if (!is_upper(u[0]) && !(n > 0 && in(k_particles, bare(words[n])))) break;
+        ++n;
+    }
+    if (n < 2 || n >= words.size() || n > 5) return {};
+    if (!in(k_bio_verbs, bare(words[n]))) return {};
+    bool role = bare(words[n]) != "is" && bare(words[n]) != "was" && bare(words[n]) != "est" &&
+                bare(words[n]) != "es" && bare(words[n]) != "ist" && bare(words[n]) != "é";
+    for (std::size_t k = n + 1; k < words.size() && k <= n + 8 && !role; ++k) role = in(k_bio_roles, bare(words[k]));
+    if (!role) return {};
+    std::string n_text = normalise_author(join_words(words, 0, n));
+    if (n_text.empty()) return {};
+    return {n_text};
+}
+
+} // namespace oped::indexer

@@ -1,0 +1,285 @@
+#include <oped/indexer/jsonld.hpp>
+
+#include <oped/common/text.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace oped::indexer {
+namespace {
+
+using nlohmann::json;
+
+// Deeper JSON is not metadata; refusing it bounds every walk below.
+constexpr int k_max_json_depth = 256;
+
+bool type_is(const std::string& type, std::string_view suffix) { return type.ends_with(suffix); }
+
+// Article types: schema.org's Article and its descendants, written with or
+// without the schema.org prefix.
+bool is_article_type(const std::string& t) {
+    return type_is(t, "Article") || type_is(t, "BlogPosting") || type_is(t, "Posting") || type_is(t, "Report") ||
+           type_is(t, "NewsArticle") || type_is(t, "Review");
+}
+
+bool is_page_type(const std::string& t) { return type_is(t, "WebPage") || type_is(t, "ItemPage"); }
+
+std::vector<std::string> types_of(const json& obj) {
+    std::vector<std::string> out;
+    auto it = obj.find("@type");
+    if (it == obj.end()) return out;
+    if (it->is_string()) out.push_back(it->get<std::string>());
+    if (it->is_array()) {
+        for (const auto& t : *it) {
+            if (t.is_string()) out.push_back(t.get<std::string>());
+        }
+    }
+    return out;
+}
+
+std::string clean(const std::string& s) { return text::collapse_space(s); }
+
+std::string string_field(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return {};
+    if (it->is_string()) return clean(it->get<std::string>());
+    if (it->is_number_integer()) return std::to_string(it->get<long long>());
+    if (it->is_array() && !it->empty() && it->front().is_string()) return clean(it->front().get<std::string>());
+    return {};
+}
+
+using IdMap = std::map<std::string, const json*>;
+
+const json* resolve(const json& v, const IdMap& ids) {
+    if (v.is_object() && v.size() <= 2 && v.contains("@id") && !v.contains("name")) {
+        auto id = v.find("@id");
+        if (id->is_string()) {
+            auto found = ids.find(id->get<std::string>());
+            if (found != ids.end()) return found->second;
+        }
+    }
+    return &v;
+}
+
+std::string name_of(const json& v, const IdMap& ids, bool* organisation) {
+    if (v.is_string()) return clean(v.get<std::string>());
+    const json* obj = resolve(v, ids);
+    if (!obj->is_object()) return {};
+    for (const auto& t : types_of(*obj)) {
+        if (t.find("Organization") != std::string::npos || type_is(t, "NewsMediaOrganization") ||
+            type_is(t, "Corporation")) {
+            *organisation = true;
+        }
+    }
+    std::string name = string_field(*obj, "name");
+    if (name.empty()) {
+        const std::string given = string_field(*obj, "givenName");
+        const std::string family = string_field(*obj, "familyName");
+        name = clean(given + " " + family);
+    }
+    return name;
+}
+
+void read_authors(const json& v, const IdMap& ids, JsonLdArticle& out) {
+    std::vector<const json*> items;
+    if (v.is_array()) {
+        for (const auto& a : v) items.push_back(&a);
+    } else {
+        items.push_back(&v);
+    }
+    bool all_orgs = !items.empty();
+    for (const json* a : items) {
+        bool org = false;
+        std::string name = name_of(*a, ids, &org);
+        if (name.empty()) continue;
+        all_orgs = all_orgs && org;
+        out.authors.push_back(std::move(name));
+    }
+    out.authors_are_organisations = !out.authors.empty() && all_orgs;
+}
+
+std::vector<std::string> keywords_of(const json& v) {
+    std::vector<std::string> out;
+    auto add_split = [&](const std::string& s) {
+        std::size_t start = 0;
+        while (start <= s.size()) {
+            auto comma = s.find(',', start);
+            if (comma == std::string::npos) comma = s.size();
+            std::string k = clean(s.substr(start, comma - start));
+            if (!k.empty()) out.push_back(std::move(k));
+            start = comma + 1;
+        }
+    };
+    if (v.is_string()) add_split(v.get<std::string>());
+    if (v.is_array()) {
+        for (const auto& k : v) {
+            if (k.is_string()) {
+                std::string s = clean(k.get<std::string>());
+                if (!s.empty()) out.push_back(std::move(s));
+            }
+        }
+    }
+    return out;
+}
+
+JsonLdArticle read_article(const json& obj, const std::string& type, const IdMap& ids) {
+    JsonLdArticle a;
+    a.type = type;
+    a.is_article = is_article_type(type);
+    a.headline = string_field(obj, "headline");
+    a.name = string_field(obj, "name");
+    a.description = string_field(obj, "description");
+    a.published = string_field(obj, "datePublished");
+    a.modified = string_field(obj, "dateModified");
+    a.created = string_field(obj, "dateCreated");
+    a.section = string_field(obj, "articleSection");
+    a.url = string_field(obj, "url");
+    if (a.url.empty() && obj.contains("mainEntityOfPage")) {
+        const json& m = obj["mainEntityOfPage"];
+        if (m.is_string()) a.url = clean(m.get<std::string>());
+        if (m.is_object()) a.url = string_field(m, "@id");
+    }
+    if (auto it = obj.find("inLanguage"); it != obj.end()) {
+        bool ignored = false;
+        a.language = it->is_object() ? string_field(*it, "alternateName") : name_of(*it, ids, &ignored);
+    }
+    if (auto it = obj.find("author"); it != obj.end()) read_authors(*it, ids, a);
+    if (a.authors.empty()) {
+        if (auto it = obj.find("creator"); it != obj.end()) read_authors(*it, ids, a);
+    }
+    if (auto it = obj.find("publisher"); it != obj.end()) {
+        bool ignored = false;
+        a.site = name_of(it->is_array() && !it->empty() ? it->front() : *it, ids, &ignored);
+    }
+    if (auto it = obj.find("keywords"); it != obj.end()) a.tags = keywords_of(*it);
+    return a;
+}
+
+// Every object in the document, pre-order, without recursion.
+std::vector<const json*> all_objects(const json& root) {
+    std::vector<const json*> out;
+    std::vector<const json*> stack{&root};
+    while (!stack.empty()) {
+        const json* v = stack.back();
+        stack.pop_back();
+        if (v->is_object()) out.push_back(v);
+        if (v->is_object() || v->is_array()) {
+            // Push in reverse so children come out in document order.
+            std::vector<const json*> children;
+            for (const auto& c : *v) {
+                if (c.is_object() || c.is_array()) children.push_back(&c);
+            }
+            for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+        }
+    }
+    return out;
+}
+
+int max_depth(std::string_view s) {
+    int depth = 0;
+    int deepest = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (c == '{' || c == '[') deepest = std::max(deepest, ++depth);
+        if (c == '}' || c == ']') --depth;
+    }
+    return deepest;
+}
+
+} // namespace
+
+std::string repair_json(std::string_view text) {
+    std::string s(text);
+    // Wrappers: CDATA and HTML comments around or inside the script.
+    for (std::string_view marker : {"<![CDATA[", "]]>", "<!--", "-->", "//<![CDATA[", "//]]>"}) {
+        for (auto pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos)) s.erase(pos, marker.size());
+    }
+    std::string out;
+    out.reserve(s.size());
+    bool in_string = false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (in_string) {
+            if (c == '\\' && i + 1 < s.size()) {
+                // Invalid escapes ("\'", "\/" is valid) lose their backslash.
+                const char n = s[i + 1];
+                if (std::string_view("\"\\/bfnrtu").find(n) == std::string_view::npos) {
+                    continue;
+                }
+                out.push_back(c);
+                out.push_back(n);
+                ++i;
+                continue;
+            }
+            if (c == '"') in_string = false;
+            // Raw control characters inside strings become spaces.
+            out.push_back(u < 0x20 ? ' ' : c);
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (c == ',' ) {
+            // A trailing comma before } or ] goes.
+            std::size_t j = i + 1;
+            while (j < s.size() && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t')) ++j;
+            if (j < s.size() && (s[j] == '}' || s[j] == ']')) continue;
+        }
+        out.push_back(u < 0x20 && c != '\n' && c != '\r' && c != '\t' ? ' ' : c);
+    }
+    // Trailing semicolon or garbage after the last bracket.
+    while (!out.empty() && (out.back() == ';' || out.back() == ' ' || out.back() == '\n' || out.back() == '\r' ||
+                            out.back() == '\t')) {
+        out.pop_back();
+    }
+    return out;
+}
+
+std::vector<JsonLdArticle> parse_jsonld(std::string_view script) {
+    const std::string repaired = repair_json(script);
+    if (max_depth(repaired) > k_max_json_depth) return {};
+    json root = json::parse(repaired, nullptr, false);
+    if (root.is_discarded()) {
+        // Several objects one after another: read them as an array.
+        root = json::parse("[" + repaired + "]", nullptr, false);
+        if (root.is_discarded()) {
+            std::string joined = repaired;
+            for (auto pos = joined.find("}\n{"); pos != std::string::npos; pos = joined.find("}\n{", pos)) {
+                joined.replace(pos, 3, "},{");
+            }
+            root = json::parse("[" + joined + "]", nullptr, false);
+            if (root.is_discarded()) return {};
+        }
+    }
+    const auto objects = all_objects(root);
+    IdMap ids;
+    for (const json* o : objects) {
+        auto id = o->find("@id");
+        if (id != o->end() && id->is_string() && o->size() > 2) ids.emplace(id->get<std::string>(), o);
+    }
+    std::vector<JsonLdArticle> articles;
+    std::vector<JsonLdArticle> pages;
+    for (const json* o : objects) {
+        for (const auto& t : types_of(*o)) {
+            if (is_article_type(t)) {
+                articles.push_back(read_article(*o, t, ids));
+                break;
+            }
+            if (is_page_type(t)) {
+                pages.push_back(read_article(*o, t, ids));
+                break;
+            }
+        }
+    }
+    articles.insert(articles.end(), pages.begin(), pages.end());
+    return articles;
+}
+
+} // namespace oped::indexer

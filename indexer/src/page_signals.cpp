@@ -1,0 +1,314 @@
+#include <oped/indexer/page_signals.hpp>
+
+#include <oped/common/text.hpp>
+#include <oped/indexer/html_doc.hpp>
+
+#include <libxml/HTMLparser.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace oped::indexer {
+namespace {
+
+// Bylines and datelines are short; longer text is a container, not one.
+constexpr std::size_t k_max_byline_bytes = 240;
+constexpr std::size_t k_max_paragraph_bytes = 700;
+constexpr std::size_t k_max_title_bytes = 1000;
+constexpr std::size_t k_max_candidates = 200;
+constexpr int k_max_ancestors = 40;
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+bool is_skipped(std::string_view name) {
+    return name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg" ||
+           name == "button" || name == "select";
+}
+
+bool breaks_text(std::string_view name) {
+    return name == "br" || name == "p" || name == "div" || name == "li" || name == "td" || name == "h1" ||
+           name == "h2" || name == "h3" || name == "h4" || name == "h5" || name == "h6" || name == "section" ||
+           name == "header" || name == "footer" || name == "ul" || name == "ol" || name == "tr" || name == "dd" ||
+           name == "dt" || name == "figcaption" || name == "address" || name == "time";
+}
+
+// Visible text below node, or empty when it passes max bytes (the walk stops
+// there, so a byline class on <body> costs nothing).
+std::string bounded_text(const xmlNode* node, std::size_t max) {
+    std::string out;
+    const xmlNode* cur = node->children;
+    if (cur == nullptr) return out;
+    while (cur != nullptr && cur != node) {
+        bool descend = false;
+        if (cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) {
+            if (cur->content != nullptr) out += reinterpret_cast<const char*>(cur->content);
+            if (out.size() > max * 3) return {};
+        } else if (cur->type == XML_ELEMENT_NODE) {
+            const auto name = tag_name(cur);
+            if (!is_skipped(name)) {
+                if (breaks_text(name)) out.push_back(' ');
+                descend = true;
+            }
+        }
+        if (descend && cur->children != nullptr) {
+            cur = cur->children;
+            continue;
+        }
+        while (cur != nullptr && cur != node && cur->next == nullptr) {
+            cur = cur->parent;
+            if (cur != nullptr && cur != node && breaks_text(tag_name(cur))) out.push_back(' ');
+        }
+        if (cur == nullptr || cur == node) break;
+        cur = cur->next;
+    }
+    std::string collapsed = text::collapse_space(out);
+    if (collapsed.size() > max) return {};
+    return collapsed;
+}
+
+std::string class_and_id(const xmlNode* el) {
+    return text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
+}
+
+bool inside_comments(const xmlNode* el) {
+    int n = 0;
+    for (const xmlNode* p = el->parent; p != nullptr && n < k_max_ancestors; p = p->parent, ++n) {
+        if (p->type != XML_ELEMENT_NODE) continue;
+        const std::string ci = class_and_id(p);
+        if (contains(ci, "comment") || contains(ci, "related") || contains(ci, "recommend")) return true;
+        const auto name = tag_name(p);
+        if (name == "nav" || name == "footer" || name == "aside") return true;
+    }
+    return false;
+}
+
+std::string normalise_key(std::string_view key) {
+    std::string k = text::ascii_lower(text::collapse_space(key));
+    for (char& c : k) {
+        if (c == '.') c = ':';
+    }
+    return k;
+}
+
+std::vector<std::string> split_space(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !(s[j] == ' ' || s[j] == '\t' || s[j] == '\n')) ++j;
+        if (j > i) out.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+void add_meta(PageSignals& s, const xmlNode* el) {
+    std::string content = attr(el, "content");
+    if (content.empty()) content = attr(el, "value");
+    content = text::collapse_space(content);
+    if (content.empty()) return;
+    for (const auto& key : split_space(attr(el, "property"))) s.metas.push_back({normalise_key(key), content, true});
+    for (const char* a : {"name", "itemprop", "http-equiv"}) {
+        const std::string key = attr(el, a);
+        if (!key.empty()) s.metas.push_back({normalise_key(key), content, false});
+    }
+    if (text::iequals(attr(el, "name"), "parsely-page")) s.parsely_page = attr(el, "content");
+}
+
+// The name inside an itemprop=author element: its itemprop=name, else its text.
+std::string microdata_name(xmlNode* el) {
+    std::string found;
+    walk_elements(el, [&](xmlNode* child, int) {
+        if (!found.empty()) return false;
+        if (child != el && contains(" " + attr(child, "itemprop") + " ", " name ")) {
+            found = attr(child, "content");
+            if (found.empty()) found = bounded_text(child, k_max_byline_bytes);
+            return false;
+        }
+        return true;
+    });
+    return found.empty() ? bounded_text(el, k_max_byline_bytes) : found;
+}
+
+void add_itemprop(PageSignals& s, xmlNode* el) {
+    const std::string props = " " + text::ascii_lower(attr(el, "itemprop")) + " ";
+    auto value = [&]() {
+        for (const char* a : {"content", "datetime", "title"}) {
+            std::string v = attr(el, a);
+            if (!v.empty()) return text::collapse_space(v);
+        }
+        return bounded_text(el, k_max_byline_bytes);
+    };
+    if (contains(props, " author ") || contains(props, " creator ")) {
+        if (s.microdata_authors.size() < k_max_candidates && !inside_comments(el)) {
+            s.microdata_authors.push_back(microdata_name(el));
+        }
+    }
+    if (contains(props, " headline ")) s.microdata_headlines.push_back(bounded_text(el, k_max_title_bytes));
+    if (contains(props, " datepublished ")) s.microdata_published.push_back(value());
+    if (contains(props, " datemodified ")) s.microdata_modified.push_back(value());
+}
+
+void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name) {
+    const std::string ci = class_and_id(el);
+    const std::string rel = text::ascii_lower(attr(el, "rel"));
+    const std::string props = text::ascii_lower(attr(el, "itemprop"));
+    const bool strong = contains(rel, "author") || contains(props, "author") || contains(ci, "byline") ||
+                        contains(ci, "byl ") || contains(ci, "writtenby") || contains(ci, "p-author");
+    const bool weak = !strong && (contains(ci, "author") || contains(ci, "auteur") || contains(ci, "autor"));
+    if (!strong && !weak) return;
+    if (name == "body" || name == "html" || name == "article" || name == "main" || name == "img") return;
+    for (std::string_view bad : {"comment", "avatar", "photo", "img", "image", "thumb", "follow", "social", "share",
+                                 "email", "twitter", "facebook", "bio", "desc", "title", "more", "icon"}) {
+        if (contains(ci, bad)) return;
+    }
+    if (s.strong_bylines.size() + s.weak_bylines.size() >= k_max_candidates) return;
+    if (inside_comments(el)) return;
+    std::string t = bounded_text(el, k_max_byline_bytes);
+    if (t.empty()) return;
+    (strong ? s.strong_bylines : s.weak_bylines).push_back(std::move(t));
+}
+
+void add_time(PageSignals& s, const xmlNode* el) {
+    std::string when = attr(el, "datetime");
+    if (when.empty()) return;
+    const std::string ci = class_and_id(el) + " " + text::ascii_lower(attr(el, "itemprop"));
+    if (has_attr(el, "pubdate") || contains(ci, "datepublished") || contains(ci, "publish") || contains(ci, "posted") ||
+        contains(ci, "entry-date") || contains(ci, "pubdate")) {
+        s.times_published.push_back(when);
+    }
+    if (s.times_any.size() < k_max_candidates && !inside_comments(el)) s.times_any.push_back(std::move(when));
+}
+
+void add_dateline(PageSignals& s, const xmlNode* el) {
+    if (s.datelines.size() >= k_max_candidates) return;
+    const std::string ci = class_and_id(el);
+    if (ci.size() <= 1) return;
+    if (!(contains(ci, "date") || contains(ci, "time") || contains(ci, "publish") || contains(ci, "posted") ||
+          contains(ci, "byline") || contains(ci, "meta"))) {
+        return;
+    }
+    if (contains(ci, "update") || contains(ci, "modif") || inside_comments(el)) return;
+    std::string t = bounded_text(el, k_max_byline_bytes);
+    if (!t.empty()) s.datelines.push_back(std::move(t));
+}
+
+} // namespace
+
+std::string PageSignals::meta(std::string_view key) const {
+    for (bool property : {true, false}) {
+        for (const auto& m : metas) {
+            if (m.from_property == property && m.key == key) return m.value;
+        }
+    }
+    return {};
+}
+
+std::vector<std::string> PageSignals::meta_all(std::string_view key) const {
+    std::vector<std::string> out;
+    for (bool property : {true, false}) {
+        for (const auto& m : metas) {
+            if (m.from_property == property && m.key == key) out.push_back(m.value);
+        }
+    }
+    return out;
+}
+
+PageSignals collect_signals(xmlDoc* doc) {
+    PageSignals s;
+    xmlNode* root = root_element(doc);
+    if (root == nullptr) return s;
+    bool have_title = false;
+    walk_elements(root, [&](xmlNode* el, int) {
+        const auto name = tag_name(el);
+        if (name == "meta") {
+            add_meta(s, el);
+            return false;
+        }
+        if (name == "html" && s.html_lang.empty()) {
+            s.html_lang = attr(el, "lang");
+            if (s.html_lang.empty()) s.html_lang = attr(el, "xml:lang");
+        }
+        if (name == "base" && s.base_href.empty()) s.base_href = attr(el, "href");
+        if (name == "link") {
+            const std::string rel = text::ascii_lower(attr(el, "rel"));
+            if (contains(" " + rel + " ", " canonical ") && s.canonical.empty()) s.canonical = attr(el, "href");
+            return false;
+        }
+        if (name == "title" && !have_title) {
+            // The document's title, not an SVG <title>.
+            have_title = true;
+            s.title = text::collapse_space(raw_text(el));
+            return false;
+        }
+        if (name == "script") {
+            if (text::ascii_lower(text::collapse_space(attr(el, "type"))) == "application/ld+json") {
+                auto found = parse_jsonld(raw_text(el));
+                s.jsonld.insert(s.jsonld.end(), found.begin(), found.end());
+            }
+            return false;
+        }
+        if (is_skipped(name)) return false;
+        if (name == "h1" && s.h1s.size() < k_max_candidates) {
+            std::string t = bounded_text(el, k_max_title_bytes);
+            if (!t.empty()) s.h1s.push_back(std::move(t));
+        }
+        if (has_attr(el, "itemprop")) add_itemprop(s, el);
+        add_byline_candidate(s, el, name);
+        if (name == "time") add_time(s, el);
+        add_dateline(s, el);
+        if (name == "p" || name == "em" || name == "i" || name == "address") {
+            std::string t = bounded_text(el, k_max_paragraph_bytes);
+            if (!t.empty()) s.paragraphs.push_back(std::move(t));
+        }
+        return true;
+    });
+    // Stable order: article objects from every script before page objects.
+    std::stable_partition(s.jsonld.begin(), s.jsonld.end(), [](const JsonLdArticle& a) { return a.is_article; });
+    for (auto& a : s.jsonld) {
+        for (std::string* f : {&a.headline, &a.name, &a.description, &a.site, &a.section}) *f = decode_entities(*f);
+        for (auto& au : a.authors) au = decode_entities(au);
+        for (auto& t : a.tags) t = decode_entities(t);
+    }
+    return s;
+}
+
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out.push_back(s[i]);
+            continue;
+        }
+        const auto semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 12 || semi == i + 1) {
+            out.push_back('&');
+            continue;
+        }
+        const std::string ref(s.substr(i + 1, semi - i - 1));
+        char32_t cp = 0;
+        if (ref[0] == '#') {
+            const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
+            char* end = nullptr;
+            const std::string digits = ref.substr(hex ? 2 : 1);
+            const unsigned long v = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+            if (!digits.empty() && end != nullptr && *end == '\0' && v > 0 && v <= 0x10FFFF) {
+                cp = static_cast<char32_t>(v);
+            }
+        } else if (const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(ref.c_str()))) {
+            cp = static_cast<char32_t>(e->value);
+        }
+        if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            out.push_back('&');
+            continue;
+        }
+        text::append_utf8(out, cp);
+        i = semi;
+    }
+    return out;
+}
+
+} // namespace oped::indexer
