@@ -1,6 +1,7 @@
 #include <oped/indexer/authors.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/dates.hpp>
 
 #include <xapian.h>
 
@@ -193,6 +194,16 @@ std::string strip_lead_ins(std::string s) {
 std::string strip_trailing_date(std::string s) {
     const auto digit = s.find_first_of("0123456789");
     if (digit == std::string::npos) return s;
+    // Only a tail that is a date or a time goes; "CC7567" is a user name.
+    const std::string tail = s.substr(digit);
+    const auto tail_words = split_words(tail);
+    const bool time_like = tail.size() >= 4 && (tail[1] == ':' || tail[2] == ':');
+    const bool day_month = tail_words.size() >= 2 && in(k_calendar_words, bare(tail_words[1]));
+    // The start of the line may hold the date's month or weekday: "Lucas
+    // Nolan March 25, 2015" reads its date from "March".
+    const auto head_words = split_words(s.substr(0, digit));
+    const bool month_before = !head_words.empty() && in(k_calendar_words, bare(head_words.back()));
+    if (!time_like && !day_month && !month_before && find_date_in_text(tail).empty()) return s;
     s.erase(digit);
     auto words = split_words(s);
     while (!words.empty()) {

@@ -170,13 +170,14 @@ DecodedText decode_to_utf8(std::string_view bytes) {
         if (replaced * 2 > multibyte) return {decode_cp1252(bytes), "windows-1252"};
         return {sanitized, "utf-8"};
     }
-    if (declared == "windows-1252") {
-        // Pages labelled Latin-1 that are really UTF-8 are common too.
-        if (valid_utf8 && bytes.find_first_of("\xC2\xC3\xE2") != std::string_view::npos) {
-            return {std::string(bytes), "utf-8"};
-        }
-        return {decode_cp1252(bytes), "windows-1252"};
+    // Pages saved as UTF-8 keep their old label (gb2312, Latin-1) often; text
+    // in a legacy charset that is also valid UTF-8 with multi-byte sequences
+    // is vanishingly rare, so such bytes are read as UTF-8 whatever the label.
+    if (valid_utf8 && bytes.find_first_of("\xC2\xC3\xC4\xC5\xCE\xD0\xD1\xE2\xE3\xE4\xE5\xE6\xE7\xE8\xE9\xEA\xEB\xEC\xED\xEF") !=
+                          std::string_view::npos) {
+        return {std::string(bytes), "utf-8"};
     }
+    if (declared == "windows-1252") return {decode_cp1252(bytes), "windows-1252"};
     std::string out;
     if (decode_iconv(bytes, declared, out)) return {text::sanitize_utf8(out), declared};
     if (valid_utf8) return {std::string(bytes), "utf-8"};

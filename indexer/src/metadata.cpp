@@ -102,10 +102,12 @@ const JsonLdArticle* first_article(const PageSignals& s) {
 std::string jsonld_title(const JsonLdArticle& a, const std::string& doc_title) {
     if (!a.headline.empty() && !a.name.empty() && a.headline != a.name) {
         // Some pages put the outlet or a summary in one of the two: keep the
-        // one <title> agrees with, the headline when neither or both do.
+        // headline when <title> agrees with it and not with the name, else the
+        // name (schema.org's name is the item's title; headline may be a
+        // tagline, as Wikipedia's is).
         const bool name_matches = title_similarity(a.name, doc_title) > 0.75;
         const bool headline_matches = title_similarity(a.headline, doc_title) > 0.75;
-        return name_matches && !headline_matches ? a.name : a.headline;
+        return headline_matches && !name_matches ? a.headline : a.name;
     }
     return a.headline.empty() ? a.name : a.headline;
 }
@@ -124,9 +126,14 @@ std::string pick_title(const PageSignals& s) {
     if (!s.title.empty()) {
         std::vector<std::string> sites{s.meta("og:site_name"), s.meta("application-name")};
         for (const auto& a : s.jsonld) sites.push_back(a.site);
-        std::vector<std::string> headlines = s.h1s;
-        if (s.h1s.size() == 1 && (s.title.size() < 15 || s.title.size() > 150)) return s.h1s.front();
-        return clean_title(s.title, sites, headlines);
+        std::string cleaned = clean_title(s.title, sites, s.h1s);
+        // A title too short or too long to be a headline, with no site
+        // segments, yields to the page's only <h1> if that reads as one.
+        if (cleaned == s.title && s.h1s.size() == 1 && (s.title.size() < 15 || s.title.size() > 150) &&
+            std::count(s.h1s.front().begin(), s.h1s.front().end(), ' ') >= 4) {
+            return s.h1s.front();
+        }
+        return cleaned;
     }
     return s.h1s.empty() ? std::string() : s.h1s.front();
 }

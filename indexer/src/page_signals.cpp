@@ -11,6 +11,8 @@
 namespace oped::indexer {
 namespace {
 
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
 // Bylines and datelines are short; longer text is a container, not one.
 constexpr std::size_t k_max_byline_bytes = 240;
 constexpr std::size_t k_max_paragraph_bytes = 700;
@@ -18,7 +20,6 @@ constexpr std::size_t k_max_title_bytes = 1000;
 constexpr std::size_t k_max_candidates = 200;
 constexpr int k_max_ancestors = 40;
 
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
 bool is_skipped(std::string_view name) {
     return name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg" ||
@@ -34,7 +35,21 @@ bool breaks_text(std::string_view name) {
 
 // Visible text below node, or empty when it passes max bytes (the walk stops
 // there, so a byline class on <body> costs nothing).
-std::string bounded_text(const xmlNode* node, std::size_t max) {
+std::string class_and_id(const xmlNode* el);
+bool contains(std::string_view hay, std::string_view needle);
+
+// Inside a byline, children that hold the author's job title, a date or
+// social links are not part of the name.
+bool is_byline_extra(const xmlNode* el) {
+    const std::string ci = class_and_id(el);
+    for (std::string_view extra : {"title", "role", "job", "position", "date", "time", "avatar", "follow", "social",
+                                   "twitter", "bio", "email"}) {
+        if (contains(ci, extra)) return true;
+    }
+    return false;
+}
+
+std::string bounded_text(const xmlNode* node, std::size_t max, bool skip_extras = false) {
     std::string out;
     const xmlNode* cur = node->children;
     if (cur == nullptr) return out;
@@ -45,7 +60,7 @@ std::string bounded_text(const xmlNode* node, std::size_t max) {
             if (out.size() > max * 3) return {};
         } else if (cur->type == XML_ELEMENT_NODE) {
             const auto name = tag_name(cur);
-            if (!is_skipped(name)) {
+            if (!is_skipped(name) && !(skip_extras && is_byline_extra(cur))) {
                 if (breaks_text(name)) out.push_back(' ');
                 descend = true;
             }
@@ -67,7 +82,10 @@ std::string bounded_text(const xmlNode* node, std::size_t max) {
 }
 
 std::string class_and_id(const xmlNode* el) {
-    return text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
+    std::string ci = text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
+    // "authority" is not "author".
+    for (auto pos = ci.find("authorit"); pos != std::string::npos; pos = ci.find("authorit", pos)) ci.replace(pos, 6, "xxxxxx");
+    return ci;
 }
 
 bool inside_comments(const xmlNode* el) {
@@ -76,8 +94,7 @@ bool inside_comments(const xmlNode* el) {
         if (p->type != XML_ELEMENT_NODE) continue;
         const std::string ci = class_and_id(p);
         if (contains(ci, "comment") || contains(ci, "related") || contains(ci, "recommend")) return true;
-        const auto name = tag_name(p);
-        if (name == "nav" || name == "footer" || name == "aside") return true;
+        if (tag_name(p) == "nav") return true;
     }
     return false;
 }
@@ -123,12 +140,12 @@ std::string microdata_name(xmlNode* el) {
         if (!found.empty()) return false;
         if (child != el && contains(" " + attr(child, "itemprop") + " ", " name ")) {
             found = attr(child, "content");
-            if (found.empty()) found = bounded_text(child, k_max_byline_bytes);
+            if (found.empty()) found = bounded_text(child, k_max_byline_bytes, true);
             return false;
         }
         return true;
     });
-    return found.empty() ? bounded_text(el, k_max_byline_bytes) : found;
+    return found.empty() ? bounded_text(el, k_max_byline_bytes, true) : found;
 }
 
 void add_itemprop(PageSignals& s, xmlNode* el) {
@@ -165,7 +182,7 @@ void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name) {
     }
     if (s.strong_bylines.size() + s.weak_bylines.size() >= k_max_candidates) return;
     if (inside_comments(el)) return;
-    std::string t = bounded_text(el, k_max_byline_bytes);
+    std::string t = bounded_text(el, k_max_byline_bytes, true);
     if (t.empty()) return;
     (strong ? s.strong_bylines : s.weak_bylines).push_back(std::move(t));
 }
@@ -211,6 +228,7 @@ std::vector<std::string> PageSignals::meta_all(std::string_view key) const {
         for (const auto& m : metas) {
             if (m.from_property == property && m.key == key) out.push_back(m.value);
         }
+        if (!out.empty()) break;
     }
     return out;
 }

@@ -157,10 +157,12 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& si
     const Segments seg = split_title(title);
     const std::size_t n = seg.parts.size();
     if (n == 1) return title;
-    // 2. A run of segments a headline confirms, longest first.
+    // 2. A run of segments a headline confirms, longest first; a run of four
+    // words or fewer is a topic ("Mozilla - Wikipedia"), kept whole.
     for (std::size_t len = n - 1; len >= 1; --len) {
-        if (corroborated(join(seg, 0, len))) return join(seg, 0, len);
-        if (corroborated(join(seg, n - len, n))) return join(seg, n - len, n);
+        for (const std::string& run : {join(seg, 0, len), join(seg, n - len, n)}) {
+            if (corroborated(run)) return word_count(run) <= 4 ? title : run;
+        }
     }
     // 3. Segments that name the site, at either end.
     std::vector<std::string> site_keys;

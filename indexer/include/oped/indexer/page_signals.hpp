@@ -50,7 +50,8 @@ struct PageSignals {
 
     // First value of a meta key, property= values before the others.
     std::string meta(std::string_view key) const;
-    // Every value of a meta key, property= values first.
+    // Every value of a meta key: the property= ones if there are any, else
+    // the others (a page that writes both means the same thing twice).
     std::vector<std::string> meta_all(std::string_view key) const;
 };
 

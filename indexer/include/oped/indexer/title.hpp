@@ -14,7 +14,7 @@ namespace oped::indexer {
 //  1. the whole title when a corroborating headline (og:title, an <h1>, the
 //     JSON-LD headline) equals it: its separators are the headline's own;
 //  2. the leading or trailing run of segments that a corroborating headline
-//     equals;
+//     equals (the whole title if that run has four words or fewer);
 //  3. the title without leading or trailing segments that name the site;
 //  4. else the title without its last segment, unless that leaves four
 //     words or fewer (a short title is more likely "Topic - Site" than a
