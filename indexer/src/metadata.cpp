@@ -99,22 +99,32 @@ const JsonLdArticle* first_article(const PageSignals& s) {
 
 // ---- title -----------------------------------------------------------------
 
-std::string jsonld_title(const JsonLdArticle& a, const std::string& doc_title) {
+std::string jsonld_title(const JsonLdArticle& a, const PageSignals& s) {
     if (!a.headline.empty() && !a.name.empty() && a.headline != a.name) {
         // Some pages put the outlet or a summary in one of the two: keep the
-        // headline when <title> agrees with it and not with the name, else the
-        // name (schema.org's name is the item's title; headline may be a
-        // tagline, as Wikipedia's is).
-        const bool name_matches = title_similarity(a.name, doc_title) > 0.75;
-        const bool headline_matches = title_similarity(a.headline, doc_title) > 0.75;
-        return headline_matches && !name_matches ? a.headline : a.name;
+        // headline when the page's other titles (<title>, og:title, <h1>)
+        // agree with it and not with the name, or when the name is the
+        // outlet's; else the name (schema.org's name is the item's title;
+        // headline may be a tagline, as Wikipedia's is).
+        std::vector<std::string> others{s.title, s.meta("og:title")};
+        others.insert(others.end(), s.h1s.begin(), s.h1s.end());
+        auto agrees = [&](const std::string& candidate) {
+            for (const auto& o : others) {
+                if (!o.empty() && title_similarity(candidate, o) > 0.75) return true;
+            }
+            return false;
+        };
+        const bool name_is_site = title_key(a.name) == title_key(a.site) ||
+                                  title_key(a.name) == title_key(s.meta("og:site_name"));
+        const bool name_matches = !name_is_site && agrees(a.name);
+        return agrees(a.headline) && !name_matches ? a.headline : a.name;
     }
     return a.headline.empty() ? a.name : a.headline;
 }
 
 std::string pick_title(const PageSignals& s) {
     if (const JsonLdArticle* a = first_article(s)) {
-        std::string t = jsonld_title(*a, s.title);
+        std::string t = jsonld_title(*a, s);
         if (!t.empty()) return t;
     }
     std::string t = first_meta(s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title",
