@@ -509,7 +509,7 @@ constexpr std::array<std::string_view, 44> k_bio_roles{
     "reporter", "correspondent", "economist", "lecturer", "researcher", "president", "founder", "co-founder",
     "member", "partner", "ceo", "chair", "chairman", "analyst", "scholar", "historian", "novelist", "lawyer",
     "attorney", "physician", "student", "teacher", "senator", "host", "producer", "scientist", "candidate",
-    "chroniqueur", "chroniqueuse", "professeur", "journaliste", "columnista", "profesor", "kolumnist", "about"};
+    "chroniqueur", "chroniqueuse", "professeur", "journaliste", "columnista", "profesor", "kolumnist", "editorialist"};
 
 // The name at the start of `rest`: up to a comma, " is ", " who ", a bracket
 // or the end of the sentence.

@@ -234,12 +234,12 @@ std::string repair_json(std::string_view text) {
         }
         out.push_back(u < 0x20 && c != '\n' && c != '\r' && c != '\t' ? ' ' : c);
     }
-    // Trailing semicolon or garbage after the last bracket.
-    while (!out.empty() && (out.back() == ';' || out.back() == ' ' || out.back() == '\n' || out.back() == '\r' ||
-                            out.back() == '\t')) {
-        out.pop_back();
-    }
-    return out;
+    // What is left of the wrappers ("//", "/* */", ";") sits outside the
+    // outermost brackets.
+    const auto first = out.find_first_of("{[");
+    const auto last = out.find_last_of("}]");
+    if (first == std::string::npos || last == std::string::npos || last < first) return {};
+    return out.substr(first, last - first + 1);
 }
 
 std::vector<JsonLdArticle> parse_jsonld(std::string_view script) {

@@ -17,12 +17,14 @@
 //
 // | field       | sources, highest first                                               |
 // |-------------|----------------------------------------------------------------------|
-// | title       | JSON-LD article headline/name (the one closer to <title>);           |
-// |             | meta dc:title, dcterms:title, og:title, title, twitter:title,        |
-// |             | parsely-title, sailthru:title; microdata headline; <title> without   |
-// |             | its site segments (clean_title, corroborated by og:title, twitter:   |
-// |             | title, JSON-LD headline, <h1>); the only <h1> when <title> is under  |
-// |             | 15 or over 150 characters; the first <h1>                            |
+// | title       | JSON-LD article name/headline (the headline when only it agrees with |
+// |             | <title>/og:title/<h1>, or the name is the outlet's); meta dc:title,  |
+// |             | dcterms:title, og:title, title, twitter:title, parsely-title,        |
+// |             | sailthru:title; parsely-page title; microdata headline; <title>      |
+// |             | without its site segments (clean_title: segments confirmed by an     |
+// |             | <h1>, or naming og:site_name/application-name/JSON-LD publisher);    |
+// |             | the only <h1> when <title> is under 15 or over 150 characters and    |
+// |             | the <h1> has five words or more; the first <h1>                      |
 // | authors     | JSON-LD article author (Person; string; array); meta dc:creator,     |
 // |             | dcterms:creator, author, article:author and og:article:author (not   |
 // |             | URLs), parsely-author, sailthru:author, byl, citation_author,        |
@@ -49,7 +51,7 @@
 // | section     | JSON-LD articleSection; article:section; parsely-section; section;   |
 // |             | category                                                             |
 // | tags        | article:tag (every one); JSON-LD keywords; parsely-tags;             |
-// |             | news_keywords; keywords                                              |
+// |             | parsely-page tags; news_keywords; keywords                           |
 // | description | og:description; description; JSON-LD description;                   |
 // |             | twitter:description; dc:description                                  |
 // | language    | <html lang>; content-language (http-equiv or name); language;       |
@@ -130,6 +132,7 @@ std::string pick_title(const PageSignals& s) {
     std::string t = first_meta(s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title",
                                    "sailthru:title"});
     if (!t.empty()) return t;
+    if (auto v = json_string(parsely_page(s), "title"); !v.empty()) return v;
     for (const auto& h : s.microdata_headlines) {
         if (!h.empty()) return h;
     }
@@ -354,7 +357,18 @@ std::vector<std::string> dedupe_tags(const std::vector<std::string>& tags) {
 std::vector<std::string> pick_tags(const PageSignals& s) {
     if (auto v = s.meta_all("article:tag"); !v.empty()) return dedupe_tags(split_commas(v));
     if (const JsonLdArticle* a = first_article(s); a != nullptr && !a->tags.empty()) return dedupe_tags(a->tags);
-    for (std::string_view key : {"parsely-tags", "news_keywords", "keywords"}) {
+    if (auto v = s.meta_all("parsely-tags"); !v.empty()) return dedupe_tags(split_commas(v));
+    {
+        const auto pp = parsely_page(s);
+        std::vector<std::string> tags;
+        if (auto it = pp.find("tags"); it != pp.end() && it->is_array()) {
+            for (const auto& t : *it) {
+                if (t.is_string()) tags.push_back(text::collapse_space(t.get<std::string>()));
+            }
+        }
+        if (!tags.empty()) return dedupe_tags(tags);
+    }
+    for (std::string_view key : {"news_keywords", "keywords"}) {
         if (auto v = s.meta_all(key); !v.empty()) return dedupe_tags(split_commas(v));
     }
     return {};

@@ -1,0 +1,115 @@
+#include <oped/indexer/authors.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace oped::indexer {
+namespace {
+
+struct NameRow {
+    const char* name;
+    const char* input;
+    const char* expected; // "" when the input is not a name
+};
+
+TEST(NormaliseAuthor, Table) {
+    const NameRow rows[] = {
+        {"a plain name is kept", "Jane Doe", "Jane Doe"},
+        {"a leading By goes", "By Jane Doe", "Jane Doe"},
+        {"a leading French Par goes", "Par Sébastien Farcis", "Sébastien Farcis"},
+        {"a leading German Von goes", "Von Max Mustermann", "Max Mustermann"},
+        {"a leading Spanish Por goes", "Por Tariq Panja", "Tariq Panja"},
+        {"a two-word name starting with Von is a name", "Von Miller", "Von Miller"},
+        {"Written by goes", "Written by Rob Ewaschuk", "Rob Ewaschuk"},
+        {"an honorific goes", "Dr. Jane Doe", "Jane Doe"},
+        {"Prof and Sir go", "Prof Sir John Smith", "John Smith"},
+        {"a job title after a comma goes", "Jane Doe, Staff Writer", "Jane Doe"},
+        {"a credential after a comma goes", "Brenda Goodman, MA", "Brenda Goodman"},
+        {"a generational suffix stays", "Martin Luther King, Jr.", "Martin Luther King Jr."},
+        {"an e-mail address goes", "Jane Doe jane.doe@example.com", "Jane Doe"},
+        {"a URL in brackets goes", "Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Bradley M. Kuhn"},
+        {"an @handle goes", "Jane Doe @janedoe", "Jane Doe"},
+        {"a glued date goes", "Lucas Nolan22 Dec 2016651", "Lucas Nolan"},
+        {"a date after the name goes", "Nathan Willis March 25, 2015", "Nathan Willis"},
+        {"all capitals get capitals on each word", "JEFFREY GETTLEMAN", "Jeffrey Gettleman"},
+        {"hyphens and apostrophes keep their capitals", "GINA ROBERTS-GREY O'NEIL", "Gina Roberts-Grey O'Neil"},
+        {"all lower case gets capitals", "jane doe", "Jane Doe"},
+        {"mixed case is the page's own spelling", "danah McBoyd", "danah McBoyd"},
+        {"initials without spaces are spaced", "J.R.R. Tolkien", "J. R. R. Tolkien"},
+        {"initials with spaces stay spaced", "J. R. R. Tolkien", "J. R. R. Tolkien"},
+        {"a bare middle initial gets a dot", "John C Welch", "John C. Welch"},
+        {"Last, First turns round", "Jong, Michiel de", "Michiel de Jong"},
+        {"white space is collapsed", "  Kelli \n  Miller ", "Kelli Miller"},
+        {"a name in a spaceless script is kept", "肖春芳", "肖春芳"},
+        {"a user name with digits is not a name", "CC7567", ""},
+        {"a pure number is not a name", "2016", ""},
+        {"a sentence is not a name", "this is what we think about the new plan", ""},
+        {"interface text is not a name", "Follow Author", ""},
+        {"a URL alone is not a name", "https://www.example.com/people/jane-doe", ""},
+        {"an @handle alone is not a name", "@ACLU", ""},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(normalise_author(row.input), row.expected) << row.input;
+    }
+}
+
+struct BylineRow {
+    const char* name;
+    const char* input;
+    std::vector<std::string> expected;
+};
+
+TEST(SplitByline, Table) {
+    const BylineRow rows[] = {
+        {"By A and B gives two", "By Jane Doe and John Smith", {"Jane Doe", "John Smith"}},
+        {"A, B and C gives three", "Jane Doe, John Smith and Mary Major", {"Jane Doe", "John Smith", "Mary Major"}},
+        {"an ampersand separates", "Jane Doe & John Smith", {"Jane Doe", "John Smith"}},
+        {"a semicolon separates", "Jane Doe; John Smith", {"Jane Doe", "John Smith"}},
+        {"a leading dash goes", "\u2014 Jane Doe", {"Jane Doe"}},
+        {"an outlet after a bar goes", "Jane Doe | Reuters", {"Jane Doe"}},
+        {"a job title after a comma goes", "By Jane Doe, Staff Writer", {"Jane Doe"}},
+        {"a place after a comma goes", "By Jane Doe, Washington", {"Jane Doe"}},
+        {"with-brackets list more authors",
+         "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+         {"Martin Untersinger", "Damien Leloup", "Morgane Tual"}},
+        {"an editor credit is not an author", "Written by Rob Ewaschuk Edited by Betsy Beyer", {"Rob Ewaschuk"}},
+        {"the same person twice is one author", "JANE DOE and Jane Doe", {"Jane Doe"}},
+        {"an ampersand inside a one-word pair does not split", "Mac & i", {"Mac & i"}},
+        {"Last, First is one author", "Smith, Anna", {"Anna Smith"}},
+        {"a date after the byline goes", "By GILLIAN MOHNEY March 11, 2015 3:46 PM", {"Gillian Mohney"}},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(split_byline(row.input), row.expected) << row.input;
+    }
+}
+
+TEST(AuthorsFromBio, Table) {
+    const BylineRow rows[] = {
+        {"The writer is A", "The writer is Amira Hassan, a professor of economics.", {"Amira Hassan"}},
+        {"The authors are A and B", "The authors are Jane Doe and John Smith.", {"Jane Doe", "John Smith"}},
+        {"A is a columnist for", "Daniel Okafor is a columnist for The Example Times.", {"Daniel Okafor"}},
+        {"A is a professor at", "Mary Beth Jones is a professor of law at Yale.", {"Mary Beth Jones"}},
+        {"A teaches", "Carlos Ruiz teaches history in Madrid.", {"Carlos Ruiz"}},
+        {"an initial does not end the name", "The writer is J. Smith, a former diplomat.", {"J. Smith"}},
+        {"a sentence about a place is not a bio", "New York is a city of eight million people.", {}},
+        {"a sentence without a role is not a bio", "Jane Doe is a fan of long walks on the beach.", {}},
+        {"an ordinary paragraph is not a bio", "The council met on Tuesday to discuss the budget.", {}},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(authors_from_bio(row.input), row.expected) << row.input;
+    }
+}
+
+TEST(AuthorKey, SpellingsOfOnePersonAgree) {
+    EXPECT_EQ(author_key("J.R.R. Tolkien"), author_key("j r r  tolkien"));
+    EXPECT_EQ(author_key("Jane Doe"), author_key("JANE DOE"));
+    EXPECT_NE(author_key("Jane Doe"), author_key("John Doe"));
+}
+
+} // namespace
+} // namespace oped::indexer

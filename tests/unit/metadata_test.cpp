@@ -1,0 +1,139 @@
+#include <oped/indexer/metadata.hpp>
+
+#include <oped/indexer/charset.hpp>
+#include <oped/indexer/html_doc.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace oped::indexer {
+namespace {
+
+Article extract_fixture(const std::string& name) {
+    std::ifstream in(std::string(OPED_FIXTURES_DIR) + "/metadata/" + name, std::ios::binary);
+    std::ostringstream read;
+    read << in.rdbuf();
+    const std::string bytes = read.str();
+    EXPECT_FALSE(bytes.empty()) << name;
+    XmlDocPtr doc = parse_html(decode_to_utf8(bytes).utf8);
+    Article article;
+    extract_metadata(doc.get(), article);
+    return article;
+}
+
+using Strings = std::vector<std::string>;
+
+struct AuthorRow {
+    const char* name;
+    const char* file;
+    Strings authors;
+};
+
+TEST(ExtractMetadata, Authors) {
+    const AuthorRow rows[] = {
+        {"a JSON-LD @graph author is resolved by @id", "jsonld-graph.html", {"Jane Q. Doe"}},
+        {"a JSON-LD author array gives every author", "jsonld-author-array.html", {"Stella Kim", "Jennifer Jett"}},
+        {"an Organization author stands when nothing better exists", "jsonld-organization-author.html",
+         {"The Editorial Board"}},
+        {"broken JSON-LD is still read", "jsonld-broken.html", {"John Smith"}},
+        {"article:author that is a URL is skipped for the name", "opengraph-only.html", {"Mary Major"}},
+        {"DC.creator Last, First turns round", "dublin-core.html", {"Anna Smith"}},
+        {"the parsely-page author", "parsely.html", {"Lee Chan"}},
+        {"a microdata author's name", "microdata.html", {"Omar Haddad"}},
+        {"a rel=author link", "rel-author.html", {"Kim Lee"}},
+        {"By A and B", "byline-and.html", {"Jane Doe", "John Smith"}},
+        {"A, B and C", "byline-list.html", {"Jane Doe", "John Smith", "Mary Major"}},
+        {"a dash byline", "byline-dash.html", {"Jane Doe"}},
+        {"an all-capitals byline", "byline-all-caps.html", {"Jeffrey Gettleman"}},
+        {"a byline with a job title", "byline-job-title.html", {"Jane Doe"}},
+        {"a byline with an e-mail address", "byline-email.html", {"Jane Doe"}},
+        {"a The writer is bio", "bio-writer-is.html", {"Amira Hassan"}},
+        {"an A is a columnist bio", "bio-is-a-columnist.html", {"Daniel Okafor"}},
+        {"a page without any author has none", "title-suffix.html", {}},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(extract_fixture(row.file).authors, row.authors);
+    }
+}
+
+struct FieldRow {
+    const char* name;
+    const char* file;
+    std::string Article::*field;
+    const char* expected;
+};
+
+TEST(ExtractMetadata, Fields) {
+    const FieldRow rows[] = {
+        {"the JSON-LD headline is the title", "jsonld-graph.html", &Article::title, "Council Approves the Budget"},
+        {"JSON-LD datePublished keeps its offset", "jsonld-graph.html", &Article::published,
+         "2024-07-21T09:12:00-05:00"},
+        {"JSON-LD dateModified is the modified date", "jsonld-graph.html", &Article::modified,
+         "2024-07-22T10:00:00-05:00"},
+        {"the JSON-LD publisher is the site", "jsonld-graph.html", &Article::site, "Example News"},
+        {"the JSON-LD articleSection is the section", "jsonld-graph.html", &Article::section, "Politics"},
+        {"broken JSON-LD gives its date", "jsonld-broken.html", &Article::published, "2022-02-28"},
+        {"og:title is the title", "opengraph-only.html", &Article::title, "Harbour Plan Faces New Delay"},
+        {"og:site_name is the site", "opengraph-only.html", &Article::site, "The Coastal Times"},
+        {"og:url is the URL", "opengraph-only.html", &Article::url, "https://coastal.example.org/news/harbour-plan"},
+        {"article:published_time is the date", "opengraph-only.html", &Article::published,
+         "2021-11-01T10:52:50+01:00"},
+        {"article:modified_time is the modified date", "opengraph-only.html", &Article::modified,
+         "2021-11-02T08:00:00+01:00"},
+        {"article:section is the section", "opengraph-only.html", &Article::section, "Local"},
+        {"og:description is the description", "opengraph-only.html", &Article::description,
+         "The harbour plan is late again."},
+        {"og:locale gives the language", "opengraph-only.html", &Article::language, "en"},
+        {"DC.title is the title", "dublin-core.html", &Article::title, "Annual Water Quality Report"},
+        {"DC.date.issued is the date", "dublin-core.html", &Article::published, "2014-12-15"},
+        {"DC.language gives the language", "dublin-core.html", &Article::language, "de"},
+        {"the parsely-page title", "parsely.html", &Article::title, "Parsely Headline"},
+        {"the parsely-page date", "parsely.html", &Article::published, "2019-05-04T12:00:00+00:00"},
+        {"the parsely-page section", "parsely.html", &Article::section, "Tech"},
+        {"a microdata headline", "microdata.html", &Article::title, "River Levels Rise Across the Valley"},
+        {"a microdata datePublished", "microdata.html", &Article::published, "2020-02-03"},
+        {"time datetime pubdate", "time-datetime.html", &Article::published, "2018-06-12T23:00:00+00:00"},
+        {"a date in the canonical URL", "url-date.html", &Article::published, "2016-07-29"},
+        {"the canonical URL's host stands for the site", "url-date.html", &Article::site, "news.example.com"},
+        {"a visible dateline", "visible-dateline.html", &Article::published, "2024-07-21"},
+        {"html lang gives the language", "byline-and.html", &Article::language, "en"},
+        {"a site suffix is stripped from the title", "title-suffix.html", &Article::title,
+         "Council Approves the Budget After Long Delay"},
+        {"a site prefix is stripped when the h1 confirms the headline", "title-prefix.html", &Article::title,
+         "Council Approves the Budget After Long Delay"},
+        {"a separator inside the headline stays", "title-separator-in-headline.html", &Article::title,
+         "Dune - Part Two review: a triumph of scale"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(extract_fixture(row.file).*row.field, row.expected);
+    }
+}
+
+TEST(ExtractMetadata, TagsFromEveryArticleTag) {
+    EXPECT_EQ(extract_fixture("opengraph-only.html").tags, (Strings{"harbour", "planning"}));
+    EXPECT_EQ(extract_fixture("jsonld-graph.html").tags, (Strings{"budget", "council"}));
+    EXPECT_EQ(extract_fixture("parsely.html").tags, (Strings{"ai", "chips"}));
+}
+
+TEST(ExtractMetadata, SurvivesOneHundredThousandNestedElements) {
+    constexpr int k_depth = 100000;
+    std::string html = "<html><head><title>Deep</title></head><body>";
+    for (int i = 0; i < k_depth; ++i) html += "<div class=\"byline\">";
+    html += "<p>By Jane Doe</p><time datetime=\"2024-07-21\">x</time>";
+    for (int i = 0; i < k_depth; ++i) html += "</div>";
+    html += "</body></html>";
+    XmlDocPtr doc = parse_html(html);
+    ASSERT_NE(doc, nullptr);
+    Article article;
+    extract_metadata(doc.get(), article);
+    EXPECT_EQ(article.title, "Deep");
+}
+
+} // namespace
+} // namespace oped::indexer
