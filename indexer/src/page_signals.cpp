@@ -206,8 +206,13 @@ void add_dateline(PageSignals& s, const xmlNode* el) {
           contains(ci, "byline") || contains(ci, "meta"))) {
         return;
     }
-    if (contains(ci, "update") || contains(ci, "modif") || inside_comments(el)) return;
+    if (contains(ci, "update") || contains(ci, "modif") || contains(ci, "lastmod") || inside_comments(el)) return;
     std::string t = bounded_text(el, k_max_byline_bytes);
+    // "Last updated ...", "Mis à jour le ...": the date of a revision.
+    const std::string lower = text::fold_case(t);
+    for (std::string_view revision : {"updat", "modifi", "edited", "mis à jour", "actualiza", "aktualiz", "geändert"}) {
+        if (contains(lower, revision)) return;
+    }
     if (!t.empty()) s.datelines.push_back(std::move(t));
 }
 
