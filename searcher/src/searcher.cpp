@@ -5,6 +5,7 @@
 #include <oped/common/text.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/query_builder.hpp>
+#include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
 #include <memory>
@@ -112,11 +113,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     ListCountSpy authors(schema::slot::authors, true), years(schema::slot::year, false),
         sites(schema::slot::site, false), tags(schema::slot::tags, true);
+    TimelineSpy timeline;
     if (request.facets) {
         enquire.add_matchspy(&authors);
         enquire.add_matchspy(&years);
         enquire.add_matchspy(&sites);
         enquire.add_matchspy(&tags);
+        enquire.add_matchspy(&timeline);
     }
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
@@ -168,6 +171,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         out.facets.site = sites.top(request.facet_size);
         out.facets.tag = tags.top(request.facet_size);
         out.facets.exact = out.total_is_exact && authors.seen() >= out.total;
+        out.timeline = make_timeline(timeline.months());
     }
     out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return out;

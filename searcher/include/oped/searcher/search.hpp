@@ -4,6 +4,7 @@
 // answer. Plain values: no Xapian, no JSON.
 
 #include <oped/common/article.hpp>
+#include <oped/searcher/timeline.hpp>
 
 #include <cstdint>
 #include <string>
@@ -68,6 +69,7 @@ struct SearchResponse {
     double took_ms = 0;
     std::vector<Hit> results;
     Facets facets;
+    Timeline timeline; // matches per year or month; empty without facets
 };
 
 } // namespace oped::searcher

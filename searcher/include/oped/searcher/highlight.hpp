@@ -1,0 +1,32 @@
+#pragma once
+
+// The words of a query marked in a whole text, for an article reached from
+// a search. Words match as the query matches them: as typed, or by stem.
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace oped::searcher {
+
+class Highlighter {
+  public:
+    // `db` gives the query parser its wildcard and spelling data.
+    Highlighter(const Xapian::Database& db, std::string_view query);
+
+    bool empty() const { return m_words.empty() && m_stems.empty(); }
+
+    // `text` HTML-escaped, each word of the query inside <mark>...</mark>.
+    std::string html(std::string_view text) const;
+
+  private:
+    bool matches(const std::string& word) const;
+
+    Xapian::Stem m_stem;
+    std::set<std::string> m_words;  // unstemmed, lower case
+    std::set<std::string> m_stems;
+};
+
+}  // namespace oped::searcher

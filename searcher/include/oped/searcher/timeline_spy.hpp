@@ -1,0 +1,24 @@
+#pragma once
+
+// Counting the months of matching articles, for make_timeline().
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace oped::searcher {
+
+// Counts "YYYYMM" keys of the published slot; an article dated only by its
+// year slot counts as month "00".
+class TimelineSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double wt) override;
+    const std::map<std::string, std::uint64_t>& months() const { return m_months; }
+
+  private:
+    std::map<std::string, std::uint64_t> m_months;
+};
+
+}  // namespace oped::searcher
