@@ -74,6 +74,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         return Error{ErrorCode::invalid_param, "q is longer than " + std::to_string(k_max_query_bytes) + " bytes",
                      "q"};
     }
+    // Bad filter values (from=abc) are the caller's error, not an exception in run().
+    if (auto filters = filter_query(request); !filters) return filters.error();
     for (int attempt = 0;; ++attempt) {
         try {
             m_db.reopen();
