@@ -99,6 +99,70 @@ const JsonLdArticle* first_article(const PageSignals& s) {
     return nullptr;
 }
 
+std::string host_of(std::string_view url) {
+    auto start = url.find("://");
+    if (start == std::string_view::npos) return {};
+    start += 3;
+    auto end = url.find_first_of("/:?#", start);
+    std::string host = text::ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
+    if (host.starts_with("www.")) host.erase(0, 4);
+    return host;
+}
+
+// Letters and digits only, lower case: "Independent Journal" and
+// "independent-journal" both become "independentjournal".
+std::string squeezed(std::string_view s) {
+    std::string out;
+    for (char c : title_key(s)) {
+        if (c != ' ') out.push_back(c);
+    }
+    if (out.rfind("the", 0) == 0 && out.size() > 3) out.erase(0, 3);
+    return out;
+}
+
+// The name a host is registered under, as words: "blogs.the-rambler.example"
+// gives "the rambler".
+std::string host_label(const std::string& host) {
+    const auto labels_end = host.rfind('.');
+    if (labels_end == std::string::npos || labels_end == 0) return {};
+    auto label_start = host.rfind('.', labels_end - 1);
+    label_start = label_start == std::string::npos ? 0 : label_start + 1;
+    std::string label = host.substr(label_start, labels_end - label_start);
+    std::replace(label.begin(), label.end(), '-', ' ');
+    return label;
+}
+
+// The outlet as the page declares it, or empty.
+std::string declared_site(const PageSignals& s) {
+    if (auto v = s.meta("og:site_name"); !v.empty()) return v;
+    for (const auto& a : s.jsonld) {
+        if (!a.site.empty()) return a.site;
+    }
+    return first_meta(s, {"application-name", "dc:publisher", "dcterms:publisher"});
+}
+
+// A segment of <title>, outside the headline, that spells the domain's name
+// ("Independent Journal :: Opinion :: Headline" on
+// independent-journal.example): the outlet's own name, better than a host.
+std::string site_from_title(const PageSignals& s, const std::string& host, const std::string& headline) {
+    const std::string label = squeezed(host_label(host));
+    if (label.size() < 5) return {};
+    std::vector<std::string> headline_keys;
+    for (const auto& part : title_segments(headline)) headline_keys.push_back(title_key(part));
+    for (const auto& segment : title_segments(s.title)) {
+        const std::string segment_key = title_key(segment);
+        if (segment_key.empty() ||
+            std::find(headline_keys.begin(), headline_keys.end(), segment_key) != headline_keys.end()) {
+            continue;
+        }
+        const std::string key = squeezed(segment);
+        if (key.size() >= 5 && (label.find(key) != std::string::npos || key.find(label) != std::string::npos)) {
+            return segment;
+        }
+    }
+    return {};
+}
+
 // ---- title -----------------------------------------------------------------
 
 std::string jsonld_title(const JsonLdArticle& a, const PageSignals& s) {
@@ -124,7 +188,7 @@ std::string jsonld_title(const JsonLdArticle& a, const PageSignals& s) {
     return a.headline.empty() ? a.name : a.headline;
 }
 
-std::string pick_title(const PageSignals& s) {
+std::string pick_title(const PageSignals& s, const std::string& site, const std::string& url_hint) {
     if (const JsonLdArticle* a = first_article(s)) {
         std::string t = jsonld_title(*a, s);
         if (!t.empty()) return t;
@@ -137,9 +201,12 @@ std::string pick_title(const PageSignals& s) {
         if (!h.empty()) return h;
     }
     if (!s.title.empty()) {
-        std::vector<std::string> sites{s.meta("og:site_name"), s.meta("application-name")};
+        std::vector<std::string> sites{site, s.meta("og:site_name"), s.meta("application-name")};
         for (const auto& a : s.jsonld) sites.push_back(a.site);
-        std::string cleaned = clean_title(s.title, sites, s.h1s);
+        // The domain's name is a site name too ("the-rambler" names "The
+        // Rambler Archive"); lesser headings confirm long headlines.
+        sites.push_back(host_label(host_of(url_hint)));
+        std::string cleaned = clean_title(s.title, sites, s.h1s, s.headings);
         // A title too short or too long to be a headline, with no site
         // segments, yields to the page's only <h1> if that reads as one.
         if (cleaned == s.title && s.h1s.size() == 1 && (s.title.size() < 15 || s.title.size() > 150) &&
@@ -287,16 +354,6 @@ std::string pick_modified(const PageSignals& s) {
 
 // ---- the rest --------------------------------------------------------------
 
-std::string host_of(std::string_view url) {
-    auto start = url.find("://");
-    if (start == std::string_view::npos) return {};
-    start += 3;
-    auto end = url.find_first_of("/:?#", start);
-    std::string host = text::ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
-    if (host.starts_with("www.")) host.erase(0, 4);
-    return host;
-}
-
 std::string pick_url(const PageSignals& s) {
     std::vector<std::string> candidates{s.canonical, s.meta("og:url")};
     for (const auto& a : s.jsonld) candidates.push_back(a.url);
@@ -306,15 +363,6 @@ std::string pick_url(const PageSignals& s) {
         if (is_absolute_http(c)) return c;
     }
     return {};
-}
-
-std::string pick_site(const PageSignals& s, const std::string& url) {
-    if (auto v = s.meta("og:site_name"); !v.empty()) return v;
-    for (const auto& a : s.jsonld) {
-        if (!a.site.empty()) return a.site;
-    }
-    if (auto v = first_meta(s, {"application-name", "dc:publisher", "dcterms:publisher"}); !v.empty()) return v;
-    return host_of(url);
 }
 
 std::string pick_section(const PageSignals& s) {
@@ -407,8 +455,13 @@ std::string pick_language(const PageSignals& s) {
 void extract_metadata(xmlDoc* doc, Article& out) {
     const PageSignals s = collect_signals(doc);
     out.url = pick_url(s);
-    out.site = text::collapse_space(pick_site(s, out.url));
-    out.title = text::collapse_space(pick_title(s));
+    out.site = text::collapse_space(declared_site(s));
+    out.title = text::collapse_space(pick_title(s, out.site, out.url));
+    if (out.site.empty()) {
+        const std::string host = host_of(out.url);
+        out.site = site_from_title(s, host, out.title);
+        if (out.site.empty()) out.site = host;
+    }
     out.authors = pick_authors(s, out.site);
     out.published = pick_published(s, out.url);
     out.modified = pick_modified(s);

@@ -17,6 +17,7 @@ bool contains(std::string_view hay, std::string_view needle) { return hay.find(n
 constexpr std::size_t k_max_byline_bytes = 240;
 constexpr std::size_t k_max_paragraph_bytes = 700;
 constexpr std::size_t k_max_title_bytes = 1000;
+constexpr std::size_t k_max_headings = 200;
 constexpr std::size_t k_max_candidates = 200;
 constexpr int k_max_ancestors = 40;
 
@@ -216,6 +217,14 @@ void add_dateline(PageSignals& s, const xmlNode* el) {
     if (!t.empty()) s.datelines.push_back(std::move(t));
 }
 
+// h2/h3, bold runs and title-named elements: candidates to corroborate a
+// segment of <title> (see PageSignals::headings).
+bool names_heading(const xmlNode* el, std::string_view name) {
+    if (name == "h2" || name == "h3" || name == "b" || name == "strong") return true;
+    const std::string cls = text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
+    return contains(cls, "headline") || contains(cls, "title");
+}
+
 } // namespace
 
 std::string PageSignals::meta(std::string_view key) const {
@@ -276,6 +285,9 @@ PageSignals collect_signals(xmlDoc* doc) {
         if (name == "h1" && s.h1s.size() < k_max_candidates) {
             std::string t = bounded_text(el, k_max_title_bytes);
             if (!t.empty()) s.h1s.push_back(std::move(t));
+        } else if (s.headings.size() < k_max_headings && names_heading(el, name)) {
+            std::string t = bounded_text(el, k_max_title_bytes);
+            if (!t.empty()) s.headings.push_back(std::move(t));
         }
         if (has_attr(el, "itemprop")) add_itemprop(s, el);
         add_byline_candidate(s, el, name);

@@ -106,6 +106,10 @@ bool names_site(const std::string& segment_key, const std::vector<std::string>& 
 
 } // namespace
 
+std::vector<std::string> title_segments(std::string_view title) {
+    return split_title(text::collapse_space(title)).parts;
+}
+
 std::string title_key(std::string_view title) {
     std::string out;
     bool space = false;
@@ -141,7 +145,7 @@ double title_similarity(std::string_view a, std::string_view b) {
 }
 
 std::string clean_title(std::string_view raw, const std::vector<std::string>& site_names,
-                        const std::vector<std::string>& headlines) {
+                        const std::vector<std::string>& headlines, const std::vector<std::string>& lesser) {
     const std::string title = text::collapse_space(raw);
     if (title.empty()) return title;
     std::vector<std::string> headline_keys;
@@ -149,29 +153,53 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& si
         std::string k = title_key(h);
         if (!k.empty()) headline_keys.push_back(std::move(k));
     }
+    std::vector<std::string> lesser_keys;
+    for (const auto& h : lesser) {
+        std::string k = title_key(h);
+        if (!k.empty()) lesser_keys.push_back(std::move(k));
+    }
     auto corroborated = [&](std::string_view s) {
         const std::string k = title_key(s);
         return !k.empty() && std::find(headline_keys.begin(), headline_keys.end(), k) != headline_keys.end();
+    };
+    auto corroborated_by_lesser = [&](std::string_view s) {
+        const std::string k = title_key(s);
+        return !k.empty() && std::find(lesser_keys.begin(), lesser_keys.end(), k) != lesser_keys.end();
     };
     if (corroborated(title)) return title;
     const Segments seg = split_title(title);
     const std::size_t n = seg.parts.size();
     if (n == 1) return title;
-    // 2. A run of segments a headline confirms, longest first; a run of four
-    // words or fewer is a topic ("Mozilla - Wikipedia"), kept whole.
+    // 2. The longest run of segments a headline confirms. A confirmed run of
+    // four words or fewer is a topic ("Mozilla - Wikipedia"): the title is
+    // kept whole unless the rest of it names the site.
+    bool short_run_confirmed = false;
+    std::string best;
     for (std::size_t len = n - 1; len >= 1; --len) {
         for (const std::string& run : {join(seg, 0, len), join(seg, n - len, n)}) {
-            if (corroborated(run)) return word_count(run) <= 4 ? title : run;
+            const std::size_t words = word_count(run);
+            const bool confirmed = corroborated(run);
+            if (confirmed && words <= 4) short_run_confirmed = true;
+            if ((confirmed && words > 4) || (words >= 3 && corroborated_by_lesser(run))) {
+                if (words > word_count(best)) best = run;
+            }
         }
     }
+    if (!best.empty()) return best;
     // 3. Segments that name the site, at either end.
     std::vector<std::string> site_keys;
     for (const auto& s : site_names) site_keys.push_back(title_key(s));
     std::size_t from = 0;
     std::size_t to = n;
-    while (to - from > 1 && names_site(title_key(seg.parts[to - 1]), site_keys)) --to;
-    while (to - from > 1 && names_site(title_key(seg.parts[from]), site_keys)) ++from;
+    // A segment a lesser heading repeats is the headline, whatever it
+    // contains; one an <h1> repeats may be the masthead.
+    auto strippable = [&](const std::string& part) {
+        return names_site(title_key(part), site_keys) && !corroborated_by_lesser(part);
+    };
+    while (to - from > 1 && strippable(seg.parts[to - 1])) --to;
+    while (to - from > 1 && strippable(seg.parts[from])) ++from;
     if (from != 0 || to != n) return join(seg, from, to);
+    if (short_run_confirmed) return title;
     // 4. Drop the last segment, or failing that the first, unless too little
     // is left.
     std::string cur = join(seg, 0, n - 1);

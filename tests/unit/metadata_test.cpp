@@ -108,6 +108,14 @@ TEST(ExtractMetadata, Fields) {
          "Council Approves the Budget After Long Delay"},
         {"a separator inside the headline stays", "title-separator-in-headline.html", &Article::title,
          "Dune - Part Two review: a triumph of scale"},
+        {"a bold headline picks the headline out of Outlet :: Section :: Headline",
+         "title-outlet-section-headline.html", &Article::title, "Why the Harbour Needs a New Breakwater"},
+        {"the title segment spelling the domain is the site", "title-outlet-section-headline.html", &Article::site,
+         "Harbour Gazette"},
+        {"an h2 entry title wins over an h1 masthead", "title-masthead-h1.html", &Article::title,
+         "The Quiet Case for Night Trains"},
+        {"the masthead segment of the title is the site", "title-masthead-h1.html", &Article::site,
+         "Rail Review Archive"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -52,6 +52,32 @@ TEST(CleanTitle, Table) {
     }
 }
 
+struct LesserRow {
+    const char* name;
+    const char* title;
+    std::vector<std::string> sites;
+    std::vector<std::string> headlines;
+    std::vector<std::string> lesser;
+    const char* expected;
+};
+
+TEST(CleanTitle, LesserHeadings) {
+    const LesserRow rows[] = {
+        {"a bold headline picks the longest confirmed run", "Gazette :: Opinion :: Why the Harbour Needs a Wall",
+         {}, {}, {"Gazette", "Why the Harbour Needs a Wall"}, "Why the Harbour Needs a Wall"},
+        {"an h2 headline beats an h1 masthead", "Night Trains Return | Rail Review", {"Rail Review"},
+         {"Rail Review"}, {"Night Trains Return"}, "Night Trains Return"},
+        {"a two-word lesser heading confirms nothing", "Chapter 1 - Conversations with a Cryptid - Fandom", {}, {},
+         {"Chapter 1"}, "Chapter 1 - Conversations with a Cryptid"},
+        {"a segment a lesser heading repeats is not taken for the site", "The Rambler No. 9 | The Rambler",
+         {"The Rambler"}, {}, {"The Rambler No. 9"}, "The Rambler No. 9"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(clean_title(row.title, row.sites, row.headlines, row.lesser), row.expected);
+    }
+}
+
 TEST(TitleKey, FoldsCaseQuotesAndPunctuation) {
     EXPECT_EQ(title_key("Don’t Panic: It's \"Fine\""), title_key("dont panic its fine"));
 }

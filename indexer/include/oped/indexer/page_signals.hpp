@@ -28,6 +28,10 @@ struct PageSignals {
     std::string base_href;
     std::string title; // <title>
     std::vector<std::string> h1s;
+    // Other text set apart as a heading: <h2>/<h3>, bold runs, and elements
+    // whose class or id names a title or headline. They only corroborate a
+    // segment of <title>; on their own they are not a headline.
+    std::vector<std::string> headings;
     std::vector<JsonLdArticle> jsonld;
     std::string parsely_page; // JSON in <meta name="parsely-page">
     // Microdata outside <meta>: itemprop on visible elements.

@@ -19,8 +19,14 @@ namespace oped::indexer {
 //  4. else the title without its last segment, unless that leaves four
 //     words or fewer (a short title is more likely "Topic - Site" than a
 //     headline with a suffix, and then the whole title is kept).
+// `lesser` headings (an <h2 class=entry-title>, a bold line) confirm runs
+// of three words or more in step 2, and keep a segment from being taken
+// for the site's name in step 3.
 std::string clean_title(std::string_view title, const std::vector<std::string>& site_names,
-                        const std::vector<std::string>& headlines);
+                        const std::vector<std::string>& headlines, const std::vector<std::string>& lesser = {});
+
+// The segments of a title between the separators clean_title() knows.
+std::vector<std::string> title_segments(std::string_view title);
 
 // Comparison form of a title: case folded, quotes dropped, punctuation and
 // white space collapsed.
