@@ -314,6 +314,38 @@ std::string first_date(const std::vector<std::string>& values) {
     return {};
 }
 
+// "1780-03" when the value is exactly an ISO year and month, else empty.
+std::string iso_month(std::string_view v) {
+    if (v.size() != 7 || v[4] != '-') return {};
+    for (std::size_t i : {0, 1, 2, 3, 5, 6}) {
+        if (v[i] < '0' || v[i] > '9') return {};
+    }
+    const int month = (v[5] - '0') * 10 + (v[6] - '0');
+    return month >= 1 && month <= 12 ? std::string(v) : std::string();
+}
+
+// The last resort for a page that only knows its month: an ISO "YYYY-MM" in
+// a date meta tag, or "/YYYY/MM/" closing the URL's folders. Such a date
+// gives year terms and facets but no day for ranges.
+std::string published_month(const PageSignals& s, const std::string& url) {
+    for (std::string_view key : {"article:published_time", "dc:date", "dcterms:issued", "date", "pubdate"}) {
+        for (const auto& v : s.meta_all(key)) {
+            if (auto m = iso_month(text::collapse_space(v)); !m.empty()) return m;
+        }
+    }
+    const auto path_start = url.find('/', url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
+    if (path_start == std::string::npos) return {};
+    const std::string_view path = std::string_view(url).substr(path_start);
+    for (std::size_t i = 0; i + 9 <= path.size(); ++i) {
+        if (path[i] != '/' || path[i + 5] != '/' || path.size() < i + 9 || path[i + 8] != '/') continue;
+        std::string candidate(path.substr(i + 1, 4));
+        candidate += '-';
+        candidate += path.substr(i + 6, 2);
+        if (auto m = iso_month(candidate); !m.empty() && m >= "1000" && m <= "2999") return m;
+    }
+    return {};
+}
+
 std::string pick_published(const PageSignals& s, const std::string& url) {
     for (const auto& a : s.jsonld) {
         if (!a.is_article) break;
@@ -338,7 +370,8 @@ std::string pick_published(const PageSignals& s, const std::string& url) {
     for (const auto& line : s.datelines) {
         if (auto d = find_date_in_text(line); !d.empty()) return d;
     }
-    return first_date(s.times_any);
+    if (auto d = first_date(s.times_any); !d.empty()) return d;
+    return published_month(s, url);
 }
 
 std::string pick_modified(const PageSignals& s) {

@@ -114,6 +114,10 @@ TEST(ExtractMetadata, Fields) {
          "Harbour Gazette"},
         {"an h2 entry title wins over an h1 masthead", "title-masthead-h1.html", &Article::title,
          "The Quiet Case for Night Trains"},
+        {"a date meta tag with only a month gives the month", "date-month-only.html", &Article::published,
+         "1780-03"},
+        {"a /YYYY/MM/ URL gives the month when nothing else dates the page", "date-month-in-url.html",
+         &Article::published, "1781-11"},
         {"the masthead segment of the title is the site", "title-masthead-h1.html", &Article::site,
          "Rail Review Archive"},
     };
