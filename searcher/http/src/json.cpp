@@ -45,6 +45,9 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
                      {"site", facet_list(r.facets.site)},
                      {"tag", facet_list(r.facets.tag)}};
     out["facets_exact"] = r.facets.exact;
+    nlohmann::json bins = nlohmann::json::array();
+    for (const auto& bin : r.timeline.bins) bins.push_back({{"period", bin.period}, {"count", bin.count}});
+    out["timeline"] = {{"unit", searcher::unit_name(r.timeline.unit)}, {"bins", std::move(bins)}};
     return out;
 }
 

@@ -2,7 +2,10 @@
 
 #include <oped/common/schema.hpp>
 #include <oped/http/handlers.hpp>
+#include <oped/http/pages.hpp>
 #include <oped/searcher/searcher.hpp>
+
+#include "layout.hpp"
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
@@ -39,8 +42,19 @@ std::string route_of(const std::string& path) {
     if (path == "/api/stats") return "stats";
     if (path == "/healthz") return "healthz";
     if (path == "/metrics") return "metrics";
+    if (path == "/api/suggest") return "suggest";
     if (path.rfind("/api/", 0) == 0) return "api_other";
+    if (path == "/") return "page_search";
+    if (path.rfind("/author/", 0) == 0) return "page_author";
+    if (path.rfind("/doc/", 0) == 0) return "page_doc";
+    if (path == "/feed") return "feed";
+    if (path == "/opensearch.xml") return "opensearch";
     return "static";
+}
+
+// Browsers navigating to a page get errors as pages; API clients get JSON.
+bool wants_html(const httplib::Request& req) {
+    return req.path.rfind("/api/", 0) != 0 && req.get_header_value("Accept").find("text/html") != std::string::npos;
 }
 
 void apply(const Reply& reply, httplib::Response& res) {
@@ -126,6 +140,31 @@ void Server::install_routes() {
     s.Get("/healthz", with_searcher([](const httplib::Request&, searcher::Searcher& searcher) {
               return handle_health(searcher);
           }));
+    // The web pages (server-rendered; web/ adds styles and the script).
+    s.Get("/", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_search_page(req.params, searcher);
+          }));
+    s.Get(R"(/author/([^/]{1,200}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_author_page(req.matches[1], req.params, searcher);
+          }));
+    s.Get(R"(/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_doc_page(req.matches[1], req.params, searcher);
+          }));
+    const bool ipv6 = m_options.host.find(':') != std::string::npos;
+    const std::string fallback_base = "http://" + (ipv6 ? "[" + m_options.host + "]" : m_options.host);
+    auto base_url = [fallback_base](const httplib::Request& req) {
+        const std::string fallback = fallback_base + ":" + std::to_string(req.local_port);
+        return base_url_for(req.get_header_value("Host"), fallback);
+    };
+    s.Get("/feed", with_searcher([base_url](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_feed(req.params, searcher, base_url(req));
+          }));
+    s.Get("/opensearch.xml", [base_url](const httplib::Request& req, httplib::Response& res) {
+        apply(handle_opensearch(base_url(req)), res);
+    });
+    s.Get("/api/suggest", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_suggest(req.params, searcher);
+          }));
     s.Get("/metrics", [this, db_path](const httplib::Request&, httplib::Response& res) {
         auto searcher = thread_searcher(db_path);
         std::uint64_t docs = 0;
@@ -148,6 +187,15 @@ void Server::install_routes() {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        // A handler's own error reply (a 404 for a missing document) stands.
+        if (!res.body.empty()) return;
+        if (wants_html(req)) {
+            const bool missing = res.status == 404;
+            apply(error_page(Error{missing ? ErrorCode::not_found : ErrorCode::usage,
+                                   missing ? "There is no page at this address." : "The request was refused.", ""}),
+                  res);
+            return;
+        }
         if (res.status == 404) {
             apply(error_reply(Error{ErrorCode::not_found, "no such route: " + truncated(req.path, 200), "path"}), res);
         } else if (res.body.empty()) {
@@ -167,7 +215,8 @@ void Server::install_routes() {
         } catch (...) {
         }
         spdlog::error("{} {}: {}", req.method, truncated(req.path, 200), what);
-        apply(error_reply(Error{ErrorCode::internal, "internal error", ""}), res);
+        const Error error{ErrorCode::internal, "internal error", ""};
+        apply(wants_html(req) ? error_page(error) : error_reply(error), res);
     });
     s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();

@@ -1,0 +1,38 @@
+#pragma once
+
+// The HTML pages, the feed and the browser integration: plain functions of
+// their parameters and a Searcher, like the API's handlers, so tests call
+// them without a socket. Everything from the index or the request is
+// escaped where it is written (html.hpp).
+
+#include <oped/http/reply.hpp>
+#include <oped/searcher/searcher.hpp>
+
+#include <string>
+
+namespace oped::http {
+
+// "/" and "/?q=...&author=...": the same parameters as /api/search.
+Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher);
+
+// "/author/{name}": their articles newest first, timeline, outlets, words.
+Reply handle_author_page(const std::string& name, const ParamMap& params, searcher::Searcher& searcher);
+
+// "/doc/{id}?q=...": the article's text with the query's words marked,
+// metadata, more like this, citations.
+Reply handle_doc_page(const std::string& id, const ParamMap& params, searcher::Searcher& searcher);
+
+// "/feed?q=...": an Atom feed of any search, newest first. `base_url` is
+// "http://host:port" for absolute links.
+Reply handle_feed(const ParamMap& params, searcher::Searcher& searcher, const std::string& base_url);
+
+// "/opensearch.xml".
+Reply handle_opensearch(const std::string& base_url);
+
+// "/api/suggest?q=": ["q", ["completion", ...]] (OpenSearch suggestions).
+Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher);
+
+// "http://" + the Host header when it is a plain host[:port], else `fallback`.
+std::string base_url_for(const std::string& host_header, const std::string& fallback);
+
+}  // namespace oped::http

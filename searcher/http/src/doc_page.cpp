@@ -1,0 +1,252 @@
+// "/doc/{id}": one article as clean text, the query's words marked when
+// reached from a search, its metadata, more like this, and citations.
+
+#include <oped/http/pages.hpp>
+
+#include "layout.hpp"
+#include "links.hpp"
+#include "parts.hpp"
+
+#include <oped/http/cite.hpp>
+#include <oped/http/html.hpp>
+#include <oped/searcher/highlight.hpp>
+#include <oped/searcher/related.hpp>
+
+#include <charconv>
+
+namespace oped::http {
+namespace {
+
+constexpr std::size_t k_similar = 6;
+constexpr std::size_t k_max_query_bytes = 1024;
+
+std::vector<std::string> paragraphs(const std::string& body) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < body.size()) {
+        auto end = body.find("\n\n", at);
+        if (end == std::string::npos) end = body.size();
+        std::string p = body.substr(at, end - at);
+        if (p.find_first_not_of(" \n\t") != std::string::npos) out.push_back(std::move(p));
+        at = end + 2;
+    }
+    return out;
+}
+
+void byline(html::Writer& w, const std::vector<std::string>& authors) {
+    if (authors.empty()) return;
+    w.open("p", {{"class", "doc-byline"}}).text("By ");
+    for (std::size_t i = 0; i < authors.size(); ++i) {
+        if (i > 0) w.text(i + 1 == authors.size() ? " and " : ", ");
+        w.element("a", {{"href", author_url(authors[i])}, {"rel", "author"}}, authors[i]);
+    }
+    w.close("p");
+}
+
+// "https://host.example/a/b" -> "host.example": short enough for a sidebar.
+std::string host_of(const std::string& url) {
+    const auto start = url.find("://");
+    if (start == std::string::npos) return url;
+    const auto end = url.find_first_of("/?#", start + 3);
+    return url.substr(start + 3, end == std::string::npos ? std::string::npos : end - start - 3);
+}
+
+void meta_row(html::Writer& w, std::string_view term, std::string_view value) {
+    if (value.empty()) return;
+    w.open("div").element("dt", term).element("dd", value).close("div");
+}
+
+void metadata(html::Writer& w, const Article& a) {
+    w.open("dl", {{"class", "doc-meta"}});
+    if (!a.published.empty()) {
+        const std::string day = a.published.substr(0, std::min<std::size_t>(10, a.published.size()));
+        w.open("div").element("dt", "Published").open("dd");
+        w.element("time", {{"datetime", day}}, html::readable_date(day));
+        w.close("dd").close("div");
+    }
+    if (!a.modified.empty() && a.modified != a.published) {
+        meta_row(w, "Updated",
+                 html::readable_date(a.modified.substr(0, std::min<std::size_t>(10, a.modified.size()))));
+    }
+    if (!a.site.empty()) {
+        SearchLink link(ParamMap{});
+        link.add("site", a.site);
+        w.open("div")
+            .element("dt", "Outlet")
+            .open("dd")
+            .element("a", {{"href", link.url()}}, a.site)
+            .close("dd")
+            .close("div");
+    }
+    meta_row(w, "Section", a.section);
+    if (!a.tags.empty()) {
+        w.open("div").element("dt", "Tags").open("dd").open("ul", {{"class", "tag-list"}});
+        for (const auto& tag : a.tags) {
+            SearchLink link(ParamMap{});
+            link.add("tag", tag);
+            w.open("li").element("a", {{"href", link.url()}}, tag).close("li");
+        }
+        w.close("ul").close("dd").close("div");
+    }
+    meta_row(w, "Language", a.language);
+    const std::string original = html::external_url(a.url);
+    if (!original.empty()) {
+        w.open("div").element("dt", "Original").open("dd");
+        w.element("a", {{"href", original}, {"class", "doc-original"}, {"rel", "noopener noreferrer"}},
+                  host_of(original) + " \xE2\x86\x97");
+        w.close("dd").close("div");
+    }
+    w.close("dl");
+}
+
+void citations(html::Writer& w, const Article& a, std::uint32_t id) {
+    w.open("section", {{"class", "cite"}, {"aria-labelledby", "cite-heading"}});
+    w.element("h2", {{"id", "cite-heading"}}, "Cite this article");
+    struct Style {
+        const char* key;
+        const char* name;
+        cite::Reference ref;
+    };
+    const Style styles[] = {
+        {"chicago", "Chicago", cite::chicago(a)}, {"mla", "MLA", cite::mla(a)}, {"apa", "APA", cite::apa(a)}};
+    for (const auto& s : styles) {
+        const std::string id_attr = std::string("cite-") + s.key;
+        w.open("div", {{"class", "cite-style"}});
+        w.open("div", {{"class", "cite-head"}});
+        w.element("h3", {{"id", id_attr + "-h"}}, s.name);
+        w.element("button",
+                  {{"type", "button"},
+                   {"class", "copy"},
+                   {"data-copy", id_attr},
+                   {"hidden", "hidden"},
+                   {"aria-label", std::string("Copy the ") + s.name + " reference"}},
+                  "Copy");
+        w.close("div");
+        w.open("p", {{"class", "cite-text"}, {"id", id_attr}, {"aria-labelledby", id_attr + "-h"}});
+        w.raw(cite::to_html(s.ref));
+        w.close("p").close("div");
+    }
+    w.open("div", {{"class", "cite-style"}});
+    w.open("div", {{"class", "cite-head"}});
+    w.element("h3", {{"id", "cite-bibtex-h"}}, "BibTeX");
+    w.element("button",
+              {{"type", "button"},
+               {"class", "copy"},
+               {"data-copy", "cite-bibtex"},
+               {"hidden", "hidden"},
+               {"aria-label", "Copy the BibTeX entry"}},
+              "Copy");
+    w.close("div");
+    w.element(
+        "pre",
+        {{"class", "cite-text cite-bibtex"}, {"id", "cite-bibtex"}, {"aria-labelledby", "cite-bibtex-h"}},
+        cite::bibtex(a, id));
+    w.close("div");
+    w.close("section");
+}
+
+void similar(html::Writer& w, const std::vector<searcher::Hit>& hits) {
+    if (hits.empty()) return;
+    w.open("section", {{"class", "similar"}, {"aria-labelledby", "similar-heading"}});
+    w.element("h2", {{"id", "similar-heading"}}, "More like this");
+    w.open("ul", {{"class", "similar-list"}});
+    for (const auto& hit : hits) {
+        const Article& a = hit.article;
+        w.open("li");
+        w.element("a", {{"href", doc_url(hit.id, "")}, {"class", "similar-title"}},
+                  a.title.empty() ? "(untitled)" : a.title);
+        std::string meta;
+        for (std::size_t i = 0; i < a.authors.size(); ++i) meta += (i > 0 ? ", " : "") + a.authors[i];
+        if (!a.published.empty())
+            meta += (meta.empty() ? "" : " \xC2\xB7 ") + html::readable_date(a.published.substr(0, 10));
+        if (!meta.empty()) w.element("span", {{"class", "similar-meta"}}, meta);
+        w.close("li");
+    }
+    w.close("ul");
+    w.close("section");
+}
+
+}  // namespace
+
+Reply handle_doc_page(const std::string& id_text, const ParamMap& params, searcher::Searcher& searcher) {
+    std::uint32_t id = 0;
+    const auto [ptr, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
+    if (ec != std::errc() || ptr != id_text.data() + id_text.size() || id == 0) {
+        return error_page(Error{ErrorCode::not_found,
+                                "There is no article " + id_text.substr(0, 32) + " in the archive.", "id"});
+    }
+    auto found = searcher.document(id);
+    if (!found)
+        return error_page(Error{ErrorCode::not_found,
+                                "There is no article " + std::to_string(id) + " in the archive.", "id"});
+    const Article& a = found.value();
+    const SearchLink back(params);
+    std::string query = back.get("q");
+    if (query.size() > k_max_query_bytes) query.clear();
+    const searcher::Highlighter highlighter(searcher.database(), query);
+
+    html::Writer w;
+    w.open("div", {{"class", "doc-layout"}});
+    w.open("article", {{"class", "doc"}, {"aria-labelledby", "doc-title"}});
+    if (!query.empty()) {
+        SearchLink results(ParamMap{});
+        results.set("q", query);
+        w.open("p", {{"class", "doc-back"}});
+        w.element("a", {{"href", results.url()}},
+                  "\xE2\x86\x90 Results for \xE2\x80\x9C" + query + "\xE2\x80\x9D");
+        w.close("p");
+    }
+    w.open("header", {{"class", "doc-header"}});
+    if (!a.site.empty() || !a.section.empty()) {
+        w.element("p", {{"class", "doc-kicker"}},
+                  a.site + (a.site.empty() || a.section.empty() ? "" : " \xC2\xB7 ") + a.section);
+    }
+    w.element("h1", {{"id", "doc-title"}, {"class", "doc-title"}}, a.title.empty() ? "(untitled)" : a.title);
+    byline(w, a.authors);
+    if (!a.published.empty()) {
+        const std::string day = a.published.substr(0, std::min<std::size_t>(10, a.published.size()));
+        w.open("p", {{"class", "doc-dateline"}})
+            .element("time", {{"datetime", day}}, html::readable_date(day))
+            .close("p");
+    }
+    w.close("header");
+    std::string body;
+    bool marked = false;
+    for (const auto& p : paragraphs(a.body)) {
+        std::string inner = highlighter.empty() ? html::escape(p) : highlighter.html(p);
+        if (const auto at = inner.find("<mark>"); !marked && at != std::string::npos) {
+            inner.replace(at, 6, R"(<mark id="first-mark">)");
+            marked = true;
+        }
+        body += "<p>" + inner + "</p>";
+    }
+    if (marked) {
+        w.open("p", {{"class", "doc-highlight-note"}});
+        w.text("Words of your search are highlighted. ");
+        w.raw(R"(<a href="#first-mark" class="jump-to-mark">Jump to the first</a>)");
+        w.close("p");
+    }
+    w.open("div", {{"class", "doc-body"}}).raw(body).close("div");
+    w.open("footer", {{"class", "doc-footer"}});
+    citations(w, a, id);
+    w.close("footer");
+    w.close("article");
+
+    w.open("aside", {{"class", "doc-aside"}, {"aria-label", "About this article"}});
+    w.open("section", {{"class", "doc-details"}, {"aria-labelledby", "details-heading"}});
+    w.element("h2", {{"id", "details-heading"}}, "Details");
+    metadata(w, a);
+    w.close("section");
+    auto more = searcher::more_like_this(searcher.database(), id, k_similar);
+    if (more) similar(w, more.value());
+    w.close("aside");
+    w.close("div");
+
+    PageFrame frame;
+    frame.title = a.title.empty() ? "Article " + std::to_string(id) : a.title;
+    frame.kind = "doc";
+    frame.query = query;
+    return html::page_reply(render_page(frame, w.str()));
+}
+
+}  // namespace oped::http

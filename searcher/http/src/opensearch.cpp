@@ -1,0 +1,80 @@
+// "/opensearch.xml" and "/api/suggest": the browser's search-engine entry
+// for the archive (OpenSearch 1.1) and the suggestions it asks for.
+
+#include <oped/http/pages.hpp>
+
+#include <oped/http/html.hpp>
+#include <oped/http/json.hpp>
+#include <oped/searcher/suggest.hpp>
+
+namespace oped::http {
+namespace {
+
+bool plain_host(std::string_view host) {
+    if (host.empty() || host.size() > 255) return false;
+    std::size_t at = 0;
+    if (host.front() == '[') {  // [IPv6]:port
+        const auto close = host.find(']');
+        if (close == std::string_view::npos) return false;
+        for (char c : host.substr(1, close - 1)) {
+            if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') return false;
+        }
+        at = close + 1;
+    } else {
+        while (at < host.size() && host[at] != ':') {
+            const char c = host[at];
+            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
+            ++at;
+        }
+        if (at == 0) return false;
+    }
+    if (at == host.size()) return true;
+    if (host[at] != ':' || at + 1 == host.size() || host.size() - at - 1 > 5) return false;
+    for (char c : host.substr(at + 1)) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::string base_url_for(const std::string& host_header, const std::string& fallback) {
+    return plain_host(host_header) ? "http://" + host_header : fallback;
+}
+
+Reply handle_opensearch(const std::string& base_url) {
+    const std::string base = html::xml_escape(base_url);
+    std::string out = R"(<?xml version="1.0" encoding="utf-8"?>)"
+                      "\n"
+                      R"(<OpenSearchDescription xmlns="http://a9.com/-/spec/opensearch/1.1/">)"
+                      "<ShortName>oped</ShortName>"
+                      "<Description>Search the op-ed archive</Description>"
+                      "<InputEncoding>UTF-8</InputEncoding>"
+                      "<OutputEncoding>UTF-8</OutputEncoding>";
+    out += R"(<Image width="16" height="16" type="image/svg+xml">)" + base + "/icon.svg</Image>";
+    out += R"(<Url type="text/html" method="get" template=")" + base + R"(/?q={searchTerms}"/>)";
+    out += R"(<Url type="application/x-suggestions+json" method="get" template=")" + base +
+           R"(/api/suggest?q={searchTerms}"/>)";
+    out +=
+        R"(<Url type="application/atom+xml" method="get" template=")" + base + R"(/feed?q={searchTerms}"/>)";
+    out += R"(<Url type="application/opensearchdescription+xml" rel="self" template=")" + base +
+           R"(/opensearch.xml"/>)";
+    out += "</OpenSearchDescription>\n";
+    return Reply{200, "application/opensearchdescription+xml; charset=utf-8", std::move(out), {}};
+}
+
+Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher) {
+    const auto q = params.find("q");
+    const std::string text = q == params.end() ? std::string() : q->second;
+    if (text.size() > searcher::k_max_suggest_bytes) {
+        return error_reply(
+            Error{ErrorCode::invalid_param,
+                  "q is longer than " + std::to_string(searcher::k_max_suggest_bytes) + " bytes", "q"});
+    }
+    searcher.database().reopen();
+    const auto found = searcher::suggest(searcher.database(), text, searcher::k_max_suggestions);
+    nlohmann::json body = nlohmann::json::array({text, found});
+    return Reply{200, "application/x-suggestions+json", dump(body), {}};
+}
+
+}  // namespace oped::http

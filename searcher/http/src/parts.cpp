@@ -1,0 +1,216 @@
+#include "parts.hpp"
+
+#include <oped/http/html.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace oped::http {
+namespace {
+
+constexpr int k_bin_width = 10;  // SVG units per bin; the chart is scaled to fit
+constexpr int k_bar_width = 8;
+constexpr int k_chart_height = 100;
+constexpr int k_min_bins_wide = 16;  // few bins are drawn at this width, centred
+
+std::string num(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string period_label(const searcher::Timeline& t, const std::string& period) {
+    return t.unit == searcher::Timeline::Unit::month ? html::readable_date(period) : period;
+}
+
+void authors_line(html::Writer& w, const std::vector<std::string>& authors, const SearchLink& base) {
+    w.open("span", {{"class", "hit-authors"}});
+    for (std::size_t i = 0; i < authors.size(); ++i) {
+        if (i > 0) w.text(i + 1 == authors.size() ? " and " : ", ");
+        SearchLink link = base;
+        link.add("author", authors[i]).remove("page");
+        w.element("a", {{"href", link.url()}, {"class", "author-link"}}, authors[i]);
+    }
+    w.close("span");
+}
+
+}  // namespace
+
+std::string format_count(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
+        digits.insert(static_cast<std::size_t>(at), ",");
+    return digits;
+}
+
+std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
+    return format_count(n) + " " + std::string(n == 1 ? one : many);
+}
+
+std::string author_url(std::string_view name) { return "/author/" + html::url_encode(name); }
+
+std::string doc_url(std::uint32_t id, std::string_view query) {
+    std::string url = "/doc/" + std::to_string(id);
+    if (!query.empty()) url += "?q=" + html::url_encode(query);
+    return url;
+}
+
+std::string render_hit(const searcher::Hit& hit, const SearchLink& base) {
+    const Article& a = hit.article;
+    const std::string here = doc_url(hit.id, base.get("q"));
+    const std::string original = html::external_url(a.url);
+    html::Writer w;
+    w.open("li", {{"class", "hit"}});
+    w.open("h3", {{"class", "hit-title"}});
+    w.element("a", {{"href", original.empty() ? here : original}}, a.title.empty() ? "(untitled)" : a.title);
+    w.close("h3");
+    w.open("p", {{"class", "hit-meta"}});
+    bool first = true;
+    auto separator = [&] {
+        if (!first) w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
+        first = false;
+    };
+    if (!a.authors.empty()) {
+        separator();
+        authors_line(w, a.authors, base);
+    }
+    if (!a.published.empty()) {
+        separator();
+        const std::string day = a.published.substr(0, std::min<std::size_t>(10, a.published.size()));
+        w.element("time", {{"datetime", day}}, html::readable_date(day));
+    }
+    if (!a.site.empty()) {
+        separator();
+        w.element("span", {{"class", "hit-site"}}, a.site);
+    }
+    w.close("p");
+    if (!hit.snippet.empty()) {
+        w.open("p", {{"class", "hit-snippet"}}).raw(html::safe_snippet(hit.snippet)).close("p");
+    }
+    w.open("p", {{"class", "hit-links"}});
+    w.element("a", {{"href", here}, {"class", "hit-read"}}, "Read the full text");
+    w.close("p");
+    w.close("li");
+    return w.take();
+}
+
+std::string render_timeline(const searcher::Timeline& t, const SearchLink& base, std::string_view caption) {
+    html::Writer w;
+    w.open("figure", {{"class", "timeline"}, {"id", "timeline"}, {"data-unit", searcher::unit_name(t.unit)}});
+    if (t.bins.empty()) {
+        w.element("figcaption", {{"class", "timeline-caption"}}, "No dated articles to chart.");
+        w.close("figure");
+        return w.take();
+    }
+    const std::uint64_t peak =
+        std::max_element(t.bins.begin(), t.bins.end(), [](const auto& x, const auto& y) {
+            return x.count < y.count;
+        })->count;
+    const std::string per = t.unit == searcher::Timeline::Unit::month ? "month" : "year";
+    const std::string span =
+        period_label(t, t.bins.front().period) +
+        (t.bins.size() > 1 ? "\xE2\x80\x93" + period_label(t, t.bins.back().period) : "");
+    w.open("figcaption", {{"class", "timeline-caption"}});
+    w.text(std::string(caption) + " per " + per + ", " + span);
+    w.element("span", {{"class", "timeline-hint"}}, "Choose a bar, or drag across bars, to set the dates.");
+    w.close("figcaption");
+
+    const int bins = static_cast<int>(t.bins.size());
+    const int width = std::max(bins, k_min_bins_wide) * k_bin_width;
+    const int offset = (width - bins * k_bin_width) / 2;
+    w.open("svg", {{"class", "timeline-chart"},
+                   {"viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(k_chart_height)},
+                   {"preserveAspectRatio", "none"},
+                   {"role", "group"},
+                   {"aria-label", std::string(caption) + " per " + per}});
+    for (int i = 0; i < bins; ++i) {
+        const auto& bin = t.bins[static_cast<std::size_t>(i)];
+        const int x = offset + i * k_bin_width;
+        const std::string label =
+            period_label(t, bin.period) + ": " + plural(bin.count, "article", "articles");
+        const html::Attr hit_rect[] = {{"class", "tl-hit"},
+                                       {"x", std::to_string(x)},
+                                       {"y", "0"},
+                                       {"width", std::to_string(k_bin_width)},
+                                       {"height", std::to_string(k_chart_height)}};
+        if (bin.count == 0) {
+            w.open("g", {{"class", "tl-bin tl-empty"}, {"data-period", bin.period}, {"data-count", "0"}});
+        } else {
+            SearchLink link = base;
+            link.set("from", bin.period).set("to", bin.period).remove("page");
+            w.open("a", {{"class", "tl-bin"},
+                         {"href", link.url()},
+                         {"data-period", bin.period},
+                         {"data-count", std::to_string(bin.count)},
+                         {"aria-label", label}});
+        }
+        w.element("title", label);
+        w.open("rect", std::vector<html::Attr>(std::begin(hit_rect), std::end(hit_rect))).close("rect");
+        if (bin.count > 0) {
+            const double h = std::max(
+                2.0, static_cast<double>(bin.count) * (k_chart_height - 4) / static_cast<double>(peak));
+            w.open("rect", {{"class", "tl-bar"},
+                            {"x", num(x + (k_bin_width - k_bar_width) / 2.0)},
+                            {"y", num(k_chart_height - h)},
+                            {"width", std::to_string(k_bar_width)},
+                            {"height", num(h)}})
+                .close("rect");
+        }
+        w.close(bin.count == 0 ? "g" : "a");
+    }
+    w.close("svg");
+    w.open("div", {{"class", "timeline-axis"}, {"aria-hidden", "true"}});
+    w.element("span", period_label(t, t.bins.front().period));
+    if (bins > 2) w.element("span", period_label(t, t.bins[t.bins.size() / 2].period));
+    if (bins > 1) w.element("span", period_label(t, t.bins.back().period));
+    w.close("div");
+    w.close("figure");
+    return w.take();
+}
+
+unsigned last_page(std::uint64_t total, unsigned per_page) {
+    if (per_page == 0) return 1;
+    const std::uint64_t pages = (total + per_page - 1) / per_page;
+    const std::uint64_t deepest = searcher::k_max_depth / per_page;
+    return static_cast<unsigned>(std::max<std::uint64_t>(1, std::min(pages, deepest)));
+}
+
+std::string render_pagination(unsigned page, unsigned last, const SearchLink& base) {
+    if (last <= 1) return {};
+    html::Writer w;
+    w.open("nav", {{"class", "pagination"}, {"aria-label", "Pages of results"}});
+    auto link_to = [&](unsigned p) {
+        SearchLink link = base;
+        if (p <= 1) {
+            link.remove("page");
+        } else {
+            link.set("page", std::to_string(p));
+        }
+        return link.url();
+    };
+    if (page > 1)
+        w.element("a", {{"href", link_to(page - 1)}, {"rel", "prev"}, {"class", "page-prev"}},
+                  "\xE2\x86\x90 Previous");
+    unsigned shown = 0;
+    for (unsigned p = 1; p <= last; ++p) {
+        const bool near = p == 1 || p == last || (p + 2 >= page && p <= page + 2);
+        if (!near) {
+            if (shown + 1 == p) w.raw(R"(<span class="page-gap" aria-hidden="true">…</span>)");
+            continue;
+        }
+        shown = p;
+        if (p == page) {
+            w.element("a", {{"href", link_to(p)}, {"aria-current", "page"}, {"class", "page-num"}},
+                      std::to_string(p));
+        } else {
+            w.element("a", {{"href", link_to(p)}, {"class", "page-num"}}, std::to_string(p));
+        }
+    }
+    if (page < last)
+        w.element("a", {{"href", link_to(page + 1)}, {"rel", "next"}, {"class", "page-next"}},
+                  "Next \xE2\x86\x92");
+    w.close("nav");
+    return w.take();
+}
+
+}  // namespace oped::http

@@ -1,0 +1,44 @@
+#pragma once
+
+// Pieces the search, author and article pages share: a result, the
+// timeline chart, pagination, numbers and dates as people read them.
+
+#include "links.hpp"
+
+#include <oped/searcher/search.hpp>
+#include <oped/searcher/timeline.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace oped::http {
+
+// Values shown before "show more" in a facet list.
+inline constexpr std::size_t k_facet_visible = 8;
+
+std::string format_count(std::uint64_t n);  // 1234 -> "1,234"
+std::string plural(std::uint64_t n, std::string_view one,
+                   std::string_view many);  // "1 article", "2 articles"
+
+// The author page's URL.
+std::string author_url(std::string_view name);
+// The article page's URL; `query` is carried for highlighting.
+std::string doc_url(std::uint32_t id, std::string_view query);
+
+// One result as an <li>: title to the original, authors filtering `base`,
+// date, outlet, snippet, a link to the full text.
+std::string render_hit(const searcher::Hit& hit, const SearchLink& base);
+
+// The chart: one bar per bin linking to `base` with that period as from/to.
+// `caption` says what is counted ("Matching articles").
+std::string render_timeline(const searcher::Timeline& timeline, const SearchLink& base,
+                            std::string_view caption);
+
+// Page links around `page` of `last`; empty when there is one page.
+std::string render_pagination(unsigned page, unsigned last, const SearchLink& base);
+
+// The last page a result list can show.
+unsigned last_page(std::uint64_t total, unsigned per_page);
+
+}  // namespace oped::http
