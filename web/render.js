@@ -1,0 +1,215 @@
+// The search page's regions rebuilt from an /api/search response, with the
+// same markup the server writes (searcher/http/src/search_page.cpp,
+// parts.cpp, facets_html.cpp), so one stylesheet serves both.
+
+import { h, externalUrl, formatCount, plural, readableDate, snippetNodes } from './dom.js';
+import { FILTER_KEYS, addValue, edited, isFront, pageUrl, removeValue, toggled } from './state.js';
+
+const FACET_VISIBLE = 8;
+const MAX_DEPTH = 10000;
+
+export function authorUrl(name) {
+  return `/author/${encodeURIComponent(name)}`;
+}
+
+export function docUrl(id, query) {
+  return `/doc/${id}${query ? `?q=${encodeURIComponent(query)}` : ''}`;
+}
+
+function took(ms) {
+  return ms < 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`;
+}
+
+function hit(result, params) {
+  const here = docUrl(result.id, params.get('q') ?? '');
+  const meta = h('p', { class: 'hit-meta' });
+  const parts = [];
+  if (result.authors?.length) {
+    const span = h('span', { class: 'hit-authors' });
+    result.authors.forEach((name, i) => {
+      if (i > 0) span.append(i + 1 === result.authors.length ? ' and ' : ', ');
+      const link = pageUrl(edited(params, (p) => { addValue(p, 'author', name); p.delete('page'); }));
+      span.append(h('a', { href: link, class: 'author-link' }, name));
+    });
+    parts.push(span);
+  }
+  if (result.published) {
+    const day = result.published.slice(0, 10);
+    parts.push(h('time', { datetime: day }, readableDate(day)));
+  }
+  if (result.site) parts.push(h('span', { class: 'hit-site' }, result.site));
+  parts.forEach((part, i) => {
+    if (i > 0) meta.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' \u00b7 '));
+    meta.append(part);
+  });
+  return h('li', { class: 'hit' },
+    h('h3', { class: 'hit-title' }, h('a', { href: externalUrl(result.url) ?? here }, result.title || '(untitled)')),
+    meta,
+    result.snippet ? h('p', { class: 'hit-snippet' }, snippetNodes(result.snippet)) : null,
+    h('p', { class: 'hit-links' }, h('a', { href: here, class: 'hit-read' }, 'Read the full text')));
+}
+
+function sortLinks(params, browsing) {
+  const current = params.get('sort') || (browsing ? 'newest' : 'relevance');
+  const nav = h('nav', { class: 'sort', 'aria-label': 'Sort order' }, h('span', { class: 'sort-label' }, 'Sort:'));
+  for (const [value, text] of [['relevance', 'Relevance'], ['newest', 'Newest'], ['oldest', 'Oldest']]) {
+    if (browsing && value === 'relevance') continue;
+    const href = pageUrl(edited(params, (p) => {
+      if (value === 'relevance') p.delete('sort'); else p.set('sort', value);
+      p.delete('page');
+    }));
+    nav.append(h('a', { href, 'aria-current': current === value ? 'true' : null, 'data-sort': value }, text));
+  }
+  return nav;
+}
+
+export function renderChips(params) {
+  const chips = [];
+  for (const [key, name] of [['author', 'Author'], ['site', 'Outlet'], ['tag', 'Tag'], ['year', 'Year']]) {
+    for (const value of params.getAll(key)) {
+      chips.push([`${name}: ${value}`, edited(params, (p) => { removeValue(p, key, value); p.delete('page'); })]);
+    }
+  }
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  if (from || to) {
+    const text = from === to ? readableDate(from)
+      : `${from ? readableDate(from) : '\u2026'} \u2013 ${to ? readableDate(to) : '\u2026'}`;
+    chips.push([`Dates: ${text}`, edited(params, (p) => { p.delete('from'); p.delete('to'); p.delete('page'); })]);
+  }
+  if (chips.length === 0) return null;
+  const list = h('ul', { class: 'chips', 'aria-label': 'Filters in force' });
+  for (const [text, without] of chips) {
+    list.append(h('li', {}, h('a', { class: 'chip', href: pageUrl(without), 'aria-label': `Remove filter ${text}` },
+      h('span', { class: 'chip-label' }, text), h('span', { class: 'chip-x', 'aria-hidden': 'true' }, '\u00d7'))));
+  }
+  const cleared = edited(params, (p) => { for (const k of [...FILTER_KEYS, 'page']) p.delete(k); });
+  list.append(h('li', {}, h('a', { class: 'chips-clear', href: pageUrl(cleared) }, 'Clear all')));
+  return list;
+}
+
+function emptyResults(data, params) {
+  const q = params.get('q') ?? '';
+  const box = h('div', { class: 'empty' });
+  box.append(q ? h('h3', {}, 'No articles match ', h('q', {}, q), '.') : h('h3', {}, 'No articles match these filters.'));
+  if (data.corrected) {
+    const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); });
+    box.append(h('p', {}, 'Did you mean ', h('a', { href: pageUrl(fixed), class: 'corrected' }, data.corrected), '?'));
+  }
+  if (FILTER_KEYS.some((k) => params.has(k))) {
+    box.append(h('p', {}, 'Try removing a filter above.'));
+    if (q) {
+      const wordsOnly = edited(params, (p) => { for (const k of [...FILTER_KEYS, 'page']) p.delete(k); });
+      box.append(h('p', {}, h('a', { href: pageUrl(wordsOnly), class: 'unfiltered' }, 'Search all articles for these words')));
+    }
+  } else {
+    box.append(h('p', {}, 'Check the spelling, try fewer words, or join alternatives with OR.'));
+  }
+  return box;
+}
+
+function pagination(page, last, params) {
+  if (last <= 1) return null;
+  const nav = h('nav', { class: 'pagination', 'aria-label': 'Pages of results' });
+  const to = (p) => pageUrl(edited(params, (c) => { if (p <= 1) c.delete('page'); else c.set('page', String(p)); }));
+  if (page > 1) nav.append(h('a', { href: to(page - 1), rel: 'prev', class: 'page-prev' }, '\u2190 Previous'));
+  let shown = 0;
+  for (let p = 1; p <= last; p++) {
+    const near = p === 1 || p === last || (p + 2 >= page && p <= page + 2);
+    if (!near) {
+      if (shown + 1 === p) nav.append(h('span', { class: 'page-gap', 'aria-hidden': 'true' }, '\u2026'));
+      continue;
+    }
+    shown = p;
+    nav.append(h('a', { href: to(p), 'aria-current': p === page ? 'page' : null, class: 'page-num' }, String(p)));
+  }
+  if (page < last) nav.append(h('a', { href: to(page + 1), rel: 'next', class: 'page-next' }, 'Next \u2192'));
+  return nav;
+}
+
+export function lastPage(total, perPage) {
+  return Math.max(1, Math.min(Math.ceil(total / perPage), Math.floor(MAX_DEPTH / perPage)));
+}
+
+export function resultsHeading(params) {
+  if (isFront(params)) return 'Newest articles';
+  return params.get('q') ? 'Results' : 'Articles';
+}
+
+export function renderResults(data, params) {
+  const browsing = !params.get('q');
+  const section = h('section', { id: 'results', class: 'results', 'aria-labelledby': 'results-heading' });
+  const summary = h('p', { class: 'summary' },
+    h('span', { class: 'summary-count' }, `${data.total_is_exact ? '' : 'About '}${plural(data.total, 'article', 'articles')}`));
+  const first = (data.page - 1) * data.per_page + 1;
+  if (data.results.length > 0 && data.total > data.per_page) {
+    summary.append(h('span', { class: 'summary-range' },
+      `, showing ${formatCount(first)}\u2013${formatCount(first + data.results.length - 1)}`));
+  }
+  summary.append(h('span', { class: 'summary-took' }, ` in ${took(data.took_ms)}`));
+  section.append(h('div', { class: 'results-head' },
+    h('h2', { id: 'results-heading', class: 'results-heading', tabindex: '-1' }, resultsHeading(params)),
+    summary, data.total > 0 ? sortLinks(params, browsing) : null));
+  section.append(renderChips(params) ?? '');
+  const authors = params.getAll('author');
+  if (authors.length === 1) {
+    section.append(h('p', { class: 'author-callout' },
+      h('a', { href: authorUrl(authors[0]) }, `About ${authors[0]}: timeline, outlets, distinctive words`)));
+  }
+  if (data.corrected && data.total > 0) {
+    const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); });
+    section.append(h('p', { class: 'did-you-mean' }, 'Did you mean ',
+      h('a', { href: pageUrl(fixed), class: 'corrected' }, data.corrected), '?'));
+  }
+  if (data.notice) section.append(h('p', { class: 'notice' }, data.notice));
+  if (data.results.length === 0) {
+    section.append(data.total === 0 ? emptyResults(data, params)
+      : h('p', { class: 'empty' }, 'No articles on this page; go back to the first.'));
+  } else {
+    const list = h('ol', { class: 'hits', start: first });
+    for (const result of data.results) list.append(hit(result, params));
+    section.append(list);
+  }
+  section.append(pagination(data.page, lastPage(data.total, data.per_page), params) ?? '');
+  const feed = edited(params, (p) => { p.delete('page'); p.delete('sort'); p.delete('per_page'); });
+  section.append(h('p', { class: 'feed-link' },
+    h('a', { href: pageUrl(feed, '/feed'), type: 'application/atom+xml' }, 'Atom feed of these articles, newest first')));
+  return section;
+}
+
+function facetSection(key, heading, find, values, params) {
+  if (!values?.length) return null;
+  const id = `facet-${key}`;
+  const section = h('section', { class: 'facet', 'data-facet': key, 'aria-labelledby': id },
+    h('h2', { id, class: 'facet-heading' }, heading));
+  if (find && values.length > FACET_VISIBLE) {
+    section.append(h('input', { type: 'search', class: 'facet-find', placeholder: find, 'aria-label': find, hidden: 'hidden' }));
+  }
+  const list = h('ul', { class: 'facet-list' });
+  values.forEach((v, i) => {
+    const active = params.getAll(key).includes(v.value);
+    const cls = [i >= FACET_VISIBLE ? 'extra' : '', active ? 'active' : ''].filter(Boolean).join(' ');
+    const label = `${v.value}, ${plural(v.count, 'article', 'articles')}${active ? ' (selected; choose to remove)' : ''}`;
+    list.append(h('li', { class: cls || null },
+      h('a', { href: pageUrl(toggled(params, key, v.value)), 'aria-label': label, 'aria-current': active ? 'true' : null },
+        h('span', { class: 'facet-name' }, v.value), h('span', { class: 'facet-count' }, formatCount(v.count)))));
+  });
+  section.append(list);
+  if (values.length > FACET_VISIBLE) {
+    section.append(h('button', { type: 'button', class: 'facet-more', 'aria-expanded': 'false', hidden: 'hidden' },
+      `Show all ${values.length}`));
+  }
+  return section;
+}
+
+export function renderFacets(facets, params) {
+  const frag = document.createDocumentFragment();
+  for (const section of [
+    facetSection('author', 'Authors', 'Find an author', facets?.author, params),
+    facetSection('site', 'Outlets', '', facets?.site, params),
+    facetSection('tag', 'Tags', 'Find a tag', facets?.tag, params),
+  ]) {
+    if (section) frag.append(section);
+  }
+  return frag;
+}

@@ -1,0 +1,192 @@
+// The search page, enhanced: results follow the search box as one types,
+// filters, sorting, pages and the timeline update in place from
+// /api/search, and the URL follows every state so each can be bookmarked,
+// shared, and reached again with back and forward.
+
+import { h, plural } from './dom.js';
+import { initFacets } from './facets.js';
+import { renderFacets, renderResults, resultsHeading } from './render.js';
+import { canonical, edited, isFront, pageUrl } from './state.js';
+import { attachTimeline, renderTimeline } from './timeline.js';
+
+const TYPING_DELAY_MS = 250;
+
+let controller = null; // the fetch in flight, aborted by a newer one
+let typingEntry = false; // the history entry being typed into
+let typingTimer = 0;
+
+const $ = (id) => document.getElementById(id);
+
+function currentParams() {
+  return canonical(new URLSearchParams(location.search));
+}
+
+function pageTitle(params) {
+  if (isFront(params)) return 'oped';
+  const q = params.get('q');
+  if (q) return `\u201c${q}\u201d \u00b7 oped`;
+  const authors = params.getAll('author');
+  return authors.length === 1 ? `Articles by ${authors[0]} \u00b7 oped` : 'Articles \u00b7 oped';
+}
+
+function syncForm(params, { keepQuery }) {
+  const form = $('search');
+  const q = $('q');
+  if (!keepQuery && document.activeElement !== q) q.value = params.get('q') ?? '';
+  for (const id of ['from', 'to']) {
+    const input = $(id);
+    if (input && document.activeElement !== input) input.value = params.get(id) ?? '';
+  }
+  for (const old of form.querySelectorAll('input.keep')) old.remove();
+  for (const key of ['author', 'site', 'tag', 'year', 'sort']) {
+    for (const value of params.getAll(key)) form.append(h('input', { type: 'hidden', name: key, value, class: 'keep' }));
+  }
+}
+
+function showError(message) {
+  const section = h('section', { id: 'results', class: 'results' },
+    h('div', { class: 'error-panel', role: 'alert' },
+      h('h2', {}, 'That search could not be run'), h('p', {}, message),
+      h('p', {}, h('a', { href: location.href }, 'Try again'))));
+  $('results').replaceWith(section);
+  $('live-status').textContent = message;
+}
+
+function render(data, params, focus) {
+  document.title = pageTitle(params);
+  const front = isFront(params);
+  const heading = $('page-heading');
+  heading.textContent = front ? 'An archive of opinion' : 'Search the archive';
+  heading.className = front ? 'intro-title' : 'visually-hidden';
+  $('intro').hidden = !front;
+  const bins = data.timeline?.bins ?? [];
+  if (front && bins.length > 0) {
+    const span = `${bins[0].period.slice(0, 4)}\u2013${bins[bins.length - 1].period.slice(0, 4)}`;
+    $('intro').textContent =
+      `${plural(data.total, 'essay and article', 'essays and articles')}, ${span}. Search them, or browse by author, outlet and date.`;
+  }
+  const panel = document.querySelector('.timeline-panel');
+  const figure = renderTimeline(data.timeline, params, isFront(params) ? 'Articles' : 'Matching articles');
+  if (panel) {
+    $('timeline').replaceWith(figure);
+    attachTimeline(figure, (url) => navigate(new URL(url, location.href).searchParams, { focus: 'timeline' }));
+  }
+  $('results').replaceWith(renderResults(data, params));
+  const facets = $('facets');
+  facets.replaceChildren(renderFacets(data.facets, params));
+  initFacets(facets);
+  $('live-status').textContent = `${plural(data.total, 'article', 'articles')}. ${resultsHeading(params)}.`;
+  restoreFocus(focus);
+}
+
+// After an update the element that had focus may have been replaced: put
+// focus on its counterpart, or on the results heading.
+function restoreFocus(focus) {
+  if (!focus) return;
+  let target = null;
+  if (focus.facet) {
+    target = [...document.querySelectorAll(`.facet[data-facet="${focus.facet}"] .facet-list a`)]
+      .find((a) => a.querySelector('.facet-name').textContent === focus.value);
+  } else if (focus === 'timeline') {
+    target = document.querySelector('#timeline a.tl-bin[tabindex="0"]');
+  }
+  target ??= $('results-heading');
+  target?.focus({ preventScroll: focus === 'timeline' || Boolean(focus.facet) });
+  if (focus === 'results') $('results')?.scrollIntoView({ block: 'start' });
+}
+
+async function load(params, focus = null) {
+  controller?.abort();
+  controller = new AbortController();
+  // Busy until the new results replace these: readers and tests wait on it.
+  $('results')?.setAttribute('aria-busy', 'true');
+  document.querySelector('.hits')?.classList.add('loading');
+  let response;
+  try {
+    response = await fetch(`/api/search?${canonical(params)}`, {
+      signal: controller.signal, headers: { Accept: 'application/json' },
+    });
+    const data = await response.json();
+    if (!response.ok) {
+      showError(data?.error?.message ?? `The server answered ${response.status}.`);
+      return;
+    }
+    render(data, params, focus);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    showError(response ? `The server answered ${response.status}.` : 'The archive could not be reached. Check the connection and try again.');
+  }
+}
+
+// Go to a state: a new history entry (or the typing entry), then fetch.
+function navigate(params, { focus = null, typing = false } = {}) {
+  const url = pageUrl(params);
+  if (typing && typingEntry) {
+    history.replaceState(null, '', url);
+  } else {
+    history.pushState(null, '', url);
+  }
+  typingEntry = typing;
+  syncForm(params, { keepQuery: typing });
+  return load(params, focus);
+}
+
+function onType() {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    const q = $('q').value;
+    const params = currentParams();
+    if ((params.get('q') ?? '') === q.trim() || q.length > 1024) return;
+    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); }), { typing: true });
+  }, TYPING_DELAY_MS);
+}
+
+function onSubmit(event) {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  const params = edited(currentParams(), (p) => {
+    p.set('q', $('q').value.trim());
+    for (const id of ['from', 'to']) p.set(id, $(id)?.value.trim() ?? '');
+    p.delete('page');
+  });
+  navigate(params, { focus: 'results' });
+}
+
+function onDateChange(event) {
+  if (!event.target.checkValidity()) return;
+  const params = edited(currentParams(), (p) => { p.set(event.target.id, event.target.value.trim()); p.delete('page'); });
+  navigate(params);
+}
+
+// Links to another state of this page are followed in place.
+function onClick(event) {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = event.target.closest('a[href]');
+  if (!link || link.target) return;
+  const url = new URL(link.getAttribute('href'), location.href);
+  if (url.origin !== location.origin || url.pathname !== '/' || link.closest('.masthead, .site-footer')) return;
+  event.preventDefault();
+  let focus = 'results';
+  const facet = link.closest('.facet');
+  if (facet) focus = { facet: facet.dataset.facet, value: link.querySelector('.facet-name')?.textContent };
+  else if (link.closest('#timeline')) focus = 'timeline';
+  else if (link.closest('.sort, .chips')) focus = null;
+  navigate(canonical(url.searchParams), { focus });
+}
+
+export function initSearch() {
+  const form = $('search');
+  if (!form || !$('results')) return;
+  form.addEventListener('submit', onSubmit);
+  $('q').addEventListener('input', onType);
+  for (const id of ['from', 'to']) $(id)?.addEventListener('change', onDateChange);
+  document.querySelector('main').addEventListener('click', onClick);
+  attachTimeline($('timeline'), (url) => navigate(new URL(url, location.href).searchParams, { focus: 'timeline' }));
+  window.addEventListener('popstate', () => {
+    typingEntry = false;
+    const params = currentParams();
+    syncForm(params, { keepQuery: false });
+    if (document.activeElement === $('q')) $('q').value = params.get('q') ?? '';
+    load(params);
+  });
+}

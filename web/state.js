@@ -1,0 +1,47 @@
+// The search page's state is its URL: the same parameters as /api/search,
+// kept in one order so that equal states have equal URLs.
+
+export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'from', 'to', 'sort', 'page', 'per_page'];
+export const FILTER_KEYS = ['author', 'site', 'tag', 'year', 'from', 'to'];
+
+export function canonical(params) {
+  const out = new URLSearchParams();
+  for (const key of KEYS) {
+    for (const value of params.getAll(key)) if (value) out.append(key, value);
+  }
+  return out;
+}
+
+export function pageUrl(params, path = '/') {
+  const qs = canonical(params).toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+// A copy of `params` changed by `edit(copy)`.
+export function edited(params, edit) {
+  const copy = new URLSearchParams(params);
+  edit(copy);
+  return canonical(copy);
+}
+
+export function removeValue(params, key, value) {
+  const kept = params.getAll(key).filter((v) => v !== value);
+  params.delete(key);
+  for (const v of kept) params.append(key, v);
+}
+
+export function addValue(params, key, value) {
+  if (!params.getAll(key).includes(value)) params.append(key, value);
+}
+
+export function toggled(params, key, value) {
+  return edited(params, (p) => {
+    if (p.getAll(key).includes(value)) removeValue(p, key, value);
+    else addValue(p, key, value);
+    p.delete('page');
+  });
+}
+
+export function isFront(params) {
+  return !['q', ...FILTER_KEYS].some((k) => params.getAll(k).some((v) => v));
+}

@@ -1,0 +1,138 @@
+// The timeline chart: bars of matching articles per year or month, drawn
+// like the server draws them; choosing a bar or dragging across bars sets
+// the from/to dates. Arrow keys move between bars.
+
+import { h, s, plural, readableDate } from './dom.js';
+import { edited, pageUrl } from './state.js';
+
+const BIN = 10;
+const BAR = 8;
+const HEIGHT = 100;
+const MIN_BINS_WIDE = 16;
+
+function label(unit, period) {
+  return unit === 'month' ? readableDate(period) : period;
+}
+
+export function renderTimeline(timeline, params, caption) {
+  const unit = timeline?.unit ?? 'year';
+  const bins = timeline?.bins ?? [];
+  const figure = h('figure', { class: 'timeline', id: 'timeline', 'data-unit': unit });
+  if (bins.length === 0) {
+    figure.append(h('figcaption', { class: 'timeline-caption' }, 'No dated articles to chart.'));
+    return figure;
+  }
+  const peak = Math.max(...bins.map((b) => b.count));
+  const first = label(unit, bins[0].period);
+  const last = label(unit, bins[bins.length - 1].period);
+  const span = bins.length > 1 ? `${first}\u2013${last}` : first;
+  figure.append(h('figcaption', { class: 'timeline-caption' }, `${caption} per ${unit}, ${span}`,
+    h('span', { class: 'timeline-hint' }, 'Choose a bar, or drag across bars, to set the dates.')));
+  const width = Math.max(bins.length, MIN_BINS_WIDE) * BIN;
+  const offset = Math.floor((width - bins.length * BIN) / 2);
+  const svg = s('svg', {
+    class: 'timeline-chart', viewBox: `0 0 ${width} ${HEIGHT}`, preserveAspectRatio: 'none',
+    role: 'group', 'aria-label': `${caption} per ${unit}`,
+  });
+  bins.forEach((bin, i) => {
+    const x = offset + i * BIN;
+    const text = `${label(unit, bin.period)}: ${plural(bin.count, 'article', 'articles')}`;
+    const hit = s('rect', { class: 'tl-hit', x, y: 0, width: BIN, height: HEIGHT });
+    if (bin.count === 0) {
+      svg.append(s('g', { class: 'tl-bin tl-empty', 'data-period': bin.period, 'data-count': 0 }, s('title', {}, text), hit));
+      return;
+    }
+    const href = pageUrl(edited(params, (p) => { p.set('from', bin.period); p.set('to', bin.period); p.delete('page'); }));
+    const barHeight = Math.max(2, (bin.count * (HEIGHT - 4)) / peak);
+    svg.append(s('a', { class: 'tl-bin', href, 'data-period': bin.period, 'data-count': bin.count, 'aria-label': text },
+      s('title', {}, text), hit,
+      s('rect', { class: 'tl-bar', x: (x + (BIN - BAR) / 2).toFixed(1), y: (HEIGHT - barHeight).toFixed(1), width: BAR, height: barHeight.toFixed(1) })));
+  });
+  figure.append(svg);
+  const axis = h('div', { class: 'timeline-axis', 'aria-hidden': 'true' }, h('span', {}, first));
+  if (bins.length > 2) axis.append(h('span', {}, label(unit, bins[Math.floor(bins.length / 2)].period)));
+  if (bins.length > 1) axis.append(h('span', {}, last));
+  figure.append(axis);
+  return figure;
+}
+
+// The URL for a range of periods, from any bar's link (they differ only in from/to).
+function rangeUrl(svg, from, to) {
+  const link = svg.querySelector('a.tl-bin');
+  if (!link) return null;
+  const url = new URL(link.getAttribute('href'), location.href);
+  const params = edited(url.searchParams, (p) => { p.set('from', from); p.set('to', to); p.delete('page'); });
+  return pageUrl(params, url.pathname);
+}
+
+// Dragging and keys. `navigate(url)` follows a link (the search page
+// fetches instead of loading a page).
+export function attachTimeline(figure, navigate) {
+  const svg = figure?.querySelector('.timeline-chart');
+  if (!svg) return;
+  const bins = [...svg.querySelectorAll('.tl-bin')];
+  const links = bins.filter((b) => b.tagName.toLowerCase() === 'a');
+  links.forEach((a, i) => a.setAttribute('tabindex', i === links.length - 1 ? '0' : '-1'));
+
+  let start = -1;
+  let current = -1;
+  let dragged = false;
+  const binAt = (event) => {
+    const rect = svg.getBoundingClientRect();
+    const units = svg.viewBox.baseVal.width;
+    const offset = Math.floor((units - bins.length * BIN) / 2);
+    const x = ((event.clientX - rect.left) / rect.width) * units - offset;
+    return Math.min(bins.length - 1, Math.max(0, Math.floor(x / BIN)));
+  };
+  const paint = () => {
+    const [lo, hi] = [Math.min(start, current), Math.max(start, current)];
+    bins.forEach((b, i) => b.classList.toggle('selected', start >= 0 && i >= lo && i <= hi));
+  };
+  svg.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    start = current = binAt(event);
+    dragged = false;
+  });
+  svg.addEventListener('pointermove', (event) => {
+    if (start < 0) return;
+    const at = binAt(event);
+    if (at !== current) {
+      current = at;
+      // Capture only once a drag begins, so a plain click still reaches its bar.
+      if (!dragged) svg.setPointerCapture(event.pointerId);
+      dragged = true;
+      paint();
+    }
+  });
+  const finish = () => {
+    if (start < 0) return;
+    const [lo, hi] = [Math.min(start, current), Math.max(start, current)];
+    start = -1;
+    if (!dragged) {
+      paint();
+      return;
+    }
+    const url = rangeUrl(svg, bins[lo].dataset.period, bins[hi].dataset.period);
+    if (url) navigate(url);
+  };
+  svg.addEventListener('pointerup', finish);
+  svg.addEventListener('pointercancel', () => { start = -1; dragged = false; paint(); });
+  // A drag ends with a click on the bar under the pointer: not a choice of it.
+  svg.addEventListener('click', (event) => {
+    if (dragged) {
+      event.preventDefault();
+      event.stopPropagation();
+      dragged = false;
+    }
+  }, true);
+  svg.addEventListener('keydown', (event) => {
+    const at = links.indexOf(event.target.closest?.('a.tl-bin'));
+    if (at < 0) return;
+    const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: links.length - 1 }[event.key];
+    if (to === undefined || to < 0 || to >= links.length) return;
+    event.preventDefault();
+    links[at].setAttribute('tabindex', '-1');
+    links[to].setAttribute('tabindex', '0');
+    links[to].focus();
+  });
+}
