@@ -89,7 +89,10 @@ struct Context {
 // Readability's cleanConditionally, on stats of what is left of the block.
 bool is_shady(const xmlNode* node, const Frame& f, const Context& ctx, const Flags& flags) {
     const auto tag = tag_name(node);
-    if (tag != "form" && tag != "fieldset" && tag != "table" && tag != "ul" && tag != "div") return false;
+    // A layout table's cell is a block like a div (data tables are exempt below).
+    if (tag != "form" && tag != "fieldset" && tag != "table" && tag != "ul" && tag != "div" && tag != "td") {
+        return false;
+    }
     if (is_marked_data_table(node) || ctx.in_data_table > 0 || ctx.in_code > 0 || f.holds_data_table)
         return false;
     const NodeStats& s = f.stats;

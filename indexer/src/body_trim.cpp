@@ -1,5 +1,7 @@
 #include <oped/indexer/body_trim.hpp>
 
+#include <oped/indexer/dates.hpp>
+
 #include <oped/common/text.hpp>
 #include <oped/indexer/body_dom.hpp>
 #include <oped/indexer/body_stats.hpp>
@@ -132,6 +134,21 @@ double title_similarity(std::string_view title, std::string_view heading) {
     return 1.0 - static_cast<double>(joined_length(unique_b)) / static_cast<double>(joined_length(b));
 }
 
+// (Nearly) all of the element's text is inside links.
+bool is_link_only(const xmlNode* node, const StatsMap& stats) {
+    const auto it = stats.find(node);
+    // Separators between the links (" | ") are allowed.
+    return it != stats.end() && it->second.chars > 0 && it->second.link_chars >= 0.8 * it->second.chars;
+}
+
+// "Posted: 11/12/1714", "Published 3 May 2024": a dateline, even when its
+// numbers are ambiguous.
+bool is_posted_line(const std::string& text) {
+    const std::string folded = text::ascii_lower(text);
+    return text.size() <= 60 && (folded.starts_with("posted") || folded.starts_with("published") ||
+                                 folded.starts_with("updated") || !find_date_in_text(text).empty());
+}
+
 void trim_head(xmlNode* root, const Article& meta) {
     const StatsMap stats = compute_stats(root);
     std::vector<xmlNode*> doomed;
@@ -148,9 +165,17 @@ void trim_head(xmlNode* root, const Article& meta) {
         }
         if (chars == 0 || chars > k_max_byline_chars + 200) return true;
         const std::string text = visible_text(el);
-        if (!title_seen && is_heading(tag) && !meta.title.empty() &&
-            title_similarity(meta.title, text) > 0.75) {
+        // Old layouts set the headline in bold or a big <font>, not <h1>.
+        const bool heading_like = is_heading(tag) || tag == "b" || tag == "strong" || tag == "font";
+        if (!title_seen && heading_like && !meta.title.empty() && title_similarity(meta.title, text) > 0.75) {
             title_seen = true;
+            doomed.push_back(el);
+            return false;
+        }
+        // Between headline and lead: a "Posted: <date>" line and utility
+        // links ("Printer-friendly version | E-mail this story").
+        if (title_seen && text.size() <= k_max_byline_chars &&
+            (is_link_only(el, stats) || is_posted_line(text))) {
             doomed.push_back(el);
             return false;
         }

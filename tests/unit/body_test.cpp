@@ -77,6 +77,11 @@ TEST_P(BodyFixtures, KeepsTheArticleAndDropsTheRest) {
 }
 
 const FixtureCase k_fixture_cases[] = {
+    {"a_table_layout_loses_its_navigation_cell_bold_headline_and_posted_line",
+     "table_layout.html",
+     {},
+     {"Front Page", "Fair, light winds", "Council expands night bus network", "Posted:", "Printer-friendly"},
+     "Council expands night bus network"},
     {"navigation_header_and_footer_are_removed",
      "nav_header_footer.html",
      {},
