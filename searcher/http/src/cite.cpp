@@ -214,6 +214,7 @@ Name split_name(std::string_view display) {
 }
 
 Reference chicago(const Article& a) {
+    const std::string url = html::external_url(a.url);
     Reference r;
     if (!a.authors.empty()) r.push_back({with_stop(listed(a.authors)) + " "});
     r.push_back({quoted_title(a.title)});
@@ -231,12 +232,13 @@ Reference chicago(const Article& a) {
     } else {
         date = "n.d.";
     }
-    r.push_back({(a.site.empty() ? " " : ", ") + date + "."});
-    if (!a.url.empty()) r.push_back({" " + a.url + "."});
+    r.push_back({(a.site.empty() ? " " : ", ") + with_stop(date)});
+    if (!url.empty()) r.push_back({" " + url + "."});
     return r;
 }
 
 Reference mla(const Article& a) {
+    const std::string url = html::external_url(a.url);
     Reference r;
     if (a.authors.size() == 1 || a.authors.size() == 2) {
         r.push_back({with_stop(listed(a.authors)) + " "});
@@ -255,13 +257,14 @@ Reference mla(const Article& a) {
         if (d.month != 0) rest += std::string(k_mla_months[d.month - 1]) + " ";
         rest += d.year;
     }
-    if (!a.url.empty()) rest += (rest.empty() ? "" : ", ") + url_without_scheme(a.url);
+    if (!url.empty()) rest += (rest.empty() ? "" : ", ") + url_without_scheme(url);
     if (!rest.empty()) r.push_back({(a.site.empty() ? " " : ", ") + rest});
     r.push_back({"."});
     return r;
 }
 
 Reference apa(const Article& a) {
+    const std::string url = html::external_url(a.url);
     Reference r;
     std::string who;
     const std::size_t count = std::min<std::size_t>(a.authors.size(), 20);  // APA lists up to 20
@@ -285,7 +288,7 @@ Reference apa(const Article& a) {
         r.push_back({a.site, true});
         r.push_back({"."});
     }
-    if (!a.url.empty()) r.push_back({" " + a.url});
+    if (!url.empty()) r.push_back({" " + url});
     return r;
 }
 
@@ -310,7 +313,7 @@ std::string bibtex(const Article& a, std::uint32_t id) {
     if (!d.year.empty()) field("year", "{" + d.year + "}");
     if (d.month != 0) field("month", k_bib_months[d.month - 1]);
     if (d.day != 0) field("date", "{" + a.published.substr(0, 10) + "}");
-    if (!a.url.empty()) field("url", "{" + bib_url(a.url) + "}");
+    if (const std::string url = html::external_url(a.url); !url.empty()) field("url", "{" + bib_url(url) + "}");
     out.erase(out.size() - 2, 1);  // no comma after the last field
     out += "}\n";
     return out;

@@ -2,7 +2,8 @@
 
 // An article as a reference in the common styles: Chicago (bibliography,
 // newspaper article), MLA 9, APA 7, and a BibTeX entry. Pure functions of
-// the Article; the article page renders them with copy buttons.
+// the Article; the article page renders them with copy buttons. The URL is
+// cited only when it is http(s).
 
 #include <oped/common/article.hpp>
 
