@@ -1,0 +1,150 @@
+// The HTML pages as socket-free handlers over a small index with a hostile
+// article: what they show, and that nothing from the index or the request
+// comes back as markup.
+
+#include "support/web_fixture.hpp"
+
+#include <oped/http/pages.hpp>
+
+#include <gtest/gtest.h>
+
+namespace oped::test {
+namespace {
+
+using http::ParamMap;
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+class WebPages : public WebFixture {};
+
+TEST_F(WebPages, FrontPageListsNewestArticlesAuthorsAndTheWholeTimeline) {
+    const auto reply = http::handle_search_page({}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.content_type, "text/html; charset=utf-8");
+    EXPECT_TRUE(contains(reply.body, "An archive of opinion"));
+    EXPECT_TRUE(contains(reply.body, "5 essays and articles, 1776\xE2\x80\x93" "1788."));
+    EXPECT_TRUE(contains(reply.body, ">Newest articles</h2>"));
+    // Newest first: Federalist 51 (1788) before Federalist 10 (1787-11-22).
+    EXPECT_LT(reply.body.find("Checks and Balances"), reply.body.find("Domestic Faction"));
+    EXPECT_TRUE(contains(reply.body, R"(data-period="1776")"));
+    EXPECT_TRUE(contains(reply.body, R"(data-period="1777" data-count="0")"));
+    EXPECT_TRUE(contains(reply.body, R"(<span class="facet-name">James Madison</span><span class="facet-count">2</span>)"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, ResultsHaveMarkedSnippetsFacetLinksChipsAndPages) {
+    const ParamMap params{{"q", "faction"}, {"author", "James Madison"}, {"per_page", "1"}};
+    const auto reply = http::handle_search_page(params, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "<mark>faction</mark>"));
+    EXPECT_TRUE(contains(reply.body, R"(class="summary-count">2 articles</span>)"));
+    EXPECT_TRUE(contains(reply.body, R"(aria-label="Remove filter Author: James Madison")"));
+    // The chip removes the author and keeps the rest.
+    EXPECT_TRUE(contains(reply.body, R"(class="chip" href="/?q=faction&amp;per_page=1")"));
+    EXPECT_TRUE(contains(reply.body, R"(href="/?q=faction&amp;author=James%20Madison&amp;page=2&amp;per_page=1" rel="next")"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/author/James%20Madison">About James Madison)"));
+    // Per month: the matches span less than three years.
+    EXPECT_TRUE(contains(reply.body, R"(data-unit="month")"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, HostileIndexValuesAreShownAsText) {
+    const auto reply = http::handle_search_page({{"q", "zanzibar"}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "&lt;script&gt;alert(1)&lt;/script&gt; Zanzibar &amp; &quot;quotes&quot; &#39;too&#39;"));
+    EXPECT_TRUE(contains(reply.body, "Mallory &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    EXPECT_TRUE(contains(reply.body, "&lt;b&gt;Hostile&lt;/b&gt; Gazette"));
+    EXPECT_TRUE(contains(reply.body, "&lt;svg onload=alert(3)&gt;"));
+    // Values in URLs are percent-encoded.
+    EXPECT_TRUE(contains(reply.body, "author=Mallory%20%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%282%29%3E"));
+    // The javascript: URL is never a link: the title goes to the archive's copy.
+    EXPECT_FALSE(contains(reply.body, "javascript:"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, WhatTheUserTypedIsEscapedEverywhereItIsShown) {
+    const std::string attack = "\"><script>alert(7)</script><img src=x onerror=alert(8)>";
+    const ParamMap params{{"q", attack}, {"author", attack}, {"site", attack}, {"tag", attack}, {"from", "1787"}};
+    const auto reply = http::handle_search_page(params, searcher());
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "value=\"&quot;&gt;&lt;script&gt;alert(7)&lt;/script&gt;"));
+    EXPECT_FALSE(contains(reply.body, "<script>alert"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, BadParametersGiveAReadablePageWithTheFormStillThere) {
+    const auto reply = http::handle_search_page({{"from", "<b>not a date</b>"}}, searcher());
+    EXPECT_EQ(reply.status, 400);
+    EXPECT_TRUE(contains(reply.body, "That search could not be run"));
+    EXPECT_TRUE(contains(reply.body, "from must be a date"));
+    EXPECT_TRUE(contains(reply.body, R"(<form id="search")"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, NoResultsSaySoWithAWayOut) {
+    const auto reply = http::handle_search_page({{"q", "angels"}, {"author", "Thomas Paine"}}, searcher());
+    EXPECT_TRUE(contains(reply.body, "No articles match <q>angels</q>."));
+    EXPECT_TRUE(contains(reply.body, R"(class="unfiltered")"));
+    EXPECT_FALSE(contains(reply.body, R"(class="sort")"));
+}
+
+TEST_F(WebPages, AuthorPageHasTheirArticlesNewestFirstOutletsCoauthorsAndWords) {
+    const auto reply = http::handle_author_page("james madison", {}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, R"(<h1 class="author-name">James Madison</h1>)"));
+    EXPECT_TRUE(contains(reply.body, "2 articles, 22 November 1787 \xE2\x80\x93 6 February 1788, in 1 outlet"));
+    EXPECT_LT(reply.body.find("Checks and Balances"), reply.body.find("Domestic Faction"));
+    EXPECT_TRUE(contains(reply.body, R"(href="/author/Alexander%20Hamilton")"));
+    EXPECT_TRUE(contains(reply.body, R"(class="term-list")"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, HostileAuthorPageEscapesTheName) {
+    const auto reply = http::handle_author_page(k_hostile_author, {}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "Mallory &quot;&gt;&lt;img src=x onerror=alert(2)&gt;</h1>"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, UnknownAuthorIsANotFoundPage) {
+    const auto reply = http::handle_author_page("<script>alert(9)</script>", {}, searcher());
+    EXPECT_EQ(reply.status, 404);
+    EXPECT_TRUE(contains(reply.body, "names &lt;script&gt;alert(9)&lt;/script&gt; as an author"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
+    const auto id = id_of("federalist-51");
+    const auto reply = http::handle_doc_page(std::to_string(id), {{"q", "ambition"}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
+    EXPECT_TRUE(contains(reply.body, R"(href="/?q=ambition">)"));
+    EXPECT_TRUE(contains(reply.body, "Hamilton, Alexander, and James Madison. \xE2\x80\x9CThe Federalist No. 51: Checks and "
+                                     "Balances.\xE2\x80\x9D <i>Independent Journal</i>, February 6, 1788."));
+    EXPECT_TRUE(contains(reply.body, "@article{hamilton1788federalist,"));
+    EXPECT_TRUE(contains(reply.body, R"(class="similar-list")"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="https://web-fixture.example/federalist-51" class="doc-original")"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, HostileArticlePageShowsItsMarkupAsText) {
+    const auto reply = http::handle_doc_page(std::to_string(id_of("hostile")), {{"q", "script onerror"}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "&lt;<mark id=\"first-mark\">script</mark>&gt;alert(4)&lt;/<mark>script</mark>&gt;"));
+    EXPECT_TRUE(contains(reply.body, "&lt;img src=x <mark>onerror</mark>=alert(5)&gt;"));
+    EXPECT_FALSE(contains(reply.body, "javascript:"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, MissingArticlesAreNotFoundPages) {
+    for (const std::string id : {"0", "999999", "abc", "12abc", "-1"}) {
+        const auto reply = http::handle_doc_page(id, {}, searcher());
+        EXPECT_EQ(reply.status, 404) << id;
+        EXPECT_TRUE(contains(reply.body, "Not found")) << id;
+    }
+}
+
+} // namespace
+} // namespace oped::test
