@@ -1,0 +1,58 @@
+// `oped serve` on an ephemeral loopback port, over a test index. The port is
+// read from the first line oped prints: "oped: serving DB on http://127.0.0.1:PORT/".
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(HERE, '../../..');
+
+export function opedBinary() {
+  return process.env.OPED_BINARY || join(ROOT, 'build/web/cli/oped');
+}
+
+// The test index: $OPED_TEST_DB when scripts/test-browser built it, else
+// built here (the demo corpus and the hostile fixture pages) into a
+// temporary folder that the returned cleanup() removes.
+export function testIndex() {
+  if (process.env.OPED_TEST_DB) return { db: process.env.OPED_TEST_DB, cleanup() {} };
+  const dir = mkdtempSync(join(tmpdir(), 'oped-browser-db-'));
+  const db = join(dir, 'db');
+  const run = spawnSync(opedBinary(), ['index', '--db', db, join(ROOT, 'corpus'), join(ROOT, 'tests/browser/fixtures')],
+    { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`oped index failed (${run.status}): ${run.stderr}`);
+  return { db, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function startServer(db) {
+  const web = process.env.OPED_WEB || join(ROOT, 'web');
+  const child = spawn(opedBinary(), ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', web, '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; });
+  const lines = createInterface({ input: child.stdout });
+  const base = await new Promise((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`oped serve printed no address; stderr: ${stderr}`)), 30000);
+    child.once('exit', (code) => reject(new Error(`oped serve exited with ${code}: ${stderr}`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)\/$/.exec(line);
+      if (m) resolvePort(m[1]);
+      else reject(new Error(`unexpected first line from oped serve: ${line}`));
+    });
+  });
+  return {
+    base,
+    url: (path) => new URL(path, base).href,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
