@@ -8,6 +8,21 @@ import { attachTimeline } from './timeline.js';
 
 document.documentElement.classList.add('js');
 
+// The search tips open over the page; Escape or a click elsewhere closes them.
+function initHelp() {
+  const help = document.querySelector('.search-help');
+  if (!help) return;
+  help.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && help.open) {
+      help.open = false;
+      help.querySelector('summary').focus();
+    }
+  });
+  document.addEventListener('click', (event) => {
+    if (help.open && !help.contains(event.target)) help.open = false;
+  });
+}
+
 function init() {
   const page = document.body.dataset.page;
   initFacets(document);
@@ -17,6 +32,7 @@ function init() {
     attachTimeline(document.getElementById('timeline'), (url) => location.assign(url));
   }
   initCopyButtons(document);
+  initHelp();
   document.addEventListener('keydown', (event) => {
     // "/" goes to the search box, as on many sites.
     const typing = event.target.closest?.('input, textarea, select, [contenteditable]');

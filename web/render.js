@@ -46,7 +46,8 @@ function hit(result, params) {
     h('h3', { class: 'hit-title' }, h('a', { href: externalUrl(result.url) ?? here }, result.title || '(untitled)')),
     meta,
     result.snippet ? h('p', { class: 'hit-snippet' }, snippetNodes(result.snippet)) : null,
-    h('p', { class: 'hit-links' }, h('a', { href: here, class: 'hit-read' }, 'Read the full text')));
+    h('p', { class: 'hit-links' }, h('a', { href: here, class: 'hit-read' }, 'Read the full text',
+      h('span', { class: 'visually-hidden' }, ` of ${result.title || '(untitled)'}`))));
 }
 
 function sortLinks(params, browsing) {

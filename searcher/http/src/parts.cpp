@@ -88,7 +88,9 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base) {
         w.open("p", {{"class", "hit-snippet"}}).raw(html::safe_snippet(hit.snippet)).close("p");
     }
     w.open("p", {{"class", "hit-links"}});
-    w.element("a", {{"href", here}, {"class", "hit-read"}}, "Read the full text");
+    w.open("a", {{"href", here}, {"class", "hit-read"}}).text("Read the full text");
+    w.element("span", {{"class", "visually-hidden"}}, " of " + (a.title.empty() ? "(untitled)" : a.title));
+    w.close("a");
     w.close("p");
     w.close("li");
     return w.take();

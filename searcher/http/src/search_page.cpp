@@ -258,9 +258,9 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     Result<searcher::SearchResponse> response = request ? searcher.search(request.value()) : request.error();
 
     html::Writer w;
+    intro(w, link, documents, response ? &response.value().timeline : nullptr);
     search_form(w, link, documents);
     w.raw(R"(<p id="live-status" class="visually-hidden" role="status" aria-live="polite"></p>)");
-    intro(w, link, documents, response ? &response.value().timeline : nullptr);
 
     int status = 200;
     w.open("div", {{"class", "layout"}});
