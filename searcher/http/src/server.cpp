@@ -144,7 +144,7 @@ void Server::install_routes() {
     s.Get("/", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_search_page(req.params, searcher);
           }));
-    s.Get(R"(/author/([^/]{1,200}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get(R"(/author/(.{1,200}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_author_page(req.matches[1], req.params, searcher);
           }));
     s.Get(R"(/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
