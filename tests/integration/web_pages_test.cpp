@@ -80,6 +80,7 @@ TEST_F(WebPages, BadParametersGiveAReadablePageWithTheFormStillThere) {
     EXPECT_TRUE(contains(reply.body, "That search could not be run"));
     EXPECT_TRUE(contains(reply.body, "from must be a date"));
     EXPECT_TRUE(contains(reply.body, R"(<form id="search")"));
+    EXPECT_TRUE(contains(reply.body, R"(id="from" name="from" form="search" value="&lt;b&gt;not a date&lt;/b&gt;")"));
     expect_inert_html(reply.body);
 }
 

@@ -274,6 +274,12 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
         results(w, r, link);
     } else {
         status = http_status(response.error().code);
+        // The date fields stay, so a bad date can be put right here; the
+        // chart's place is kept for the script to fill.
+        w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
+        w.raw(R"(<figure class="timeline" id="timeline" hidden></figure>)");
+        date_range(w, link, searcher::Timeline{});
+        w.close("section");
         w.open("section", {{"id", "results"}, {"class", "results"}});
         w.open("div", {{"class", "error-panel"}, {"role", "alert"}});
         w.element("h2", "That search could not be run");

@@ -198,6 +198,12 @@ describe('search page', () => {
       const response = await page.goto(env.server.url('/?from=not-a-date'));
       assert.equal(response.status(), 400);
       await page.locator('.error-panel', { hasText: 'from must be a date' }).waitFor();
+      // The bad date can be put right where it is.
+      await page.locator('#from').fill('1787');
+      await page.locator('#from').press('Enter');
+      await until(page, (p) => p.get('from') === '1787');
+      assert.ok(await page.locator('.hit').count() > 0);
+      assert.ok(await page.locator('#timeline a.tl-bin').count() > 0);
       await page.goto(env.server.url('/?q=liberty'));
       await page.route('**/api/search?*', (route) => route.fulfill({
         status: 500, contentType: 'application/json',
