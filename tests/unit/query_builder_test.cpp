@@ -1,0 +1,241 @@
+#include <oped/searcher/query_builder.hpp>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace oped::searcher {
+namespace {
+
+// A row's sentence as a test name.
+template <class Row>
+std::string row_name(const testing::TestParamInfo<Row>& row) {
+    std::string name;
+    for (const char* c = row.param.name; *c != '\0'; ++c) {
+        name.push_back(std::isalnum(static_cast<unsigned char>(*c)) ? *c : '_');
+    }
+    return name;
+}
+
+// A small in-memory index (which holds no spelling data: corrections are
+// tested in integration/searcher_test.cpp): a few words for wildcards, and
+// 150 distinct "kestrelNNN" terms, one per document, to see word* bounded.
+Xapian::WritableDatabase small_database() {
+    // The in-memory backend is deprecated, but keeps a unit test free of files.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+#pragma GCC diagnostic pop
+    for (const char* word : {"faction", "factions", "factious", "republic", "tyranny"}) {
+        Xapian::Document doc;
+        doc.add_term(word);
+        db.add_document(doc);
+    }
+    for (int i = 0; i < 150; ++i) {
+        Xapian::Document doc;
+        const std::string n = std::to_string(1000 + i).substr(1);
+        doc.add_term("kestrel" + n);
+        db.add_document(doc);
+    }
+    db.commit();
+    return db;
+}
+
+struct QueryRow {
+    const char* name;
+    const char* input;
+    const char* description; // Xapian::Query::get_description()
+    bool notice = false;     // the text was read differently, and the user is told
+};
+
+const QueryRow k_query_rows[] = {
+    {"one word is stemmed", "factions", "Query(Zfaction@1)"},
+    {"a capitalised word is kept as written, lower-cased", "Madison", "Query(madison@1)"},
+    {"words are ANDed by default", "faction republic", "Query((Zfaction@1 AND Zrepubl@2))"},
+    {"OR joins alternatives", "faction OR republic", "Query((Zfaction@1 OR Zrepubl@2))"},
+    {"NOT excludes", "faction NOT republic", "Query((Zfaction@1 AND_NOT Zrepubl@2))"},
+    {"a minus sign excludes", "faction -republic", "Query((Zfaction@1 AND_NOT Zrepubl@2))"},
+    {"a plus sign is the default AND", "+faction republic", "Query((Zfaction@1 AND Zrepubl@2))"},
+    {"a quoted phrase keeps its order and its stop words", "\"the latent causes\"",
+     "Query((the@1 PHRASE 3 latent@2 PHRASE 3 causes@3))"},
+    {"parentheses group", "(faction OR republic) tyranny",
+     "Query(((Zfaction@1 OR Zrepubl@2) AND Ztyranni@3))"},
+    {"stop words are dropped outside phrases", "the faction of the republic",
+     "Query((Zfaction@2 AND Zrepubl@5))"},
+    {"a query of stop words only keeps them", "the", "Query(Zthe@1)"},
+    {"title: searches title words", "title:faction", "Query(ZSfaction@1)"},
+    {"title: takes a phrase", "title:\"general introduction\"",
+     "Query((Sgeneral@1 PHRASE 2 Sintroduction@2))"},
+    {"author: searches author name words", "author:madison", "Query(ZAmadison@1)"},
+    {"site: filters on the folded outlet name", "site:\"The Spectator\"", "Query(0 * XSthe spectator)"},
+    {"site: filters the words", "wit site:\"The  SPECTATOR\"", "Query((Zwit@1 FILTER XSthe spectator))"},
+    {"tag: filters on the folded tag", "tag:Federalism", "Query(0 * Kfederalism)"},
+    {"two tags of one field are ORed", "tag:wit tag:humour", "Query(0 * (Kwit OR Khumour))"},
+    {"lang: filters on the language code", "lang:EN", "Query(0 * Len)"},
+    {"date: takes a range of years", "date:2019..2020", "Query(VALUE_RANGE 0 20190101 20201231)"},
+    {"date: takes a range of days", "date:2019-03-01..2019-06-30", "Query(VALUE_RANGE 0 20190301 20190630)"},
+    {"date: takes one year", "date:1787", "Query(VALUE_RANGE 0 17870101 17871231)"},
+    {"date: takes one month, to its last day", "date:1788-02", "Query(VALUE_RANGE 0 17880201 17880229)"},
+    {"date: with an open start is an upper bound", "date:..1787", "Query(VALUE_LE 0 17871231)"},
+    {"date: with an open end is a lower bound", "date:1787..", "Query(VALUE_GE 0 17870101)"},
+    {"date: filters the words", "faction date:1787", "Query((Zfaction@1 FILTER VALUE_RANGE 0 17870101 17871231))"},
+    {"curly double quotes are a phrase", "\xE2\x80\x9Clatent causes\xE2\x80\x9D",
+     "Query((latent@1 PHRASE 2 causes@2))"},
+    {"guillemets are a phrase", "\xC2\xABlatent causes\xC2\xBB", "Query((latent@1 PHRASE 2 causes@2))"},
+    {"a curly apostrophe is an apostrophe", "men\xE2\x80\x99s", "Query(Zmen@1)"},
+    {"an ellipsis separates words", "latent\xE2\x80\xA6" "causes", "Query((Zlatent@1 AND Zcaus@2))"},
+    {"three dots in a pasted quotation separate words", "\"latent...causes\"",
+     "Query((latent@1 PHRASE 2 causes@2))"},
+    {"a no-break space separates words", "latent\xC2\xA0" "causes", "Query((Zlatent@1 AND Zcaus@2))"},
+    {"a bad date falls back to the plain words, with a notice", "faction date:someday",
+     "Query((Zfaction@1 AND Zdate@2 AND Zsomeday@3))", true},
+    {"a dangling operator falls back to the plain words, with a notice", "faction AND", "Query(Zfaction@1)",
+     true},
+    {"an unclosed phrase runs to the end", "\"latent causes", "Query((latent@1 PHRASE 2 causes@2))"},
+    {"an unclosed parenthesis is closed", "(faction OR republic", "Query((Zfaction@1 OR Zrepubl@2))"},
+    {"blank text has no words", "   ", "Query()"},
+};
+
+class QueryBuilding : public testing::TestWithParam<QueryRow> {};
+
+TEST_P(QueryBuilding, Row) {
+    const QueryRow& row = GetParam();
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse(row.input);
+    EXPECT_EQ(parsed.query.get_description(), row.description) << row.name << ": " << row.input;
+    EXPECT_EQ(!parsed.notice.empty(), row.notice) << row.name << ": " << parsed.notice;
+    EXPECT_EQ(parsed.has_words, !parsed.query.empty()) << row.name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, QueryBuilding, testing::ValuesIn(k_query_rows),
+                         row_name<QueryRow>);
+
+TEST(QueryBuilding, AWildcardIsBoundedToTheMostFrequentExpansions) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("kestrel*");
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parsed.query);
+    const Xapian::MSet mset = enquire.get_mset(0, 1000);
+    // 150 terms start with "kestrel"; only k_max_wildcard_terms are searched.
+    EXPECT_EQ(mset.size(), k_max_wildcard_terms);
+    EXPECT_TRUE(parsed.notice.empty());
+}
+
+TEST(QueryBuilding, AWildcardWithFewExpansionsFindsThemAll) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(builder.parse("facti*").query);
+    EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u); // faction, factions, factious
+}
+
+TEST(QueryBuilding, WordsWithoutAPhraseHaveOnlyTheOrReading) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("latent causes");
+    ASSERT_EQ(parsed.relaxed.size(), 1u);
+    EXPECT_EQ(parsed.relaxed[0].first.get_description(), "Query((Zlatent@1 OR Zcaus@2))");
+}
+
+TEST(QueryBuilding, TheParserIsReusableAfterAFallback) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    EXPECT_FALSE(builder.parse("date:never").notice.empty());
+    const ParsedQuery again = builder.parse("faction republic");
+    EXPECT_EQ(again.query.get_description(), "Query((Zfaction@1 AND Zrepubl@2))");
+    EXPECT_TRUE(again.notice.empty());
+}
+
+struct NormaliseRow {
+    const char* name;
+    const char* input;
+    const char* expected;
+};
+
+const NormaliseRow k_normalise_rows[] = {
+    {"curly doubles become straight", "\xE2\x80\x9Cwe the people\xE2\x80\x9D", "\"we the people\""},
+    {"low and reversed doubles become straight", "\xE2\x80\x9E" "a" "\xE2\x80\x9F", "\"a\""},
+    {"curly singles become apostrophes", "\xE2\x80\x98men\xE2\x80\x99s\xE2\x80\x99", "'men's'"},
+    {"an ellipsis becomes a space", "a\xE2\x80\xA6" "b", "a b"},
+    {"three dots become a space", "a...b", "a b"},
+    {"two dots stay, for date ranges", "date:1787..1788", "date:1787..1788"},
+    {"white space collapses", "  a \t\n b  ", "a b"},
+    {"other letters pass through", "caf\xC3\xA9 \xE2\x82\xAC", "caf\xC3\xA9 \xE2\x82\xAC"},
+};
+
+class QueryNormalising : public testing::TestWithParam<NormaliseRow> {};
+
+TEST_P(QueryNormalising, Row) {
+    EXPECT_EQ(normalise_query_text(GetParam().input), GetParam().expected) << GetParam().name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, QueryNormalising, testing::ValuesIn(k_normalise_rows),
+                         row_name<NormaliseRow>);
+
+struct FilterRow {
+    const char* name;
+    SearchRequest request;
+    const char* description; // or, when the request is refused, nullptr
+    const char* error_param = "";
+};
+
+SearchRequest with(void (*fill)(SearchRequest&)) {
+    SearchRequest r;
+    fill(r);
+    return r;
+}
+
+const FilterRow k_filter_rows[] = {
+    {"no filters match everything", SearchRequest{}, "Query(<alldocuments>)"},
+    {"authors are ORed, folded", with([](SearchRequest& r) { r.authors = {"James Madison", "Alexander  HAMILTON"}; }),
+     "Query((XAjames madison OR XAalexander hamilton))"},
+    {"sites are ORed", with([](SearchRequest& r) { r.sites = {"The Spectator", "The Rambler"}; }),
+     "Query((XSthe spectator OR XSthe rambler))"},
+    {"tags are ORed", with([](SearchRequest& r) { r.tags = {"Wit"}; }), "Query(Kwit)"},
+    {"years are ORed", with([](SearchRequest& r) { r.years = {"1787", "1788"}; }), "Query((Y1787 OR Y1788))"},
+    {"different filters are ANDed", with([](SearchRequest& r) {
+         r.authors = {"James Madison"};
+         r.years = {"1787"};
+     }),
+     "Query((XAjames madison AND Y1787))"},
+    {"from and to make a range", with([](SearchRequest& r) {
+         r.from = "1787";
+         r.to = "1788-02";
+     }),
+     "Query(VALUE_RANGE 0 17870101 17880229)"},
+    {"from alone is a lower bound", with([](SearchRequest& r) { r.from = "1787-11-22"; }),
+     "Query(VALUE_GE 0 17871122)"},
+    {"to alone is an upper bound", with([](SearchRequest& r) { r.to = "1787-11"; }), "Query(VALUE_LE 0 17871130)"},
+    {"a year of two digits is refused", with([](SearchRequest& r) { r.years = {"1787", "87"}; }), nullptr, "year"},
+    {"a year of words is refused", with([](SearchRequest& r) { r.years = {"last"}; }), nullptr, "year"},
+    {"a month 13 in from is refused", with([](SearchRequest& r) { r.from = "1787-13"; }), nullptr, "from"},
+    {"a word in to is refused", with([](SearchRequest& r) { r.to = "soon"; }), nullptr, "to"},
+    {"a 30th of February in to is refused", with([](SearchRequest& r) { r.to = "1788-02-30"; }), nullptr, "to"},
+};
+
+class FilterQuery : public testing::TestWithParam<FilterRow> {};
+
+TEST_P(FilterQuery, Row) {
+    const FilterRow& row = GetParam();
+    const auto q = filter_query(row.request);
+    if (row.description == nullptr) {
+        ASSERT_FALSE(q) << row.name << ": " << q.value().get_description();
+        EXPECT_EQ(q.error().code, ErrorCode::invalid_param) << row.name;
+        EXPECT_EQ(q.error().param, row.error_param) << row.name;
+        EXPECT_FALSE(q.error().message.empty()) << row.name;
+    } else {
+        ASSERT_TRUE(q) << row.name << ": " << q.error().message;
+        EXPECT_EQ(q.value().get_description(), row.description) << row.name;
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, FilterQuery, testing::ValuesIn(k_filter_rows),
+                         row_name<FilterRow>);
+
+} // namespace
+} // namespace oped::searcher
