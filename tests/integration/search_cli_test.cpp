@@ -1,0 +1,95 @@
+// `oped search` as a process over the searcher's fixture index.
+
+#include "support/search_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace oped::test {
+namespace {
+
+using nlohmann::json;
+
+class SearchCliTest : public testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        s_dir = new TempDir;
+        build_fixture_index(*s_dir / "db", search_fixture_articles());
+    }
+    static void TearDownTestSuite() {
+        delete s_dir;
+        s_dir = nullptr;
+    }
+    static RunResult search(std::vector<std::string> args) {
+        args.insert(args.begin(), {"search", "--db", (*s_dir / "db").string()});
+        return run_oped(args);
+    }
+    static TempDir* s_dir;
+};
+
+TempDir* SearchCliTest::s_dir = nullptr;
+
+TEST_F(SearchCliTest, PrintsNumberedResultsWithTheirAuthorsDatesAndSnippets) {
+    const RunResult r = search({"latent", "causes"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("1 results"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1. The Federalist No. 10"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("James Madison \xC2\xB7 1787-11-22 \xC2\xB7 Independent Journal"), std::string::npos) << r.out;
+    // Not a terminal: no escape codes, and the snippet's HTML is text again.
+    EXPECT_NE(r.out.find("The latent causes of faction"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("<mark>"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find('\033'), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("https://fixture.example/federalist-10"), std::string::npos) << r.out;
+}
+
+TEST_F(SearchCliTest, JsonIsTheApiShape) {
+    const RunResult r = search({"--json", "--author", "James Madison", "--sort", "oldest"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json body = json::parse(r.out);
+    EXPECT_EQ(body["total"], 2);
+    EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/federalist-10");
+    EXPECT_FALSE(body["facets"]["author"].empty());
+}
+
+TEST_F(SearchCliTest, FiltersCombine) {
+    const RunResult r = search({"--json", "--site", "The Spectator", "--from", "1711-04", "--to", "1711", "wit"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json body = json::parse(r.out);
+    ASSERT_EQ(body["total"], 1);
+    EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/spectator-62");
+}
+
+TEST_F(SearchCliTest, HostileMarkupIsPrintedAsText) {
+    const RunResult r = search({"markup"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("<script>alert('owned')</script>"), std::string::npos) << r.out;
+}
+
+TEST_F(SearchCliTest, BadValuesAreUsageErrorsNamingTheOption) {
+    // Regression (fixed in aaf708d): a bad --from or --to was an "internal error".
+    struct Row {
+        std::vector<std::string> args;
+        const char* param;
+    };
+    const Row rows[] = {
+        {{"--from", "1787-13", "wit"}, "from"},
+        {{"--to", "tomorrow", "wit"}, "to"},
+        {{"--limit", "100", "--page", "101", "wit"}, "page"},
+    };
+    for (const auto& row : rows) {
+        const RunResult r = search(row.args);
+        EXPECT_EQ(r.exit_code, 2) << row.param << ": " << r.err;
+        EXPECT_NE(r.err.find(row.param), std::string::npos) << r.err;
+        EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+    }
+}
+
+TEST_F(SearchCliTest, AMissingIndexIsNotFound) {
+    const RunResult r = run_oped({"search", "--db", (s_dir->path() / "nothing").string(), "wit"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("no index at"), std::string::npos) << r.err;
+}
+
+} // namespace
+} // namespace oped::test
