@@ -1,0 +1,251 @@
+#include "support/search_fixture.hpp"
+#include "support/temp_dir.hpp"
+
+#include <oped/http/handlers.hpp>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <memory>
+
+namespace oped::test {
+namespace {
+
+using http::ParamMap;
+using http::Reply;
+using nlohmann::json;
+
+class HttpHandlersTest : public testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        s_dir = new TempDir;
+        build_fixture_index(db_path(), search_fixture_articles());
+    }
+    static void TearDownTestSuite() {
+        delete s_dir;
+        s_dir = nullptr;
+    }
+    static std::string db_path() { return (*s_dir / "db").string(); }
+
+    void SetUp() override {
+        auto opened = searcher::Searcher::open(db_path());
+        ASSERT_TRUE(opened) << opened.error().message;
+        m_searcher = std::make_unique<searcher::Searcher>(std::move(opened).value());
+    }
+
+    Reply search(const ParamMap& params) { return http::handle_search(params, *m_searcher); }
+
+    static json body_of(const Reply& reply) {
+        EXPECT_EQ(reply.content_type, "application/json");
+        return json::parse(reply.body);
+    }
+
+    static TempDir* s_dir;
+    std::unique_ptr<searcher::Searcher> m_searcher;
+};
+
+TempDir* HttpHandlersTest::s_dir = nullptr;
+
+ParamMap repeated(const std::string& key, const std::string& value, int times) {
+    ParamMap out;
+    for (int i = 0; i < times; ++i) out.emplace(key, value);
+    return out;
+}
+
+TEST_F(HttpHandlersTest, ASearchAnswersTheApiShape) {
+    const Reply reply = search({{"q", "faction"}});
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const json body = body_of(reply);
+    EXPECT_EQ(body["query"], "faction");
+    EXPECT_EQ(body["page"], 1);
+    EXPECT_EQ(body["per_page"], 10);
+    EXPECT_TRUE(body["corrected"].is_null());
+    EXPECT_TRUE(body["notice"].is_null());
+    EXPECT_TRUE(body["total_is_exact"].get<bool>());
+    EXPECT_TRUE(body["took_ms"].is_number());
+    ASSERT_TRUE(body["results"].is_array());
+    ASSERT_FALSE(body["results"].empty());
+    const json& first = body["results"][0];
+    for (const char* key : {"id", "url", "title", "authors", "published", "site", "section", "snippet", "score"}) {
+        EXPECT_TRUE(first.contains(key)) << key;
+    }
+    EXPECT_FALSE(first.contains("body"));
+    for (const char* facet : {"author", "year", "site", "tag"}) EXPECT_TRUE(body["facets"][facet].is_array());
+    EXPECT_TRUE(body["facets_exact"].get<bool>());
+}
+
+struct ParamCase {
+    const char* name;
+    ParamMap params;
+    std::function<void(const json&)> check;
+};
+
+TEST_F(HttpHandlersTest, EveryParameterIsRead) {
+    const ParamCase cases[] = {
+        {"per_page limits the results", {{"per_page", "2"}},
+         [](const json& b) {
+             EXPECT_EQ(b["results"].size(), 2u);
+             EXPECT_EQ(b["per_page"], 2);
+         }},
+        {"page moves through them", {{"per_page", "5"}, {"page", "3"}},
+         [](const json& b) {
+             EXPECT_EQ(b["results"].size(), search_fixture_articles().size() - 10);
+             EXPECT_EQ(b["page"], 3);
+         }},
+        {"sort=oldest puts the oldest first", {{"sort", "oldest"}},
+         [](const json& b) { EXPECT_EQ(b["results"][0]["published"], "1711-03-12"); }},
+        {"sort=newest puts the newest first", {{"sort", "newest"}},
+         [](const json& b) { EXPECT_EQ(b["results"][0]["published"], "2020-06-30"); }},
+        {"sort=relevance and an empty sort are accepted", {{"q", "wit"}, {"sort", ""}},
+         [](const json& b) { EXPECT_EQ(b["total"], 3); }},
+        {"repeated authors are either", {{"author", "James Madison"}, {"author", "Thomas Paine"}},
+         [](const json& b) { EXPECT_EQ(b["total"], 3); }},
+        {"an empty author is no filter", {{"author", ""}},
+         [](const json& b) { EXPECT_EQ(b["total"], search_fixture_articles().size()); }},
+        {"site filters", {{"site", "The Rambler"}}, [](const json& b) { EXPECT_EQ(b["total"], 1); }},
+        {"tag filters", {{"tag", "Climate"}}, [](const json& b) { EXPECT_EQ(b["total"], 2); }},
+        {"repeated years are either", {{"year", "1787"}, {"year", "1776"}},
+         [](const json& b) { EXPECT_EQ(b["total"], 3); }},
+        {"from and to bound the dates", {{"from", "1787-11"}, {"to", "1788-02-06"}},
+         [](const json& b) { EXPECT_EQ(b["total"], 2); }},
+        {"facets=false leaves the facets empty", {{"facets", "false"}},
+         [](const json& b) { EXPECT_TRUE(b["facets"]["author"].empty()); }},
+        {"facets=1 counts them", {{"facets", "1"}},
+         [](const json& b) { EXPECT_FALSE(b["facets"]["author"].empty()); }},
+        {"unknown parameters are ignored", {{"utm_source", "x"}, {"_", "123"}},
+         [](const json& b) { EXPECT_EQ(b["total"], search_fixture_articles().size()); }},
+        {"a query of 1024 bytes is accepted", {{"q", std::string(1024, 'a')}},
+         [](const json& b) { EXPECT_EQ(b["total"], 0); }},
+        {"twenty author values are accepted", repeated("author", "Someone", 20),
+         [](const json& b) { EXPECT_EQ(b["total"], 0); }},
+        {"a misspelling is answered with a correction", {{"q", "ambitoin"}},
+         [](const json& b) { EXPECT_EQ(b["corrected"], "ambition"); }},
+        {"a relaxed phrase is answered with a notice", {{"q", "\"ambition must counteract ambition\""}},
+         [](const json& b) {
+             EXPECT_TRUE(b["notice"].is_string());
+             EXPECT_EQ(b["total"], 1);
+         }},
+    };
+    for (const auto& c : cases) {
+        const Reply reply = search(c.params);
+        ASSERT_EQ(reply.status, 200) << c.name << ": " << reply.body;
+        SCOPED_TRACE(c.name);
+        c.check(json::parse(reply.body));
+    }
+}
+
+struct ErrorCase {
+    const char* name;
+    ParamMap params;
+    const char* param;
+};
+
+TEST_F(HttpHandlersTest, EveryBadParameterIsA400NamingIt) {
+    const ErrorCase cases[] = {
+        {"per_page 0", {{"per_page", "0"}}, "per_page"},
+        {"per_page over 100", {{"per_page", "101"}}, "per_page"},
+        {"per_page not a number", {{"per_page", "ten"}}, "per_page"},
+        {"per_page negative", {{"per_page", "-1"}}, "per_page"},
+        {"per_page with a trailing letter", {{"per_page", "10x"}}, "per_page"},
+        {"page 0", {{"page", "0"}}, "page"},
+        {"page not a number", {{"page", "two"}}, "page"},
+        {"page empty", {{"page", ""}}, "page"},
+        {"page past 2^32", {{"page", "4294967297"}}, "page"},
+        {"depth over 10,000", {{"page", "101"}, {"per_page", "100"}}, "page"},
+        {"depth over 10,000 at the default page size", {{"page", "1001"}}, "page"},
+        {"sort unknown", {{"sort", "popular"}}, "sort"},
+        {"year of two digits", {{"year", "87"}}, "year"},
+        {"year of words", {{"year", "last"}}, "year"},
+        {"from with month 13", {{"from", "1787-13"}}, "from"},
+        {"from of words", {{"from", "yesterday"}}, "from"},
+        {"to with a 30th of February", {{"to", "1788-02-30"}}, "to"},
+        {"facets neither true nor false", {{"facets", "yes"}}, "facets"},
+        {"q over 1024 bytes", {{"q", std::string(1025, 'a')}}, "q"},
+        {"21 author values", repeated("author", "Someone", 21), "author"},
+        {"21 tag values", repeated("tag", "x", 21), "tag"},
+        {"an author value over 1024 bytes", {{"author", std::string(1025, 'a')}}, "author"},
+        {"a site value over 1024 bytes", {{"site", std::string(1025, 'a')}}, "site"},
+    };
+    for (const auto& c : cases) {
+        Reply reply;
+        try {
+            reply = search(c.params);
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << c.name << ": threw " << e.what();
+            continue;
+        }
+        EXPECT_EQ(reply.status, 400) << c.name << ": " << reply.body;
+        const json body = json::parse(reply.body);
+        ASSERT_TRUE(body.contains("error")) << c.name;
+        EXPECT_EQ(body["error"]["code"], "invalid_param") << c.name;
+        EXPECT_EQ(body["error"]["param"], c.param) << c.name;
+        EXPECT_TRUE(body["error"]["message"].is_string()) << c.name;
+        EXPECT_FALSE(body["error"]["message"].get<std::string>().empty()) << c.name;
+        EXPECT_EQ(body.size(), 1u) << c.name;
+    }
+}
+
+TEST_F(HttpHandlersTest, ADocumentIsServedWhole) {
+    const json found = json::parse(search({{"q", "\"latent causes\""}}).body);
+    const auto id = found["results"][0]["id"].get<std::uint32_t>();
+    const Reply reply = http::handle_doc(std::to_string(id), *m_searcher);
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const json doc = body_of(reply);
+    const Article& want = search_fixture_articles()[0];
+    EXPECT_EQ(doc["id"], id);
+    EXPECT_EQ(doc["title"], want.title);
+    EXPECT_EQ(doc["body"], want.body);
+    EXPECT_EQ(doc["authors"], json(want.authors));
+    EXPECT_EQ(doc["tags"], json(want.tags));
+    EXPECT_EQ(doc["published"], want.published);
+    EXPECT_EQ(doc["language"], "en");
+    EXPECT_TRUE(doc["modified"].is_null());
+}
+
+TEST_F(HttpHandlersTest, AnUnknownDocumentIsA404) {
+    for (const std::string id : {"999999", "0", "abc", "-1", "1.5", "", "99999999999999999999"}) {
+        const Reply reply = http::handle_doc(id, *m_searcher);
+        EXPECT_EQ(reply.status, 404) << id;
+        const json body = json::parse(reply.body);
+        EXPECT_EQ(body["error"]["code"], "not_found") << id;
+        EXPECT_EQ(body["error"]["param"], "id") << id;
+    }
+}
+
+TEST_F(HttpHandlersTest, StatsDescribeTheIndex) {
+    const Reply reply = http::handle_stats(db_path());
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    const json stats = body_of(reply);
+    EXPECT_EQ(stats["documents"], search_fixture_articles().size());
+    EXPECT_EQ(stats["first_published"], "1711-03-12");
+    EXPECT_EQ(stats["last_published"], "2020-06-30");
+    EXPECT_EQ(stats["sites"], 7);
+    EXPECT_EQ(stats["languages"], 2);
+}
+
+TEST_F(HttpHandlersTest, StatsOfAMissingIndexAreA404) {
+    const Reply reply = http::handle_stats((s_dir->path() / "no-such-db").string());
+    EXPECT_EQ(reply.status, 404);
+    EXPECT_EQ(json::parse(reply.body)["error"]["code"], "not_found");
+}
+
+TEST_F(HttpHandlersTest, HealthCountsTheDocuments) {
+    const Reply reply = http::handle_health(*m_searcher);
+    ASSERT_EQ(reply.status, 200);
+    const json body = body_of(reply);
+    EXPECT_EQ(body["status"], "ok");
+    EXPECT_EQ(body["documents"], search_fixture_articles().size());
+}
+
+TEST(HttpReply, AnErrorTakesItsStatusAndNameFromTheOneTable) {
+    const Reply reply = http::error_reply(Error{ErrorCode::index_locked, "busy", ""});
+    EXPECT_EQ(reply.status, 503);
+    const json body = json::parse(reply.body);
+    EXPECT_EQ(body["error"]["code"], "index_locked");
+    EXPECT_EQ(body["error"]["message"], "busy");
+    EXPECT_TRUE(body["error"]["param"].is_null());
+}
+
+} // namespace
+} // namespace oped::test
