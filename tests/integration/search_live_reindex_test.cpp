@@ -1,0 +1,116 @@
+// The server keeps answering while `oped index` writes to the index it
+// serves, and sees the new pages without a restart.
+
+#include "support/server_thread.hpp"
+#include "support/temp_dir.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <future>
+#include <mutex>
+
+namespace oped::test {
+namespace {
+
+using nlohmann::json;
+
+// A page as publishers write them: JSON-LD NewsArticle, a canonical link,
+// and a body of several paragraphs naming `keyword`.
+std::string page(int n, const std::string& keyword) {
+    const std::string id = std::to_string(n);
+    const std::string title = "Dispatch number " + id + " on the " + keyword + " question";
+    std::string body;
+    for (int p = 0; p < 4; ++p) {
+        body += "<p>Paragraph " + std::to_string(p) + " of dispatch " + id + " weighs the " + keyword +
+                " question at length, as the readers of this paper have come to expect from its correspondents, "
+                "who write from the provinces about harvests, roads, taxes and the conduct of the assembly.</p>\n";
+    }
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
+           "</title>\n<link rel=\"canonical\" href=\"https://live.example/dispatch/" + id +
+           "\">\n<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+           "\"headline\":\"" + title + "\",\"author\":{\"@type\":\"Person\",\"name\":\"Correspondent " + id +
+           "\"},\"datePublished\":\"1790-01-" + (n % 28 < 9 ? "0" : "") + std::to_string(n % 28 + 1) +
+           "\"}</script></head><body><article><h1>" + title + "</h1>\n" + body + "</article></body></html>\n";
+}
+
+std::uint64_t total_for(httplib::Client& client, const std::string& word) {
+    const auto res = client.Get("/api/search?per_page=1&q=" + word);
+    if (!res || res->status != 200) throw std::runtime_error("search failed");
+    return json::parse(res->body)["total"].get<std::uint64_t>();
+}
+
+TEST(SearchLiveReindex, QueriesKeepSucceedingWhileOpedIndexAddsPagesAndTheNewPagesAppear) {
+    TempDir dir;
+    const std::string db = (dir / "db").string();
+    for (int n = 0; n < 10; ++n) write_file(dir / "pages" / ("old-" + std::to_string(n) + ".html"), page(n, "harbour"));
+    const RunResult first = run_oped({"index", "--db", db, (dir / "pages").string()});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+
+    http::ServeOptions options;
+    options.db_path = db;
+    options.threads = 4;
+    ServerThread server(options);
+    {
+        auto client = server.client();
+        ASSERT_EQ(total_for(client, "harbour"), 10u);
+        ASSERT_EQ(total_for(client, "lighthouse"), 0u);
+    }
+
+    // Clients query in a loop, each request checked, until told to stop.
+    std::atomic<bool> stop{false};
+    std::mutex failures_mutex;
+    std::vector<std::string> failures;
+    auto client_loop = [&](int c) {
+        auto client = server.client();
+        std::uint64_t requests = 0;
+        const char* paths[] = {"/api/search?q=harbour", "/api/search?q=lighthouse&per_page=50",
+                               "/api/search?q=question&sort=newest", "/api/search?year=1790&facets=true",
+                               "/healthz"};
+        while (!stop) {
+            const std::string path = paths[(requests + static_cast<std::uint64_t>(c)) % std::size(paths)];
+            const auto res = client.Get(path);
+            ++requests;
+            std::string problem;
+            if (!res) {
+                problem = "no answer: " + httplib::to_string(res.error());
+            } else if (res->status != 200) {
+                problem = std::to_string(res->status) + " " + res->body;
+            } else if (!json::accept(res->body)) {
+                problem = "not JSON: " + res->body.substr(0, 200);
+            }
+            if (!problem.empty()) {
+                std::lock_guard lock(failures_mutex);
+                failures.push_back(path + ": " + problem);
+            }
+        }
+        return requests;
+    };
+    std::vector<std::future<std::uint64_t>> clients;
+    for (int c = 0; c < 3; ++c) clients.push_back(std::async(std::launch::async, client_loop, c));
+
+    // Three runs of the indexer, each adding pages, committing in small batches.
+    int added = 0;
+    for (int round = 0; round < 3; ++round) {
+        for (int i = 0; i < 12; ++i, ++added) {
+            write_file(dir / "pages" / ("new-" + std::to_string(added) + ".html"), page(100 + added, "lighthouse"));
+        }
+        const RunResult run = run_oped({"index", "--db", db, "--batch", "5", (dir / "pages").string()});
+        EXPECT_EQ(run.exit_code, 0) << run.err;
+    }
+    stop = true;
+    std::uint64_t requests = 0;
+    for (auto& f : clients) requests += f.get();
+
+    EXPECT_TRUE(failures.empty()) << failures.size() << " of " << requests << " requests failed, first: "
+                                  << (failures.empty() ? "" : failures.front());
+    EXPECT_GT(requests, 0u);
+    // The same server, never restarted, sees every new page.
+    auto client = server.client();
+    EXPECT_EQ(total_for(client, "lighthouse"), static_cast<std::uint64_t>(added));
+    EXPECT_EQ(total_for(client, "harbour"), 10u);
+}
+
+} // namespace
+} // namespace oped::test
