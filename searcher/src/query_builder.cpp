@@ -4,6 +4,9 @@
 #include <oped/common/text.hpp>
 #include <oped/searcher/dates.hpp>
 
+#include <optional>
+#include <string>
+
 namespace oped::searcher {
 namespace {
 
@@ -30,7 +33,11 @@ class FoldedTermProcessor : public Xapian::FieldProcessor {
     std::string m_prefix;
 };
 
-// date:1787, date:1787..1788, date:1787-03-01..1787-06-30, date:..1787.
+} // namespace
+
+// date:1787, date:1787..1788, date:1787-03-01..1787-06-30, date:..1787. An
+// invalid date is remembered, not thrown: Xapian's parser leaks when a field
+// processor throws.
 class DateFieldProcessor : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string& value) override {
@@ -38,16 +45,28 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
         const std::string begin = dots == std::string::npos ? value : value.substr(0, dots);
         const std::string end = dots == std::string::npos ? value : value.substr(dots + 2);
         std::optional<std::string> lo, hi;
-        if (!begin.empty() && !(lo = lower_bound_day(begin))) {
-            throw Xapian::QueryParserError("not a date: " + begin);
-        }
-        if (!end.empty() && !(hi = upper_bound_day(end))) throw Xapian::QueryParserError("not a date: " + end);
+        if (!begin.empty() && !(lo = lower_bound_day(begin))) return invalid(begin);
+        if (!end.empty() && !(hi = upper_bound_day(end))) return invalid(end);
         if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::published, *lo, *hi);
         if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::published, *lo);
         if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::published, *hi);
-        throw Xapian::QueryParserError("empty date range");
+        return invalid(value);
     }
+
+    // The first value that was not a date since the last reset, or empty.
+    const std::string& error() const { return m_error; }
+    void reset() { m_error.clear(); }
+
+  private:
+    Xapian::Query invalid(const std::string& text) {
+        if (m_error.empty()) m_error = "not a date: " + (text.empty() ? std::string("..") : text);
+        return Xapian::Query::MatchNothing;
+    }
+
+    std::string m_error;
 };
+
+namespace {
 
 // The words of a text, for the loosest reading: operators and quotes gone.
 std::string plain_words(std::string_view text) {
@@ -113,7 +132,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stem("en") {
     m_qp.add_boolean_prefix("site", (new FoldedTermProcessor(schema::prefix::site))->release());
     m_qp.add_boolean_prefix("tag", (new FoldedTermProcessor(schema::prefix::tag))->release());
     m_qp.add_boolean_prefix("lang", (new FoldedTermProcessor(schema::prefix::language))->release());
-    m_qp.add_boolean_prefix("date", (new DateFieldProcessor)->release());
+    m_dates = new DateFieldProcessor;
+    m_qp.add_boolean_prefix("date", m_dates->release());
 }
 
 Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op) {
@@ -127,13 +147,20 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     ParsedQuery out;
     const std::string text = normalise_query_text(raw);
     if (text.empty()) return out;
+    std::string error;
     try {
+        m_dates->reset();
         out.query = parse_with(text, k_flags, Xapian::Query::OP_AND);
         out.corrected = m_qp.get_corrected_query_string();
+        error = m_dates->error();
     } catch (const Xapian::QueryParserError& e) {
+        error = e.get_msg();
+    }
+    if (!error.empty()) {
         // A syntax error is not the user's problem: search the plain words.
-        out.notice = "Your query could not be read as written (" + e.get_msg() + "); searched for its words instead.";
+        out.notice = "Your query could not be read as written (" + error + "); searched for its words instead.";
         out.query = parse_with(plain_words(text), 0, Xapian::Query::OP_AND);
+        out.corrected.clear();
     }
     out.has_words = !out.query.empty();
     const std::string words = plain_words(text);

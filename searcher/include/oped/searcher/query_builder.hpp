@@ -27,6 +27,8 @@ struct ParsedQuery {
 // Curly quotes to straight ones, ellipses and NBSPs to spaces.
 std::string normalise_query_text(std::string_view text);
 
+class DateFieldProcessor; // date: ranges; defined in query_builder.cpp
+
 class QueryBuilder {
   public:
     // `db` gives wildcard expansion and spelling data; it must outlive this.
@@ -40,6 +42,7 @@ class QueryBuilder {
 
     Xapian::Stem m_stem;
     Xapian::QueryParser m_qp;
+    DateFieldProcessor* m_dates; // owned by m_qp
 };
 
 // The filters of a request (authors, sites, tags, years, from/to) as one
