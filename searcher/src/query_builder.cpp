@@ -35,9 +35,10 @@ class FoldedTermProcessor : public Xapian::FieldProcessor {
 
 } // namespace
 
-// date:1787, date:1787..1788, date:1787-03-01..1787-06-30, date:..1787. An
-// invalid date is remembered, not thrown: Xapian's parser leaks when a field
-// processor throws.
+// date:1787, date:1787..1788, date:1787-03-01..1787-06-30, date:..1787. A
+// range typed backwards is read forwards (Xapian would make an empty query of
+// it, which the parser drops: the filter would vanish). An invalid date is
+// remembered, not thrown: Xapian's parser leaks when a field processor throws.
 class DateFieldProcessor : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string& value) override {
@@ -47,6 +48,10 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
         std::optional<std::string> lo, hi;
         if (!begin.empty() && !(lo = lower_bound_day(begin))) return invalid(begin);
         if (!end.empty() && !(hi = upper_bound_day(end))) return invalid(end);
+        if (lo && hi && *lo > *hi) {
+            lo = lower_bound_day(end);
+            hi = upper_bound_day(begin);
+        }
         if (lo && hi) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::slot::published, *lo, *hi);
         if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::slot::published, *lo);
         if (hi) return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::slot::published, *hi);

@@ -394,6 +394,13 @@ TEST_F(SearcherTest, AQuotationWithAWordWrongFallsBackToTheClosestMatches) {
     EXPECT_FALSE(r.notice.empty());
 }
 
+TEST_F(SearcherTest, ADateRangeTypedBackwardsStillFilters) {
+    // Regression: date:1788..1787 vanished from the query and everything matched.
+    auto r = slugs(search("government date:1788..1787"));
+    std::sort(r.begin(), r.end());
+    EXPECT_EQ(r, (std::vector<std::string>{"federalist-1", "federalist-51"}));
+}
+
 TEST_F(SearcherTest, AMisspellingSuggestsTheWordThatFindsMore) {
     const auto r = search("ambitoin");
     EXPECT_EQ(r.total, 0u);
