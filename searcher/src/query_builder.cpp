@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace oped::searcher {
 namespace {
@@ -83,6 +85,44 @@ std::string plain_words(std::string_view text) {
     return text::collapse_space(out);
 }
 
+bool is_filter_field(std::string_view token) {
+    for (std::string_view field : {"site:", "tag:", "lang:", "date:"}) {
+        if (token.substr(0, field.size()) == field) return true;
+    }
+    return false;
+}
+
+// A query of only -words (and filters) means "all but these", but Xapian
+// reads it as if the signs were not there: "-republic" would search for
+// republic. Returns the excluded words and the filters of such a query.
+std::optional<std::pair<std::string, std::string>> exclusions_only(std::string_view text) {
+    std::vector<std::string> tokens; // at spaces outside quotes
+    std::string token;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        if (c == ' ' && !quoted) {
+            if (!token.empty()) tokens.push_back(std::move(token));
+            token.clear();
+        } else {
+            token.push_back(c);
+        }
+    }
+    if (!token.empty()) tokens.push_back(std::move(token));
+    std::string excluded, filters;
+    for (const auto& t : tokens) {
+        if (t.size() > 1 && t[0] == '-' && t[1] != '-') {
+            excluded += (excluded.empty() ? "" : " ") + t.substr(1);
+        } else if (is_filter_field(t)) {
+            filters += (filters.empty() ? "" : " ") + t;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (excluded.empty()) return std::nullopt;
+    return std::make_pair(excluded, filters);
+}
+
 Xapian::Query or_of(std::string_view prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
     for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, schema::fold_for_term(v)));
@@ -148,6 +188,16 @@ Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, 
     return q;
 }
 
+Xapian::Query QueryBuilder::parse_text(const std::string& text) {
+    if (const auto only = exclusions_only(text)) {
+        const Xapian::Query excluded = parse_with(only->first, k_flags, Xapian::Query::OP_OR);
+        const Xapian::Query base = only->second.empty() ? Xapian::Query(Xapian::Query::MatchAll)
+                                                        : parse_with(only->second, k_flags, Xapian::Query::OP_AND);
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded);
+    }
+    return parse_with(text, k_flags, Xapian::Query::OP_AND);
+}
+
 ParsedQuery QueryBuilder::parse(std::string_view raw) {
     ParsedQuery out;
     const std::string text = normalise_query_text(raw);
@@ -155,7 +205,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     std::string error;
     try {
         m_dates->reset();
-        out.query = parse_with(text, k_flags, Xapian::Query::OP_AND);
+        out.query = parse_text(text);
         out.corrected = m_qp.get_corrected_query_string();
         error = m_dates->error();
     } catch (const Xapian::QueryParserError& e) {

@@ -394,6 +394,13 @@ TEST_F(SearcherTest, AQuotationWithAWordWrongFallsBackToTheClosestMatches) {
     EXPECT_FALSE(r.notice.empty());
 }
 
+TEST_F(SearcherTest, ExcludedWordsAloneFindEverythingElse) {
+    // Regression: Xapian reads "-wit" alone as "wit".
+    const auto r = search("-wit");
+    EXPECT_EQ(r.total, count_where([](const Article& a) { return !has_word(a, "wit"); }));
+    for (const auto& hit : r.results) EXPECT_FALSE(has_word(hit.article, "wit")) << hit.article.title;
+}
+
 TEST_F(SearcherTest, ADateRangeTypedBackwardsStillFilters) {
     // Regression: date:1788..1787 vanished from the query and everything matched.
     auto r = slugs(search("government date:1788..1787"));

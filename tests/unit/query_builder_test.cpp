@@ -58,6 +58,13 @@ const QueryRow k_query_rows[] = {
     {"OR joins alternatives", "faction OR republic", "Query((Zfaction@1 OR Zrepubl@2))"},
     {"NOT excludes", "faction NOT republic", "Query((Zfaction@1 AND_NOT Zrepubl@2))"},
     {"a minus sign excludes", "faction -republic", "Query((Zfaction@1 AND_NOT Zrepubl@2))"},
+    // Regression: Xapian reads a query of only -words as if the signs were
+    // not there, so "-republic" searched for "republic".
+    {"a minus sign alone excludes from everything", "-republic", "Query((<alldocuments> AND_NOT Zrepubl@1))"},
+    {"minus signs alone exclude each word", "-republic -tyranny",
+     "Query((<alldocuments> AND_NOT (Zrepubl@1 OR Ztyranni@2)))"},
+    {"a minus sign alone within a site excludes from the site", "-wit site:\"The Spectator\"",
+     "Query((0 * XSthe spectator AND_NOT Zwit@1))"},
     {"a plus sign is the default AND", "+faction republic", "Query((Zfaction@1 AND Zrepubl@2))"},
     {"a quoted phrase keeps its order and its stop words", "\"the latent causes\"",
      "Query((the@1 PHRASE 3 latent@2 PHRASE 3 causes@3))"},

@@ -39,6 +39,7 @@ class QueryBuilder {
 
   private:
     Xapian::Query parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
+    Xapian::Query parse_text(const std::string& text);
 
     Xapian::Stem m_stem;
     Xapian::QueryParser m_qp;
