@@ -4,6 +4,8 @@
 #include <oped/common/text.hpp>
 #include <oped/searcher/dates.hpp>
 
+#include "relaxed.hpp"
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -164,14 +166,14 @@ std::string normalise_query_text(std::string_view text) {
     return text::collapse_space(spaced);
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_stem("en") {
+QueryBuilder::QueryBuilder(const Xapian::Database& db)
+    : m_stem("en"), m_stopper(std::begin(k_stopwords), std::end(k_stopwords)) {
     m_qp.set_database(db);
     m_qp.set_stemmer(m_stem);
     m_qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     m_qp.set_default_op(Xapian::Query::OP_AND);
     m_qp.set_max_expansion(k_max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    auto* stopper = new Xapian::SimpleStopper(std::begin(k_stopwords), std::end(k_stopwords));
-    m_qp.set_stopper(stopper->release());
+    m_qp.set_stopper(&m_stopper);
     m_qp.add_prefix("title", std::string(schema::prefix::title));
     m_qp.add_prefix("author", std::string(schema::prefix::author));
     m_qp.add_boolean_prefix("site", (new FoldedTermProcessor(schema::prefix::site))->release());
@@ -186,6 +188,18 @@ Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, 
     Xapian::Query q = m_qp.parse_query(text, flags);
     m_qp.set_default_op(Xapian::Query::OP_AND);
     return q;
+}
+
+Xapian::Query QueryBuilder::loose_word(const std::string& term) const {
+    // A phrase's term is unstemmed, prefixed for a field (title:"..." gives
+    // "Sgeneral"): outside the phrase it is a stop word to drop, or its
+    // stemmed form as well, as the words would be read outside quotes.
+    const auto word_at = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    if (word_at == std::string::npos) return Xapian::Query(term);
+    const std::string word = term.substr(word_at);
+    if (m_stopper(word)) return Xapian::Query();
+    const std::string stemmed = "Z" + term.substr(0, word_at) + m_stem(word);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(term), Xapian::Query(stemmed));
 }
 
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
@@ -218,16 +232,20 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
         out.corrected.clear();
     }
     out.has_words = !out.query.empty();
-    const std::string words = plain_words(text);
-    const bool has_phrase = text.find('"') != std::string::npos;
-    if (has_phrase && !words.empty()) {
-        out.relaxed.emplace_back(parse_with(words, 0, Xapian::Query::OP_AND),
-                                 "No exact match for the phrase; showing pages with all its words.");
-    }
-    if (!words.empty()) {
-        out.relaxed.emplace_back(parse_with(words, 0, Xapian::Query::OP_OR),
-                                 "No page has all the words; showing the closest matches.");
-    }
+    if (!out.has_words) return out;
+    // Looser readings, each only when it reads the query differently.
+    std::string last = out.query.get_description();
+    auto offer = [&](const Xapian::Query& query, const char* notice) {
+        std::string description = query.get_description();
+        if (description == last) return;
+        out.relaxed.emplace_back(query, notice);
+        last = std::move(description);
+    };
+    const Xapian::Query words = phrases_as_words(out.query, [this](const std::string& term) {
+        return loose_word(term);
+    });
+    offer(words, "No exact match for the phrase; showing pages with all its words.");
+    offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
     return out;
 }
 

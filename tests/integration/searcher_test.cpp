@@ -394,6 +394,23 @@ TEST_F(SearcherTest, AQuotationWithAWordWrongFallsBackToTheClosestMatches) {
     EXPECT_FALSE(r.notice.empty());
 }
 
+TEST_F(SearcherTest, ALooserReadingStillHonoursTheFilters) {
+    // Regression: the fallback searched the query's words without its
+    // site: filter, and showed The Federalist for a Spectator-only query.
+    const auto r = search("\"counteract ambition\" site:\"The Spectator\"");
+    for (const auto& hit : r.results) EXPECT_EQ(hit.article.site, "The Spectator") << hit.article.title;
+    EXPECT_EQ(r.total, 0u);
+}
+
+TEST_F(SearcherTest, ALooserReadingStillExcludesTheExcludedWords) {
+    // Regression: the fallback turned -judgment into a wanted word, and
+    // showed the one page the user had excluded.
+    const auto r = search("\"false wit\" -judgment");
+    ASSERT_FALSE(r.results.empty());
+    for (const auto& hit : r.results) EXPECT_FALSE(has_word(hit.article, "judgment")) << hit.article.title;
+    EXPECT_FALSE(r.notice.empty());
+}
+
 TEST_F(SearcherTest, ExcludedWordsAloneFindEverythingElse) {
     // Regression: Xapian reads "-wit" alone as "wit".
     const auto r = search("-wit");

@@ -150,6 +150,19 @@ TEST(QueryBuilding, AWildcardWithFewExpansionsFindsThemAll) {
     EXPECT_EQ(enquire.get_mset(0, 10).size(), 3u); // faction, factions, factious
 }
 
+TEST(QueryBuilding, APhraseHasLooserReadingsInOrder) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("\"the latent causes of faction\"");
+    ASSERT_EQ(parsed.relaxed.size(), 2u);
+    EXPECT_EQ(parsed.relaxed[0].first.get_description(),
+              "Query(((latent SYNONYM Zlatent) AND (causes SYNONYM Zcaus) AND (faction SYNONYM Zfaction)))");
+    EXPECT_EQ(parsed.relaxed[1].first.get_description(),
+              "Query(((latent SYNONYM Zlatent) OR (causes SYNONYM Zcaus) OR (faction SYNONYM Zfaction)))");
+    EXPECT_FALSE(parsed.relaxed[0].second.empty());
+    EXPECT_FALSE(parsed.relaxed[1].second.empty());
+}
+
 TEST(QueryBuilding, WordsWithoutAPhraseHaveOnlyTheOrReading) {
     Xapian::WritableDatabase db = small_database();
     QueryBuilder builder(db);
@@ -157,6 +170,57 @@ TEST(QueryBuilding, WordsWithoutAPhraseHaveOnlyTheOrReading) {
     ASSERT_EQ(parsed.relaxed.size(), 1u);
     EXPECT_EQ(parsed.relaxed[0].first.get_description(), "Query((Zlatent@1 OR Zcaus@2))");
 }
+
+struct RelaxedRow {
+    const char* name;
+    const char* input;
+    std::vector<std::string> readings; // descriptions, in the order tried
+};
+
+// Regression: the looser readings were the query's words re-parsed without
+// operators, so a site: or date: filter became words and -words became
+// wanted: a phrase not found showed pages from other sites, or the very pages
+// the user had excluded.
+const RelaxedRow k_relaxed_rows[] = {
+    {"a filter still filters the looser readings", "\"counteract ambition\" site:\"Independent Journal\"",
+     {"Query((((counteract SYNONYM Zcounteract) AND (ambition SYNONYM Zambit)) FILTER XSindependent journal))",
+      "Query((((counteract SYNONYM Zcounteract) OR (ambition SYNONYM Zambit)) FILTER XSindependent journal))"}},
+    {"a date range still filters the looser readings", "\"counteract ambition\" date:1788",
+     {"Query((((counteract SYNONYM Zcounteract) AND (ambition SYNONYM Zambit)) FILTER VALUE_RANGE 0 17880101 "
+      "17881231))",
+      "Query((((counteract SYNONYM Zcounteract) OR (ambition SYNONYM Zambit)) FILTER VALUE_RANGE 0 17880101 "
+      "17881231))"}},
+    {"an excluded word stays excluded in the looser readings", "\"false wit\" -judgment",
+     {"Query((((false SYNONYM Zfals) AND (wit SYNONYM Zwit)) AND_NOT Zjudgment@3))",
+      "Query((((false SYNONYM Zfals) OR (wit SYNONYM Zwit)) AND_NOT Zjudgment@3))"}},
+    {"a title phrase loosens within the title", "title:\"general introduction\"",
+     {"Query(((Sgeneral SYNONYM ZSgeneral) AND (Sintroduction SYNONYM ZSintroduct)))",
+      "Query(((Sgeneral SYNONYM ZSgeneral) OR (Sintroduction SYNONYM ZSintroduct)))"}},
+    {"stop words of a phrase are dropped from its words", "\"the mischiefs of faction\"",
+     {"Query(((mischiefs SYNONYM Zmischief) AND (faction SYNONYM Zfaction)))",
+      "Query(((mischiefs SYNONYM Zmischief) OR (faction SYNONYM Zfaction)))"}},
+    {"words without a phrase have only the any-word reading", "latent causes", {"Query((Zlatent@1 OR Zcaus@2))"}},
+    {"one word has no looser reading", "faction", {}},
+    {"excluded words alone have no looser reading", "-faction", {}},
+    {"a filter alone has no looser reading", "site:\"The Spectator\"", {}},
+};
+
+class RelaxedReadings : public testing::TestWithParam<RelaxedRow> {};
+
+TEST_P(RelaxedReadings, Row) {
+    const RelaxedRow& row = GetParam();
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse(row.input);
+    std::vector<std::string> got;
+    for (const auto& [query, notice] : parsed.relaxed) {
+        got.push_back(query.get_description());
+        EXPECT_FALSE(notice.empty()) << row.name;
+    }
+    EXPECT_EQ(got, row.readings) << row.name << ": " << row.input;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, RelaxedReadings, testing::ValuesIn(k_relaxed_rows), row_name<RelaxedRow>);
 
 TEST(QueryBuilding, TheParserIsReusableAfterAFallback) {
     Xapian::WritableDatabase db = small_database();

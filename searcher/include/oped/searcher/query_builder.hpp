@@ -33,6 +33,8 @@ class QueryBuilder {
   public:
     // `db` gives wildcard expansion and spelling data; it must outlive this.
     explicit QueryBuilder(const Xapian::Database& db);
+    QueryBuilder(const QueryBuilder&) = delete; // the parser points into this object
+    QueryBuilder& operator=(const QueryBuilder&) = delete;
 
     ParsedQuery parse(std::string_view text);
     const Xapian::Stem& stemmer() const { return m_stem; }
@@ -40,9 +42,11 @@ class QueryBuilder {
   private:
     Xapian::Query parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
     Xapian::Query parse_text(const std::string& text);
+    Xapian::Query loose_word(const std::string& term) const;
 
     Xapian::Stem m_stem;
-    Xapian::QueryParser m_qp;
+    Xapian::SimpleStopper m_stopper;
+    Xapian::QueryParser m_qp; // after m_stopper, which it points to
     DateFieldProcessor* m_dates; // owned by m_qp
 };
 
