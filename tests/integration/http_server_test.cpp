@@ -375,6 +375,21 @@ TEST_F(HttpServerTest, BindRefusesAMissingIndex) {
     EXPECT_EQ(port.error().code, ErrorCode::not_found);
 }
 
+TEST_F(HttpServerTest, BindRefusesAPortAnotherServerHolds) {
+    // Regression: cpp-httplib sets SO_REUSEPORT, so a second server on the
+    // same port bound without complaint and the two shared its requests.
+    ServerThread first(options());
+    http::ServeOptions o = options();
+    o.host = "127.0.0.1";
+    o.port = first.port();
+    http::Server second(o);
+    const auto port = second.bind();
+    EXPECT_FALSE(port) << "a second server bound port " << first.port();
+    if (!port) {
+        EXPECT_EQ(port.error().param, "listen");
+    }
+}
+
 // The port of "oped: serving DB on http://HOST:PORT/\n", once the line is whole.
 std::optional<int> port_in(const std::string& out) {
     const auto end = out.find("/\n");
@@ -466,6 +481,17 @@ TEST_F(HttpServerTest, ServeSaysSoAndFailsWhenTheIndexDoesNotExist) {
     EXPECT_NE(*code, 0);
     EXPECT_NE(serve.err().find("no index at " + missing), std::string::npos) << serve.err();
     EXPECT_EQ(serve.out(), "");
+}
+
+TEST_F(HttpServerTest, ServeSaysSoAndFailsWhenThePortIsTaken) {
+    ServerThread holder(options());
+    ServeProcess serve(
+        {"serve", "--db", (s_dir->path() / "db").string(), "--listen", "127.0.0.1:" + std::to_string(holder.port())});
+    const auto code = serve.wait();
+    ASSERT_TRUE(code) << "oped serve started on a port already served: " << serve.out();
+    EXPECT_NE(*code, 0);
+    EXPECT_NE(serve.err().find("cannot listen on 127.0.0.1:" + std::to_string(holder.port())), std::string::npos)
+        << serve.err();
 }
 
 TEST_F(HttpServerTest, ServeRefusesAMalformedListenAddress) {

@@ -8,6 +8,7 @@
 #include "layout.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -101,6 +102,13 @@ void Server::install_routes() {
     unsigned threads = m_options.threads;
     if (threads == 0) threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    // httplib's default sets SO_REUSEPORT, which lets a second server bind a
+    // port already in use and take half its connections. SO_REUSEADDR alone
+    // still allows a quick restart over connections in TIME_WAIT.
+    s.set_socket_options([](socket_t sock) {
+        const int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     s.set_payload_max_length(m_options.max_request_bytes);
     s.set_read_timeout(10);
     s.set_write_timeout(10);
