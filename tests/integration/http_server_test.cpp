@@ -390,6 +390,25 @@ TEST_F(HttpServerTest, BindRefusesAPortAnotherServerHolds) {
     }
 }
 
+TEST_F(HttpServerTest, StopBeforeRunMakesRunReturn) {
+    // Regression: a stop() that came before run() had started listening was
+    // lost, and run() served forever (SIGTERM right after start-up hung).
+    http::ServeOptions o = options();
+    o.port = 0;
+    o.host = "127.0.0.1";
+    http::Server server(o);
+    ASSERT_TRUE(server.bind());
+    server.stop();
+    auto done = std::async(std::launch::async, [&server] { server.run(); });
+    const bool returned = done.wait_for(k_patience) == std::future_status::ready;
+    if (!returned) {
+        while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        server.stop();
+    }
+    done.wait();
+    EXPECT_TRUE(returned);
+}
+
 // The port of "oped: serving DB on http://HOST:PORT/\n", once the line is whole.
 std::optional<int> port_in(const std::string& out) {
     const auto end = out.find("/\n");

@@ -93,8 +93,20 @@ Result<int> Server::bind() {
     return port;
 }
 
-void Server::run() { m_server->listen_after_bind(); }
-void Server::stop() { m_server->stop(); }
+void Server::run() {
+    m_in_run = true;
+    if (!m_stopping) m_server->listen_after_bind();
+    m_in_run = false;
+}
+
+void Server::stop() {
+    m_stopping = true;
+    // httplib ignores a stop() that comes before listen_after_bind() has
+    // marked itself running (a SIGTERM just after start-up): wait for that.
+    while (m_in_run && !m_server->is_running()) std::this_thread::yield();
+    m_server->stop();
+}
+
 bool Server::is_running() const { return m_server->is_running(); }
 
 void Server::install_routes() {

@@ -6,6 +6,7 @@
 #include <oped/common/errors.hpp>
 #include <oped/http/metrics.hpp>
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -33,7 +34,8 @@ class Server {
 
     // Checks the index opens, then binds. Returns the port bound.
     Result<int> bind();
-    // Serves until stop(); call after bind().
+    // Serves until stop(); call after bind(). A stop() from any thread, even
+    // one that comes before run(), makes run() return.
     void run();
     void stop();
     bool is_running() const;
@@ -44,6 +46,8 @@ class Server {
     ServeOptions m_options;
     std::unique_ptr<httplib::Server> m_server;
     Metrics m_metrics;
+    std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_in_run{false};
 };
 
 } // namespace oped::http
