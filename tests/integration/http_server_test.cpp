@@ -340,6 +340,24 @@ TEST_F(HttpServerTest, MetricsCountRequestsByRouteAndStatus) {
     EXPECT_EQ(text.find("nowhere"), std::string::npos) << text;
 }
 
+TEST_F(HttpServerTest, ARequestRefusedBeforeRoutingIsCountedButNotTimed) {
+    // Regression: its latency was read from a clock it never started: the
+    // time since the worker's previous request, or since boot.
+    ServerThread server(options());
+    ASSERT_EQ(status_of(raw_request(server.port(), get_path("/healthz"))), 200);
+    const int status = status_of(raw_request(server.port(), get_path("/?q=" + std::string(10000, 'a'))));
+    ASSERT_TRUE(status == 400 || status == 414) << status;
+    const auto res = server.client().Get("/metrics");
+    ASSERT_TRUE(res);
+    const std::string& text = res->body;
+    EXPECT_NE(text.find("oped_http_requests_total{route=\"static\",status=\"" + std::to_string(status) + "\"} 1\n"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("oped_http_request_duration_seconds_count{route=\"static\"}"), std::string::npos) << text;
+    EXPECT_NE(text.find("oped_http_request_duration_seconds_count{route=\"healthz\"} 1\n"), std::string::npos)
+        << text;
+}
+
 TEST_F(HttpServerTest, HealthzCountsTheDocuments) {
     ServerThread server(options());
     const auto res = server.client().Get("/healthz");

@@ -4,10 +4,11 @@
 
 namespace oped::http {
 
-void Metrics::record(const std::string& route, int status, double ms) {
-    const double seconds = ms / 1000.0;
+void Metrics::record(const std::string& route, int status, std::optional<double> ms) {
     std::lock_guard lock(m_mutex);
     ++m_requests[{route, status}];
+    if (!ms) return;
+    const double seconds = *ms / 1000.0;
     auto& buckets = m_latency[route];
     std::size_t i = 0;
     while (i < k_buckets.size() && seconds > k_buckets[i]) ++i;

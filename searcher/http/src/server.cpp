@@ -14,6 +14,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <thread>
 
 namespace oped::http {
@@ -239,9 +240,17 @@ void Server::install_routes() {
         apply(wants_html(req) ? error_page(error) : error_reply(error), res);
     });
     s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
-        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
+        // A request refused before routing (a request line too long) never
+        // started the clock: its time is unknown, not the time since this
+        // thread's previous request.
+        std::optional<double> ms;
+        if (t_request_start != Clock::time_point{}) {
+            ms = std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
+        }
+        t_request_start = Clock::time_point{};
         m_metrics.record(route_of(req.path), res.status, ms);
-        spdlog::info("{} {} {} {}B {:.1f}ms", req.method, truncated(req.target, 300), res.status, res.body.size(), ms);
+        spdlog::info("{} {} {} {}B {}", req.method, truncated(req.target, 300), res.status, res.body.size(),
+                     ms ? fmt::format("{:.1f}ms", *ms) : std::string("-"));
     });
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -15,7 +16,9 @@ namespace oped::http {
 
 class Metrics {
   public:
-    void record(const std::string& route, int status, double ms);
+    // `ms` is empty when the request's time is unknown: it is counted, but
+    // not observed in the latency histogram.
+    void record(const std::string& route, int status, std::optional<double> ms);
     std::string render(std::uint64_t documents, const std::string& revision) const;
 
     // Upper bounds of the latency buckets, in seconds.
