@@ -366,6 +366,74 @@ TEST_F(HttpServerTest, HealthzCountsTheDocuments) {
     EXPECT_EQ(json::parse(res->body), (json{{"status", "ok"}, {"documents", search_fixture_articles().size()}}));
 }
 
+// A connected socket to the server.
+int connect_to(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        throw std::runtime_error("connect");
+    }
+    return fd;
+}
+
+// Send a keep-alive GET and read exactly one response (headers and
+// Content-Length bytes of body), leaving the connection open.
+int keep_alive_get(int fd, const std::string& path) {
+    const std::string request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) return -1;
+    std::string data;
+    char c = 0;
+    while (data.find("\r\n\r\n") == std::string::npos && ::recv(fd, &c, 1, 0) == 1) data.push_back(c);
+    const auto at = data.find("Content-Length: ");
+    if (at == std::string::npos) return -1;
+    std::size_t left = std::stoul(data.substr(at + 16));
+    char buf[4096];
+    while (left > 0) {
+        const ssize_t n = ::recv(fd, buf, std::min(left, sizeof buf), 0);
+        if (n <= 0) return -1;
+        left -= static_cast<std::size_t>(n);
+    }
+    return status_of(data);
+}
+
+// Whether the server has closed its end (recv would return 0), without waiting.
+bool closed_by_server(int fd) {
+    char c = 0;
+    return ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0;
+}
+
+TEST_F(HttpServerTest, IdleKeepAliveConnectionsDoNotStarveOtherClients) {
+    // Regression: httplib gives each open connection a worker thread, and
+    // the default was 2 per core: a few idle browser connections made every
+    // other client wait until the server closed one of them. The ordering
+    // shows it, without timing: with a keep-alive timeout longer than any
+    // test, a starved request is answered only after an idle connection
+    // has been closed.
+    http::ServeOptions o = options();
+    o.threads = 0; // the default
+    o.keep_alive_seconds = 60;
+    ServerThread server(o);
+    struct Held { // closed before the server stops, which waits for them
+        std::vector<int> fds;
+        ~Held() {
+            for (int fd : fds) ::close(fd);
+        }
+    } held;
+    // More connections than the old default had threads, fewer than the new.
+    const unsigned idle = std::max(5u, 2 * std::max(1u, std::thread::hardware_concurrency()) + 1);
+    for (unsigned i = 0; i < idle; ++i) {
+        held.fds.push_back(connect_to(server.port()));
+        ASSERT_EQ(keep_alive_get(held.fds.back(), "/healthz"), 200) << i;
+    }
+    EXPECT_EQ(status_of(raw_request(server.port(), get_path("/api/search?q=wit"))), 200);
+    for (std::size_t i = 0; i < held.fds.size(); ++i) {
+        EXPECT_FALSE(closed_by_server(held.fds[i])) << "idle connection " << i << " was closed to serve another";
+    }
+}
+
 TEST_F(HttpServerTest, ManyClientsAtOnceAllGetAnswers) {
     ServerThread server(options());
     std::vector<std::future<int>> clients;

@@ -22,6 +22,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr unsigned k_min_default_threads = 32;
+
 // Each worker thread keeps its own Searcher (and so its own Xapian
 // Database) per index; Xapian objects are never shared between threads.
 Result<searcher::Searcher*> thread_searcher(const std::string& db_path) {
@@ -112,8 +114,12 @@ bool Server::is_running() const { return m_server->is_running(); }
 
 void Server::install_routes() {
     httplib::Server& s = *m_server;
+    // httplib gives each connection a thread for as long as the client keeps
+    // it alive, idle or not: with a few threads, a few browsers holding
+    // connections open made every other client wait out the keep-alive
+    // timeout. Idle threads cost little; searches are short.
     unsigned threads = m_options.threads;
-    if (threads == 0) threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
+    if (threads == 0) threads = std::max(k_min_default_threads, 8 * std::max(1u, std::thread::hardware_concurrency()));
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // httplib's default sets SO_REUSEPORT, which lets a second server bind a
     // port already in use and take half its connections. SO_REUSEADDR alone
@@ -126,6 +132,7 @@ void Server::install_routes() {
     s.set_read_timeout(10);
     s.set_write_timeout(10);
     s.set_keep_alive_max_count(100);
+    s.set_keep_alive_timeout(m_options.keep_alive_seconds);
     s.set_default_headers({
         {"Content-Security-Policy",
          "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

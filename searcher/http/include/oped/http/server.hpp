@@ -20,9 +20,10 @@ struct ServeOptions {
     std::string db_path;
     std::string host = "127.0.0.1";
     int port = 8080; // 0: any free port
-    unsigned threads = 0; // 0: 2 per core, at least 4
+    unsigned threads = 0; // 0: 8 per core, at least 32 (idle keep-alive connections hold one each)
     std::string web_dir;  // static files; empty: none
     std::size_t max_request_bytes = 64 * 1024;
+    unsigned keep_alive_seconds = 2; // an idle connection is closed after this
 };
 
 class Server {
