@@ -91,7 +91,7 @@ function restoreFocus(focus) {
     target = document.querySelector('#timeline a.tl-bin[tabindex="0"]');
   }
   target ??= $('results-heading');
-  target?.focus({ preventScroll: focus === 'timeline' || Boolean(focus.facet) });
+  target?.focus({ preventScroll: focus !== 'results' });
   if (focus === 'results') $('results')?.scrollIntoView({ block: 'start' });
 }
 
@@ -149,7 +149,8 @@ function onSubmit(event) {
     for (const id of ['from', 'to']) p.set(id, $(id)?.value.trim() ?? '');
     p.delete('page');
   });
-  navigate(params, { focus: 'results' });
+  // Enter in the search box leaves the focus there; the dates' Apply moves it to the results.
+  navigate(params, { focus: document.activeElement === $('q') ? null : 'results' });
 }
 
 function onDateChange(event) {
@@ -170,7 +171,7 @@ function onClick(event) {
   const facet = link.closest('.facet');
   if (facet) focus = { facet: facet.dataset.facet, value: link.querySelector('.facet-name')?.textContent };
   else if (link.closest('#timeline')) focus = 'timeline';
-  else if (link.closest('.sort, .chips')) focus = null;
+  else if (link.closest('.sort, .chips, .did-you-mean, .empty')) focus = 'heading';
   navigate(canonical(url.searchParams), { focus });
 }
 

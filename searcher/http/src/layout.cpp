@@ -12,7 +12,9 @@ std::string render_page(const PageFrame& frame, std::string_view main_html) {
     w.raw(R"(<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">)");
     w.element("title", frame.title.empty() ? std::string("oped") : frame.title + " \xC2\xB7 oped");
     w.raw(R"(<meta name="color-scheme" content="light">)");
-    w.raw(R"(<link rel="stylesheet" href="/style.css">)");
+    // Linked one by one, not @imported, so the browser fetches them at once.
+    w.raw(R"(<link rel="stylesheet" href="/base.css"><link rel="stylesheet" href="/search.css">)"
+          R"(<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/print.css" media="print">)");
     w.raw(R"(<link rel="icon" href="/icon.svg" type="image/svg+xml">)");
     w.raw(
         R"(<link rel="search" type="application/opensearchdescription+xml" title="oped" href="/opensearch.xml">)");
