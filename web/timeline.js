@@ -19,7 +19,7 @@ export function renderTimeline(timeline, params, caption) {
   const bins = timeline?.bins ?? [];
   const figure = h('figure', { class: 'timeline', id: 'timeline', 'data-unit': unit });
   if (bins.length === 0) {
-    figure.append(h('figcaption', { class: 'timeline-caption' }, 'No dated articles to chart.'));
+    figure.append(h('figcaption', { class: 'timeline-caption' }, 'Nothing to chart: no dated article matches.'));
     return figure;
   }
   const peak = Math.max(...bins.map((b) => b.count));

@@ -100,7 +100,7 @@ std::string render_timeline(const searcher::Timeline& t, const SearchLink& base,
     html::Writer w;
     w.open("figure", {{"class", "timeline"}, {"id", "timeline"}, {"data-unit", searcher::unit_name(t.unit)}});
     if (t.bins.empty()) {
-        w.element("figcaption", {{"class", "timeline-caption"}}, "No dated articles to chart.");
+        w.element("figcaption", {{"class", "timeline-caption"}}, "Nothing to chart: no dated article matches.");
         w.close("figure");
         return w.take();
     }
