@@ -1,0 +1,201 @@
+#include <oped/common/docdata.hpp>
+#include <oped/common/schema.hpp>
+#include <oped/indexer/document.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace oped::indexer {
+namespace {
+
+Article article() {
+    Article a;
+    a.path = "/archive/zoning.html";
+    a.url = "https://ledger.example/opinion/zoning";
+    a.title = "Zoning Reform Can Fix Housing";
+    a.authors = {"Jane Doe", "Omar Haddad"};
+    a.published = "2021-03-04";
+    a.site = "The Example Ledger";
+    a.section = "Opinion Pages";
+    a.tags = {"Housing", "Land Use"};
+    a.language = "en";
+    a.body = "Councillors debated the ordinance.\n\nNeighbourhoods disagreed.";
+    return a;
+}
+
+bool has_term(const Xapian::Document& doc, const std::string& term) {
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+}
+
+std::vector<std::string> all_terms(const Xapian::Document& doc) {
+    std::vector<std::string> out;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) out.push_back(*it);
+    return out;
+}
+
+TEST(UniqueId, IsTheUrlElseAFileUrlOfThePath) {
+    Article a;
+    a.path = "/x/y.html";
+    EXPECT_EQ(unique_id(a), "file:///x/y.html");
+    a.url = "https://e.example/a";
+    EXPECT_EQ(unique_id(a), "https://e.example/a");
+}
+
+TEST(DocumentBuilder, WritesEveryTermTheSchemaDeclares) {
+    DocumentBuilder builder;
+    const BuiltDocument built = builder.build(article(), "123:456");
+    const Xapian::Document& doc = built.doc;
+    EXPECT_EQ(built.id_term, "Qhttps://ledger.example/opinion/zoning");
+    struct Row {
+        const char* name;
+        std::string term;
+    };
+    const std::vector<Row> rows{
+        {"the unique id", "Qhttps://ledger.example/opinion/zoning"},
+        {"the source path", "XP/archive/zoning.html"},
+        {"a title word with the title prefix", "Szoning"},
+        {"another title word", "Shousing"},
+        {"a title word unprefixed, for plain queries", "reform"},
+        {"an author word with the author prefix", "Ajane"},
+        {"the second author's surname", "Ahaddad"},
+        {"an author word unprefixed", "doe"},
+        {"the exact first author", "XAjane doe"},
+        {"the exact second author", "XAomar haddad"},
+        {"the folded site", "XSthe example ledger"},
+        {"the folded section", "XCopinion pages"},
+        {"a folded tag", "Khousing"},
+        {"a tag with a space", "Kland use"},
+        {"the language", "Len"},
+        {"the year", "Y2021"},
+        {"the month", "M202103"},
+        {"the day", "D20210304"},
+        {"a body word", "councillors"},
+        {"a stemmed body word", "Zdebat"},
+    };
+    for (const auto& row : rows) EXPECT_TRUE(has_term(doc, row.term)) << row.name << ": " << row.term;
+}
+
+TEST(DocumentBuilder, WritesEveryValueSlot) {
+    DocumentBuilder builder;
+    const Xapian::Document doc = builder.build(article(), "123:456").doc;
+    namespace slot = schema::slot;
+    struct Row {
+        const char* name;
+        Xapian::valueno slot;
+        std::string expected;
+    };
+    const std::vector<Row> rows{
+        {"published day", slot::published, "20210304"},
+        {"authors list", slot::authors, schema::encode_list({"Jane Doe", "Omar Haddad"})},
+        {"year", slot::year, "2021"},
+        {"site display name", slot::site, "The Example Ledger"},
+        {"tags list", slot::tags, schema::encode_list({"Housing", "Land Use"})},
+        {"path", slot::path, "/archive/zoning.html"},
+        {"signature", slot::signature, "123:456"},
+        {"section display name", slot::section, "Opinion Pages"},
+        {"language", slot::language, "en"},
+        {"unique id", slot::uid, "https://ledger.example/opinion/zoning"},
+    };
+    for (const auto& row : rows) EXPECT_EQ(doc.get_value(row.slot), row.expected) << row.name;
+}
+
+TEST(DocumentBuilder, StoresTheWholeArticleAsData) {
+    DocumentBuilder builder;
+    const Xapian::Document doc = builder.build(article(), "1:2").doc;
+    auto decoded = decode_docdata(doc.get_data());
+    ASSERT_TRUE(decoded);
+    EXPECT_EQ(decoded.value(), article());
+}
+
+TEST(DocumentBuilder, LeavesOutWhatTheArticleDoesNotKnow) {
+    Article a;
+    a.path = "/p.html";
+    a.body = "Only words here.";
+    DocumentBuilder builder;
+    const BuiltDocument built = builder.build(a, "1:2");
+    EXPECT_EQ(built.id_term, "Qfile:///p.html");
+    for (const auto& term : all_terms(built.doc)) {
+        const char first = term[0];
+        EXPECT_TRUE(first != 'A' && first != 'K' && first != 'L' && first != 'Y' && first != 'M' && first != 'D' &&
+                    term.rfind("XA", 0) != 0 && term.rfind("XS", 0) != 0 && term.rfind("XC", 0) != 0)
+            << "unexpected term " << term;
+    }
+    for (auto slot : {schema::slot::published, schema::slot::authors, schema::slot::year, schema::slot::site,
+                      schema::slot::tags, schema::slot::section, schema::slot::language}) {
+        EXPECT_EQ(built.doc.get_value(slot), "") << "slot " << slot;
+    }
+    EXPECT_EQ(built.doc.get_value(schema::slot::uid), "file:///p.html");
+}
+
+TEST(DocumentBuilder, YearOnlyDatesGiveAYearButNoDay) {
+    Article a = article();
+    a.published = "1787";
+    DocumentBuilder builder;
+    const Xapian::Document doc = builder.build(a, "1:2").doc;
+    EXPECT_TRUE(has_term(doc, "Y1787"));
+    EXPECT_EQ(doc.get_value(schema::slot::published), "");
+    EXPECT_EQ(doc.get_value(schema::slot::year), "1787");
+    for (const auto& term : all_terms(doc)) {
+        EXPECT_FALSE(term.size() > 1 && (term[0] == 'M' || term[0] == 'D') && std::isdigit(term[1])) << term;
+    }
+}
+
+TEST(DocumentBuilder, KeepsEveryTermWithinXapiansLimit) {
+    // Long ids, paths, names and tags come from pages: none may make a term
+    // Xapian refuses (which would fail the whole commit).
+    Article a = article();
+    a.url = "https://ledger.example/" + std::string(400, 'u');
+    a.path = "/archive/" + std::string(400, 'p') + ".html";
+    a.authors = {std::string(300, 'n')};
+    a.site = std::string(300, 's');
+    a.section = std::string(300, 'c');
+    a.tags = {std::string(300, 't')};
+    DocumentBuilder builder;
+    const BuiltDocument built = builder.build(a, "1:2");
+    for (const auto& term : all_terms(built.doc)) EXPECT_LE(term.size(), 245u) << term.substr(0, 20);
+    EXPECT_EQ(built.id_term, schema::boolean_term("Q", a.url));
+    EXPECT_EQ(built.doc.get_value(schema::slot::uid), a.url) << "the slot keeps the id unhashed";
+}
+
+TEST(DocumentBuilder, OffersBodyAndTitleWordsForSpelling) {
+    DocumentBuilder builder;
+    const BuiltDocument built = builder.build(article(), "1:2");
+    const auto& words = built.spelling_words;
+    auto has = [&](const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    EXPECT_TRUE(has("councillors"));
+    EXPECT_TRUE(has("zoning"));
+    EXPECT_FALSE(has("Zdebat")) << "stems are not words";
+    EXPECT_FALSE(has("XAjane doe")) << "boolean terms are not words";
+    for (const auto& w : words) EXPECT_GE(w.size(), 3u) << w;
+}
+
+TEST(DocumentBuilder, OneBuilderServesManyLanguagesInTurn) {
+    DocumentBuilder builder;
+    Article fr = article();
+    fr.language = "fr";
+    fr.body = "Les conseillers municipaux ont longuement débattu.";
+    Article en = article();
+    const Xapian::Document fr_doc = builder.build(fr, "1:2").doc;
+    const Xapian::Document en_doc = builder.build(en, "1:2").doc;
+    EXPECT_TRUE(has_term(fr_doc, "Lfr"));
+    EXPECT_TRUE(has_term(fr_doc, "Zmunicipal")) << "French stemming";
+    EXPECT_TRUE(has_term(en_doc, "Zdebat")) << "English stemming again";
+    EXPECT_FALSE(has_term(en_doc, "conseillers")) << "no words leak from the previous document";
+}
+
+TEST(DocumentBuilder, AnUnknownLanguageStillIndexesWords) {
+    Article a = article();
+    a.language = "xx";
+    DocumentBuilder builder;
+    const Xapian::Document doc = builder.build(a, "1:2").doc;
+    EXPECT_TRUE(has_term(doc, "councillors"));
+    EXPECT_TRUE(has_term(doc, "Lxx"));
+}
+
+} // namespace
+} // namespace oped::indexer

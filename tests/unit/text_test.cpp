@@ -1,0 +1,84 @@
+#include <oped/common/text.hpp>
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace oped::text {
+namespace {
+
+struct Row {
+    const char* name;
+    std::string input;
+    std::string expected;
+};
+
+TEST(CollapseSpace, CollapsesAndTrims) {
+    const std::vector<Row> rows{
+        {"inner runs become one space", "a  \t\n b", "a b"},
+        {"ends are trimmed", "  a b  ", "a b"},
+        {"no-break space counts", "a\xC2\xA0\xC2\xA0" "b", "a b"},
+        {"zero-width space and BOM count", "a\xE2\x80\x8B" "b\xEF\xBB\xBF", "a b"},
+        {"em space counts", "a\xE2\x80\x83" "b", "a b"},
+        {"space only becomes empty", " \n\t ", ""},
+        {"empty stays empty", "", ""},
+        {"non-ASCII text is untouched", "\xE8\x82\x96 \xE6\x98\xA5", "\xE8\x82\x96 \xE6\x98\xA5"},
+    };
+    for (const auto& row : rows) EXPECT_EQ(collapse_space(row.input), row.expected) << row.name;
+}
+
+TEST(FoldCase, LowersLettersOfEveryScriptXapianKnows) {
+    const std::vector<Row> rows{
+        {"ASCII", "Hello WORLD", "hello world"},
+        {"Latin-1", "\xC3\x89" "COLE", "\xC3\xA9" "cole"},
+        {"Latin Extended-A", "\xC5\x81\xC3\x93" "D\xC5\xB9", "\xC5\x82\xC3\xB3" "d\xC5\xBA"},
+        {"Greek", "\xCE\x91\xCE\x98\xCE\x97\xCE\x9D\xCE\x91", "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1"},
+        {"Cyrillic", "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90",
+         "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},
+        {"digits and punctuation stay", "A-1, B.2", "a-1, b.2"},
+        {"CJK has no case", "\xE8\x82\x96\xE6\x98\xA5", "\xE8\x82\x96\xE6\x98\xA5"},
+    };
+    for (const auto& row : rows) EXPECT_EQ(fold_case(row.input), row.expected) << row.name;
+}
+
+TEST(SanitizeUtf8, ReplacesEachBadByte) {
+    const std::string r = "\xEF\xBF\xBD";
+    const std::vector<Row> rows{
+        {"valid text is kept", "caf\xC3\xA9 \xF0\x9F\x98\x80", "caf\xC3\xA9 \xF0\x9F\x98\x80"},
+        {"a windows-1252 byte", "caf\xE9", "caf" + r},
+        {"a lone continuation byte", "a\x80" "b", "a" + r + "b"},
+        {"an overlong slash", "\xC0\xAF", r + r},
+        {"a UTF-16 surrogate", "\xED\xA0\x80", r + r + r},
+        {"past U+10FFFF", "\xF4\x90\x80\x80", r + r + r + r},
+        {"a sequence cut by the end", "ab\xE2\x82", "ab" + r + r},
+        {"NUL is valid UTF-8", std::string("a\0b", 3), std::string("a\0b", 3)},
+    };
+    for (const auto& row : rows) {
+        EXPECT_EQ(sanitize_utf8(row.input), row.expected) << row.name;
+        EXPECT_TRUE(is_valid_utf8(sanitize_utf8(row.input))) << row.name;
+        EXPECT_EQ(is_valid_utf8(row.input), row.input == row.expected) << row.name;
+    }
+}
+
+TEST(AppendUtf8, EncodesEveryLength) {
+    const std::vector<std::pair<char32_t, std::string>> rows{
+        {U'A', "A"}, {0xE9, "\xC3\xA9"}, {0x20AC, "\xE2\x82\xAC"}, {0x1F600, "\xF0\x9F\x98\x80"}};
+    for (const auto& [cp, expected] : rows) {
+        std::string out = "x";
+        append_utf8(out, cp);
+        EXPECT_EQ(out, "x" + expected) << static_cast<unsigned>(cp);
+    }
+}
+
+TEST(AsciiCase, ComparesIgnoringAsciiCaseOnly) {
+    EXPECT_TRUE(iequals("Content-Type", "content-type"));
+    EXPECT_FALSE(iequals("abc", "abcd"));
+    EXPECT_FALSE(iequals("\xC3\x89", "\xC3\xA9")) << "only ASCII is folded";
+    EXPECT_TRUE(starts_with_icase("CHARSET=utf-8", "charset"));
+    EXPECT_FALSE(starts_with_icase("char", "charset"));
+    EXPECT_EQ(ascii_lower("MiXeD \xC3\x89"), "mixed \xC3\x89");
+}
+
+} // namespace
+} // namespace oped::text
