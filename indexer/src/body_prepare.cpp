@@ -110,9 +110,13 @@ xmlNode* new_element(xmlNode* like, const char* name) {
     return xmlNewDocNode(like->doc, nullptr, reinterpret_cast<const xmlChar*>(name), nullptr);
 }
 
-void trim_trailing_blank(xmlNode* p) {
+// Unlinks rather than frees: the caller's list of <br>s may still point at
+// a removed one, so it goes to `trash`, freed when the caller is done.
+void trim_trailing_blank(xmlNode* p, std::vector<xmlNode*>& trash) {
     while (p->last != nullptr && ((is_text(p->last) && is_blank(p->last)) || is_br(p->last))) {
-        remove_node(p->last);
+        xmlNode* last = p->last;
+        xmlUnlinkNode(last);
+        trash.push_back(last);
     }
 }
 
@@ -141,7 +145,7 @@ void replace_br_runs(xmlNode* root) {
             xmlAddChild(p, next);
             next = following;
         }
-        trim_trailing_blank(p);
+        trim_trailing_blank(p, trash);
         if (is_element(p->parent, "p")) rename_element(p->parent, "div");
     }
     for (xmlNode* n : trash) xmlFreeNode(n);
@@ -164,6 +168,7 @@ void paragraphise(xmlNode* div) {
         return;
     }
     xmlNode* p = nullptr;
+    std::vector<xmlNode*> trash;
     for (xmlNode* c = div->children; c != nullptr;) {
         xmlNode* next = c->next;
         if (is_phrasing(c) && c->type != XML_COMMENT_NODE) {
@@ -176,12 +181,13 @@ void paragraphise(xmlNode* div) {
                 xmlAddChild(p, c);
             }
         } else if (p != nullptr) {
-            trim_trailing_blank(p);
+            trim_trailing_blank(p, trash);
             p = nullptr;
         }
         c = next;
     }
-    if (p != nullptr) trim_trailing_blank(p);
+    if (p != nullptr) trim_trailing_blank(p, trash);
+    for (xmlNode* n : trash) xmlFreeNode(n);
 }
 
 }  // namespace
