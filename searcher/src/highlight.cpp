@@ -14,7 +14,9 @@ Highlighter::Highlighter(const Xapian::Database& db, std::string_view query) : m
     QueryBuilder builder(db);
     const ParsedQuery parsed = builder.parse(query);
     for (auto it = parsed.query.get_unique_terms_begin(); it != parsed.query.get_unique_terms_end(); ++it) {
-        std::string_view term = *it;
+        // *it is a temporary string: keep it alive for the view below.
+        const std::string whole = *it;
+        std::string_view term = whole;
         const bool stemmed = !term.empty() && term.front() == 'Z';
         if (stemmed) term.remove_prefix(1);
         // Field prefixes are capitals; the word follows them.
