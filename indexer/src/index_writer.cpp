@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -150,7 +151,7 @@ class Writer {
 
     void write(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
         const auto old = m_existing.find(file.path);
-        keep_duplicates_apart(built, file);
+        keep_duplicates_apart(built, file, summary);
         const bool replaced_elsewhere = m_db.term_exists(built.id_term);
         m_db.replace_document(built.id_term, built.doc);
         // The file used to be indexed under another id (its canonical URL
@@ -183,17 +184,30 @@ class Writer {
   private:
     // Two files that claim the same canonical URL would replace each other
     // on every run. While the file holding the URL still exists, a second
-    // one is identified by its path instead.
-    void keep_duplicates_apart(BuiltDocument& built, const PageFile& file) {
+    // one is identified by its path instead; "exists" is asked of the file
+    // system, because a holder under a root this run did not crawl is not
+    // gone. When the holder's file is gone, its document is deleted here,
+    // before this file takes the URL over: otherwise replace_document() would
+    // reuse the holder's docid and remove_vanished() would then delete this
+    // file's new document along with the holder's.
+    void keep_duplicates_apart(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
         auto holder = m_db.postlist_begin(built.id_term);
         if (holder == m_db.postlist_end(built.id_term)) return;
-        const std::string holder_path = m_db.get_document(*holder).get_value(schema::slot::path);
-        if (holder_path == file.path || m_seen.count(holder_path) == 0) return;
-        const std::string uid = "file://" + file.path;
-        built.doc.remove_term(built.id_term);
-        built.id_term = schema::boolean_term(schema::prefix::id, uid);
-        built.doc.add_boolean_term(built.id_term);
-        built.doc.add_value(schema::slot::uid, uid);
+        const Xapian::docid holder_id = *holder;
+        const std::string holder_path = m_db.get_document(holder_id).get_value(schema::slot::path);
+        if (holder_path == file.path) return;
+        std::error_code ec;
+        if (m_seen.count(holder_path) != 0 || std::filesystem::exists(holder_path, ec) || ec) {
+            const std::string uid = "file://" + file.path;
+            built.doc.remove_term(built.id_term);
+            built.id_term = schema::boolean_term(schema::prefix::id, uid);
+            built.doc.add_boolean_term(built.id_term);
+            built.doc.add_value(schema::slot::uid, uid);
+            return;
+        }
+        m_db.delete_document(holder_id);
+        m_existing.erase(holder_path);
+        ++summary.removed;
     }
 
     Xapian::WritableDatabase& m_db;

@@ -195,5 +195,48 @@ TEST_F(SharedUrl, TwoFilesWithOneUrlStayTwoStableDocuments) {
     EXPECT_EQ(c.matches("secondcopy"), 1u);
 }
 
+TEST_F(SharedUrl, TheOtherFileKeepsItsDocumentWhenTheUrlHolderIsDeleted) {
+    // Regression: the survivor took over the URL by replacing the deleted
+    // file's document, and then the deleted file's removal deleted that
+    // same document: neither page was left in the index.
+    c.add_page("first.html", "firstcopy", url);
+    c.add_page("second.html", "secondcopy", url);
+    expect_run(c.index({}, {"--threads", "1"}), 0, {2, 2, 0, 0, 0, 0});
+    const bool first_holds = c.docs_with_id("file://" + c.page_path("second.html").string()) == 1;
+    const auto holder = c.page_path(first_holds ? "first.html" : "second.html");
+    const auto other = c.page_path(first_holds ? "second.html" : "first.html");
+    const std::string other_word = first_holds ? "secondcopy" : "firstcopy";
+
+    fs::remove(holder);
+    shift_mtime(other, std::chrono::seconds(5));
+    expect_run(c.index(), 0, {1, 0, 1, 0, 1, 0});
+    EXPECT_EQ(c.open().get_doccount(), 1u);
+    EXPECT_EQ(c.docs_with_path(other), 1u);
+    EXPECT_EQ(c.matches(other_word), 1u);
+    EXPECT_EQ(c.docs_with_id(url), 1u) << "the URL passes to the surviving copy";
+
+    expect_run(c.index(), 0, {1, 0, 0, 1, 0, 0});
+}
+
+TEST_F(SharedUrl, CopiesInTwoRootsDoNotTakeTheUrlFromEachOther) {
+    // Regression: indexing rootB replaced rootA's document (the holder of
+    // the URL was not in this run's crawl, so it was taken for gone), and
+    // indexing rootA again took it back: pages flip-flopped between roots.
+    c.add_page("rootA/copy.html", "copyina", url);
+    c.add_page("rootB/copy.html", "copyinb", url);
+    const auto a = (c.root() / "rootA").string();
+    const auto b = (c.root() / "rootB").string();
+    expect_run(c.index({a}), 0, {1, 1, 0, 0, 0, 0});
+    expect_run(c.index({b}), 0, {1, 1, 0, 0, 0, 0});
+    EXPECT_EQ(c.open().get_doccount(), 2u);
+    EXPECT_EQ(c.matches("copyina"), 1u) << "rootA's page is still indexed";
+    EXPECT_EQ(c.matches("copyinb"), 1u);
+
+    expect_run(c.index({a}), 0, {1, 0, 0, 1, 0, 0});
+    expect_run(c.index({b}), 0, {1, 0, 0, 1, 0, 0});
+    EXPECT_EQ(c.open().get_doccount(), 2u);
+    EXPECT_EQ(c.docs_with_id(url), 1u);
+}
+
 } // namespace
 } // namespace oped::test
