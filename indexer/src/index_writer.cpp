@@ -341,7 +341,9 @@ Result<RemoveSummary> remove_documents(const std::string& db_path, const std::ve
     for (const auto& target : targets) {
         std::vector<Xapian::docid> ids;
         const bool numeric = !target.empty() && target.find_first_not_of("0123456789") == std::string::npos;
-        if (numeric && target.size() < 10) {
+        // Docids start at 1: "0" is not one (Xapian throws on it), so it falls
+        // through to the id and path lookups like any unknown target.
+        if (numeric && target.size() < 10 && std::stoul(target) != 0) {
             const auto docid = static_cast<Xapian::docid>(std::stoul(target));
             try {
                 db.get_document(docid);

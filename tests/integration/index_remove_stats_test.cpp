@@ -79,6 +79,7 @@ TEST_F(RemoveFrom, ReportsTargetsThatAreNotInTheIndex) {
         {"an unknown URL", "https://example.org/never-indexed"},
         {"an unknown path", "/no/such/page.html"},
         {"a docid past the last", "999999"},
+        {"docid zero, which Xapian never uses", "0"},
     };
     for (const auto& row : rows) {
         const RunResult r = remove({row.target});
