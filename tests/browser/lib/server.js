@@ -45,14 +45,26 @@ export async function startServer(db) {
       else reject(new Error(`unexpected first line from oped serve: ${line}`));
     });
   });
+  // A server that dies under the tests (a sanitizer report, say) says why.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`oped serve exited during the tests (${code ?? signal}):\n${stderr}`);
+  });
   return {
     base,
     url: (path) => new URL(path, base).href,
+    // Stops the server; an exit status other than 0 (a leak report from a
+    // sanitizer build, a crash) fails the caller.
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      stopping = true;
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (child.exitCode !== 0) {
+        throw new Error(`oped serve exited with ${child.exitCode ?? child.signalCode}:\n${stderr}`);
+      }
     },
   };
 }
