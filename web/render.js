@@ -150,7 +150,8 @@ export function renderResults(data, params) {
   summary.append(h('span', { class: 'summary-took' }, ` in ${took(data.took_ms)}`));
   section.append(h('div', { class: 'results-head' },
     h('h2', { id: 'results-heading', class: 'results-heading', tabindex: '-1' }, resultsHeading(params)),
-    summary, data.total > 0 ? sortLinks(params, browsing) : null));
+    summary, data.total > 0 ? sortLinks(params, browsing) : null,
+    data.total > 0 ? h('a', { class: 'jump-filters', href: '#facets' }, 'Filters \u2193') : null));
   section.append(renderChips(params) ?? '');
   const authors = params.getAll('author');
   if (authors.length === 1) {

@@ -163,7 +163,7 @@ function onDateChange(event) {
 function onClick(event) {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
   const link = event.target.closest('a[href]');
-  if (!link || link.target) return;
+  if (!link || link.target || link.getAttribute('href').startsWith('#')) return;
   const url = new URL(link.getAttribute('href'), location.href);
   if (url.origin !== location.origin || url.pathname !== '/' || link.closest('.masthead, .site-footer')) return;
   event.preventDefault();

@@ -179,6 +179,8 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     w.element("span", {{"class", "summary-took"}}, " in " + took(r.took_ms));
     w.close("p");
     if (r.total > 0) sort_links(w, link, browsing);
+    // On narrow screens the filters come after the results: a way down to them.
+    if (r.total > 0) w.raw(R"(<a class="jump-filters" href="#facets">Filters &darr;</a>)");
     w.close("div");
     w.raw(render_chips(link));
     const auto authors = link.all("author");
