@@ -239,11 +239,37 @@ void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std:
     }
 }
 
+// A writer killed while Xapian was creating the index, before anything was
+// committed, leaves table files but no "iamglass" version file, and every
+// later open fails. Nothing was ever committed in such a folder, so it may
+// be created afresh; a folder holding any other file is left alone.
+bool is_unfinished_creation(const std::string& db_path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (fs::exists(fs::path(db_path) / "iamglass", ec) || ec) return false;
+    bool any = false;
+    for (const auto& entry : fs::directory_iterator(db_path, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name != "flintlock" && !name.ends_with(".glass") && !name.ends_with(".tmp")) return false;
+        any = true;
+    }
+    return any && !ec;
+}
+
+Xapian::WritableDatabase open_or_create(const std::string& db_path) {
+    try {
+        return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        if (!is_unfinished_creation(db_path)) throw;
+        return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    }
+}
+
 } // namespace
 
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& db_path) {
     try {
-        Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase db = open_or_create(db_path);
         auto checked = schema::check_or_stamp_schema(db, db_path);
         if (!checked) return checked.error();
         return db;
