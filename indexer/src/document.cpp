@@ -107,6 +107,11 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
 
     doc.set_data(encode_docdata(a));
     out.spelling_words = collect_spelling_words(doc);
+    // Let go of the document: the TermGenerator holds a reference to it, and
+    // Xapian's reference counts are not atomic. Kept, that reference would be
+    // dropped here on the next build() while the writer thread copies and
+    // frees the same document: a data race on the count.
+    m_terms.set_document(Xapian::Document());
     return out;
 }
 
