@@ -205,7 +205,7 @@ Xapian::Query QueryBuilder::loose_word(const std::string& term) const {
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     if (const auto only = exclusions_only(text)) {
         const Xapian::Query excluded = parse_with(only->first, k_flags, Xapian::Query::OP_OR);
-        const Xapian::Query base = only->second.empty() ? Xapian::Query(Xapian::Query::MatchAll)
+        const Xapian::Query base = only->second.empty() ? match_all()
                                                         : parse_with(only->second, k_flags, Xapian::Query::OP_AND);
         return Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded);
     }
@@ -278,8 +278,10 @@ Result<Xapian::Query> filter_query(const SearchRequest& r) {
     } else if (hi) {
         parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::slot::published, *hi);
     }
-    if (parts.empty()) return Xapian::Query::MatchAll;
+    if (parts.empty()) return match_all();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
+
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
 } // namespace oped::searcher

@@ -101,7 +101,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     out.notice = parsed.notice;
 
     auto make_query = [&](const Xapian::Query& words) {
-        if (words.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll, filters.value());
+        if (words.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, match_all(), filters.value());
         return Xapian::Query(Xapian::Query::OP_FILTER, words, filters.value());
     };
 

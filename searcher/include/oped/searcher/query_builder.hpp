@@ -55,4 +55,9 @@ class QueryBuilder {
 // naming the parameter.
 Result<Xapian::Query> filter_query(const SearchRequest& request);
 
+// A query matching every document, made fresh: Xapian::Query::MatchAll is one
+// shared object whose reference count is not atomic, so copying it from
+// several server threads at once corrupts it.
+Xapian::Query match_all();
+
 } // namespace oped::searcher
