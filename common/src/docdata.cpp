@@ -1,12 +1,24 @@
 #include <oped/common/docdata.hpp>
 
+#include <zlib.h>
+
 #include <cstdint>
 
 namespace oped {
 namespace {
 
 // Bump when the field order changes; decoders refuse unknown versions.
-constexpr std::string_view k_docdata_tag = "oped1";
+// "oped1": the fields as they are. "oped2": the raw size (4 bytes, little
+// endian), then the "oped1" fields deflated by zlib. oped compresses the data
+// itself because Xapian 1.4.22's glass backend cannot always read back a tag
+// it compressed (a highly compressible tag of just over a multiple of 8 KiB
+// throws "Too few chunks of compressed data"); data that is already deflated
+// does not shrink, so Xapian stores it as it is. It also moves the
+// compression from the single writer thread to the extraction threads.
+constexpr std::string_view k_raw_tag = "oped1";
+constexpr std::string_view k_docdata_tag = "oped2";
+// Larger claimed sizes are corruption, not articles (--max-size caps pages).
+constexpr std::uint32_t k_max_raw_bytes = 1U << 30;
 
 void put(std::string& out, std::string_view field) {
     const auto n = static_cast<std::uint32_t>(field.size());
@@ -51,10 +63,8 @@ class Reader {
     std::string_view m_data;
 };
 
-} // namespace
-
-std::string encode_docdata(const Article& a) {
-    std::string out(k_docdata_tag);
+std::string encode_fields(const Article& a) {
+    std::string out;
     put(out, a.path);
     put(out, a.url);
     put(out, a.title);
@@ -70,17 +80,58 @@ std::string encode_docdata(const Article& a) {
     return out;
 }
 
-Result<Article> decode_docdata(std::string_view data) {
-    if (data.substr(0, k_docdata_tag.size()) != k_docdata_tag) {
-        return Error{ErrorCode::schema_mismatch, "document data has an unknown format", ""};
+} // namespace
+
+std::string encode_docdata(const Article& a) {
+    const std::string raw = encode_fields(a);
+    uLongf packed_size = compressBound(static_cast<uLong>(raw.size()));
+    std::string out(k_docdata_tag);
+    const auto n = static_cast<std::uint32_t>(raw.size());
+    for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((n >> shift) & 0xFF));
+    const std::size_t head = out.size();
+    out.resize(head + packed_size);
+    if (compress2(reinterpret_cast<Bytef*>(out.data() + head), &packed_size,
+                  reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()),
+                  Z_DEFAULT_COMPRESSION) != Z_OK) {
+        return std::string(k_raw_tag) + raw;
     }
-    Reader r(data.substr(k_docdata_tag.size()));
+    out.resize(head + packed_size);
+    return out;
+}
+
+namespace {
+
+Result<Article> decode_fields(std::string_view fields) {
+    Reader r(fields);
     Article a;
     const bool ok = r.get(a.path) && r.get(a.url) && r.get(a.title) && r.get_list(a.authors) &&
                     r.get(a.published) && r.get(a.modified) && r.get(a.site) && r.get(a.section) &&
                     r.get_list(a.tags) && r.get(a.description) && r.get(a.language) && r.get(a.body);
     if (!ok) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     return a;
+}
+
+} // namespace
+
+Result<Article> decode_docdata(std::string_view data) {
+    if (data.substr(0, k_raw_tag.size()) == k_raw_tag) return decode_fields(data.substr(k_raw_tag.size()));
+    if (data.substr(0, k_docdata_tag.size()) != k_docdata_tag) {
+        return Error{ErrorCode::schema_mismatch, "document data has an unknown format", ""};
+    }
+    data.remove_prefix(k_docdata_tag.size());
+    if (data.size() < 4) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
+    std::uint32_t n = 0;
+    for (int i = 0; i < 4; ++i) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(data[i])) << (8 * i);
+    data.remove_prefix(4);
+    if (n > k_max_raw_bytes) return Error{ErrorCode::index_corrupt, "document data claims an absurd size", ""};
+    std::string raw(n, '\0');
+    uLongf raw_size = n;
+    if (uncompress(reinterpret_cast<Bytef*>(raw.data()), &raw_size, reinterpret_cast<const Bytef*>(data.data()),
+                   static_cast<uLong>(data.size())) != Z_OK ||
+        raw_size != n) {
+        return Error{ErrorCode::index_corrupt, "document data does not decompress", ""};
+    }
+    return decode_fields(raw);
 }
 
 } // namespace oped

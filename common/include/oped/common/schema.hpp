@@ -16,7 +16,7 @@
 
 namespace oped::schema {
 
-inline constexpr std::string_view k_schema_version = "1";
+inline constexpr std::string_view k_schema_version = "2"; // 2: document data deflated by oped (docdata.cpp)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 
