@@ -6,8 +6,6 @@
 namespace oped::indexer {
 namespace {
 
-// Words longer than this are not worth suggesting as spellings.
-constexpr std::size_t k_max_spelling_word = 30;
 
 Xapian::Stem stemmer_for(const std::string& language) {
     if (language.empty()) return Xapian::Stem("en");
@@ -32,21 +30,6 @@ void add_date_terms(Xapian::Document& doc, const std::string& published) {
     if (published.size() >= 4 && std::isdigit(static_cast<unsigned char>(published[0]))) {
         doc.add_boolean_term(std::string(schema::prefix::year) + published.substr(0, 4));
     }
-}
-
-std::vector<std::string> collect_spelling_words(const Xapian::Document& doc) {
-    std::vector<std::string> words;
-    // Unprefixed terms are the lower-cased words of title and body; stemmed
-    // terms start with 'Z' and boolean terms with capitals, so both are skipped.
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-        const std::string& term = *it;
-        if (term.empty() || term.size() > k_max_spelling_word) continue;
-        const auto first = static_cast<unsigned char>(term[0]);
-        if ((first >= 'A' && first <= 'Z') || std::isdigit(first)) continue;
-        if (term.size() < 3) continue;
-        words.push_back(term);
-    }
-    return words;
 }
 
 } // namespace
@@ -106,7 +89,6 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     doc.add_value(schema::slot::uid, id);
 
     doc.set_data(encode_docdata(a));
-    out.spelling_words = collect_spelling_words(doc);
     // Let go of the document: the TermGenerator holds a reference to it, and
     // Xapian's reference counts are not atomic. Kept, that reference would be
     // dropped here on the next build() while the writer thread copies and

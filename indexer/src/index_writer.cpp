@@ -162,7 +162,6 @@ class Writer {
             } catch (const Xapian::DocNotFoundError&) {
             }
         }
-        for (auto& word : built.spelling_words) ++m_spelling[std::move(word)];
         if (old != m_existing.end() || replaced_elsewhere) {
             ++summary.updated;
         } else {
@@ -172,10 +171,6 @@ class Writer {
     }
 
     void commit() {
-        // Spelling counts are summed per batch: one add_spelling per distinct
-        // word instead of one per word per document.
-        for (const auto& [word, count] : m_spelling) m_db.add_spelling(word, count);
-        m_spelling.clear();
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         m_db.commit();
         m_pending = 0;
@@ -215,7 +210,6 @@ class Writer {
     const std::unordered_set<std::string>& m_seen;
     std::size_t m_batch;
     std::size_t m_pending = 0;
-    std::unordered_map<std::string, Xapian::termcount> m_spelling;
 };
 
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,

@@ -3,6 +3,7 @@
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
 #include <oped/searcher/dates.hpp>
+#include <oped/searcher/spelling.hpp>
 
 #include "relaxed.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 
 constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                              Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                             Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                             Xapian::QueryParser::FLAG_PURE_NOT;
 
 // Common English words dropped from queries (not from phrases), as Omega does.
 constexpr const char* k_stopwords[] = {
@@ -167,7 +168,7 @@ std::string normalise_query_text(std::string_view text) {
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db)
-    : m_stem("en"), m_stopper(std::begin(k_stopwords), std::end(k_stopwords)) {
+    : m_db(db), m_stem("en"), m_stopper(std::begin(k_stopwords), std::end(k_stopwords)) {
     m_qp.set_database(db);
     m_qp.set_stemmer(m_stem);
     m_qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -220,7 +221,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     try {
         m_dates->reset();
         out.query = parse_text(text);
-        out.corrected = m_qp.get_corrected_query_string();
+        out.corrected = correct_query(m_db, text);
         error = m_dates->error();
     } catch (const Xapian::QueryParserError& e) {
         error = e.get_msg();

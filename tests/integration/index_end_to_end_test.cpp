@@ -10,6 +10,8 @@
 #include <oped/common/docdata.hpp>
 #include <oped/common/schema.hpp>
 
+#include <oped/searcher/spelling.hpp>
+
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -203,9 +205,14 @@ TEST_F(IndexedFixtures, FindsBodyWordsAndTitleWords) {
     }
 }
 
-TEST_F(IndexedFixtures, HasSpellingDataForBodyWords) {
-    EXPECT_EQ(m_db.get_spelling_suggestion("ordinence"), "ordinance");
-    EXPECT_EQ(m_db.get_spelling_suggestion("pensionrs"), "pensioners");
+TEST_F(IndexedFixtures, BodyWordsCorrectMisspellings) {
+    EXPECT_EQ(searcher::correct_word(m_db, "ordinence"), "ordinance");
+    EXPECT_EQ(searcher::correct_word(m_db, "pensionrs"), "pensioners");
+}
+
+TEST_F(IndexedFixtures, WritesNoXapianSpellingTable) {
+    // Xapian 1.4.22 can make that table unreadable; see searcher/spelling.hpp.
+    EXPECT_EQ(m_db.get_spelling_suggestion("ordinence"), "");
 }
 
 TEST_F(IndexedFixtures, StampsTheSchemaVersionAndLastUpdate) {

@@ -115,7 +115,6 @@ inline void build_fixture_index(const std::filesystem::path& db_path, const std:
     for (const auto& a : articles) {
         indexer::BuiltDocument built = builder.build(a, "0:0");
         db.replace_document(built.id_term, built.doc);
-        for (const auto& word : built.spelling_words) db.add_spelling(word);
     }
     db.commit();
 }

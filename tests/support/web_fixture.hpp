@@ -85,7 +85,6 @@ class WebFixture : public ::testing::Test {
             for (const auto& a : web_articles()) {
                 indexer::BuiltDocument built = builder.build(a, "0:0");
                 m_ids[a.path] = db.replace_document(built.id_term, built.doc);
-                for (const auto& word : built.spelling_words) db.add_spelling(word);
             }
             db.commit();
         }

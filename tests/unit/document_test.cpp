@@ -166,16 +166,14 @@ TEST(DocumentBuilder, KeepsEveryTermWithinXapiansLimit) {
     EXPECT_EQ(built.doc.get_value(schema::slot::uid), a.url) << "the slot keeps the id unhashed";
 }
 
-TEST(DocumentBuilder, OffersBodyAndTitleWordsForSpelling) {
+TEST(DocumentBuilder, IndexesBodyAndTitleWordsUnprefixedForSpellingCorrections) {
+    // searcher/src/spelling.cpp suggests from these terms.
     DocumentBuilder builder;
     const BuiltDocument built = builder.build(article(), "1:2");
-    const auto& words = built.spelling_words;
-    auto has = [&](const std::string& w) { return std::find(words.begin(), words.end(), w) != words.end(); };
+    const auto terms = all_terms(built.doc);
+    auto has = [&](const std::string& w) { return std::find(terms.begin(), terms.end(), w) != terms.end(); };
     EXPECT_TRUE(has("councillors"));
     EXPECT_TRUE(has("zoning"));
-    EXPECT_FALSE(has("Zdebat")) << "stems are not words";
-    EXPECT_FALSE(has("XAjane doe")) << "boolean terms are not words";
-    for (const auto& w : words) EXPECT_GE(w.size(), 3u) << w;
 }
 
 TEST(DocumentBuilder, OneBuilderServesManyLanguagesInTurn) {

@@ -18,7 +18,6 @@ std::string unique_id(const Article& article);
 struct BuiltDocument {
     Xapian::Document doc;
     std::string id_term;                      // Q-prefixed, ready for replace_document
-    std::vector<std::string> spelling_words;  // unique lower-case words for "did you mean"
 };
 
 class DocumentBuilder {

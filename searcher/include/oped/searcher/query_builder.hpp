@@ -31,7 +31,7 @@ class DateFieldProcessor; // date: ranges; defined in query_builder.cpp
 
 class QueryBuilder {
   public:
-    // `db` gives wildcard expansion and spelling data; it must outlive this.
+    // `db` gives wildcard expansion and spelling corrections; it must outlive this.
     explicit QueryBuilder(const Xapian::Database& db);
     QueryBuilder(const QueryBuilder&) = delete; // the parser points into this object
     QueryBuilder& operator=(const QueryBuilder&) = delete;
@@ -44,6 +44,7 @@ class QueryBuilder {
     Xapian::Query parse_text(const std::string& text);
     Xapian::Query loose_word(const std::string& term) const;
 
+    const Xapian::Database& m_db; // for spelling corrections
     Xapian::Stem m_stem;
     Xapian::SimpleStopper m_stopper;
     Xapian::QueryParser m_qp; // after m_stopper, which it points to
