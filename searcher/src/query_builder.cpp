@@ -272,6 +272,9 @@ Result<Xapian::Query> filter_query(const SearchRequest& r) {
     if (!r.to.empty() && !(hi = upper_bound_day(r.to))) {
         return Error{ErrorCode::invalid_param, "to must be a date like 1787, 1787-11 or 1787-11-22", "to"};
     }
+    if (lo && hi && *lo > *hi) {
+        return Error{ErrorCode::invalid_param, "to (" + r.to + ") is before from (" + r.from + ")", "to"};
+    }
     if (lo && hi) {
         parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::slot::published, *lo, *hi);
     } else if (lo) {
