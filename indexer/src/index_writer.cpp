@@ -143,26 +143,42 @@ std::size_t batch_size_from(const IndexOptions& options) {
     return k_default_batch;
 }
 
+// The one thread that writes. It knows which docid holds each unique-id
+// term (loaded from the uid value stream, kept up to date as it writes), so
+// it adds or replaces documents by docid: looking a term up in the index
+// instead would make Xapian flush its pending changes for every document,
+// which cost half the writer's time.
 class Writer {
   public:
     Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing,
            const std::unordered_set<std::string>& seen, std::size_t batch)
-        : m_db(db), m_existing(existing), m_seen(seen), m_batch(batch) {}
+        : m_db(db), m_existing(existing), m_seen(seen), m_batch(batch) {
+        for (const auto& [path, entry] : m_existing) {
+            m_docid_of[schema::boolean_term(schema::prefix::id, entry.uid)] = entry.docid;
+            m_path_of[entry.docid] = path;
+        }
+    }
 
     void write(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
         const auto old = m_existing.find(file.path);
         keep_duplicates_apart(built, file, summary);
-        const bool replaced_elsewhere = m_db.term_exists(built.id_term);
-        m_db.replace_document(built.id_term, built.doc);
+        const auto holder = m_docid_of.find(built.id_term);
+        const bool replaced = holder != m_docid_of.end();
+        if (replaced) {
+            m_db.replace_document(holder->second, built.doc);
+            m_path_of[holder->second] = file.path;
+        } else {
+            const Xapian::docid docid = m_db.add_document(built.doc);
+            m_docid_of.emplace(built.id_term, docid);
+            m_path_of[docid] = file.path;
+        }
         // The file used to be indexed under another id (its canonical URL
         // changed): drop the old document.
-        if (old != m_existing.end() && schema::boolean_term(schema::prefix::id, old->second.uid) != built.id_term) {
-            try {
-                m_db.delete_document(old->second.docid);
-            } catch (const Xapian::DocNotFoundError&) {
-            }
+        if (old != m_existing.end()) {
+            const std::string old_term = schema::boolean_term(schema::prefix::id, old->second.uid);
+            if (old_term != built.id_term) forget(old_term, old->second.docid);
         }
-        if (old != m_existing.end() || replaced_elsewhere) {
+        if (old != m_existing.end() || replaced) {
             ++summary.updated;
         } else {
             ++summary.added;
@@ -177,19 +193,31 @@ class Writer {
     }
 
   private:
+    // Deletes the document `docid`, which held `id_term`.
+    void forget(const std::string& id_term, Xapian::docid docid) {
+        try {
+            m_db.delete_document(docid);
+        } catch (const Xapian::DocNotFoundError&) {
+        }
+        if (const auto it = m_docid_of.find(id_term); it != m_docid_of.end() && it->second == docid) {
+            m_docid_of.erase(it);
+        }
+        m_path_of.erase(docid);
+    }
+
     // Two files that claim the same canonical URL would replace each other
     // on every run. While the file holding the URL still exists, a second
     // one is identified by its path instead; "exists" is asked of the file
     // system, because a holder under a root this run did not crawl is not
     // gone. When the holder's file is gone, its document is deleted here,
-    // before this file takes the URL over: otherwise replace_document() would
-    // reuse the holder's docid and remove_vanished() would then delete this
-    // file's new document along with the holder's.
+    // before this file takes the URL over: otherwise this file would reuse
+    // the holder's docid and remove_vanished() would then delete this file's
+    // new document along with the holder's.
     void keep_duplicates_apart(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
-        auto holder = m_db.postlist_begin(built.id_term);
-        if (holder == m_db.postlist_end(built.id_term)) return;
-        const Xapian::docid holder_id = *holder;
-        const std::string holder_path = m_db.get_document(holder_id).get_value(schema::slot::path);
+        const auto holder = m_docid_of.find(built.id_term);
+        if (holder == m_docid_of.end()) return;
+        const Xapian::docid holder_id = holder->second;
+        const std::string holder_path = m_path_of[holder_id];
         if (holder_path == file.path) return;
         std::error_code ec;
         if (m_seen.count(holder_path) != 0 || std::filesystem::exists(holder_path, ec) || ec) {
@@ -200,7 +228,7 @@ class Writer {
             built.doc.add_value(schema::slot::uid, uid);
             return;
         }
-        m_db.delete_document(holder_id);
+        forget(built.id_term, holder_id);
         m_existing.erase(holder_path);
         ++summary.removed;
     }
@@ -210,6 +238,8 @@ class Writer {
     const std::unordered_set<std::string>& m_seen;
     std::size_t m_batch;
     std::size_t m_pending = 0;
+    std::unordered_map<std::string, Xapian::docid> m_docid_of; // by unique-id term
+    std::unordered_map<Xapian::docid, std::string> m_path_of;
 };
 
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
