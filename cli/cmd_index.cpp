@@ -92,7 +92,7 @@ Command add_index(CLI::App& app) {
     sub->add_option("--threads", opt->index.threads, "Extraction threads (default: one per core)");
     sub->add_option("--max-size", opt->index.max_size, "Skip pages larger than this many bytes (default 20 MiB)");
     sub->add_option("--batch", opt->index.batch_size,
-                    "Documents per commit (default: $XAPIAN_FLUSH_THRESHOLD or 10000)");
+                    "Documents per commit (default: $XAPIAN_FLUSH_THRESHOLD or 1000)");
     sub->add_flag("-q,--quiet", opt->quiet, "No progress output");
     sub->add_option("paths", opt->index.roots, "Files and folders to index")->required();
     return [opt] { return run_index(*opt); };

@@ -29,7 +29,7 @@ using Clock = std::chrono::steady_clock;
 // Documents waiting for the writer; bounded so memory stays flat whatever
 // the corpus size.
 constexpr std::size_t k_queue_capacity = 64;
-constexpr std::size_t k_default_batch = 10000;
+constexpr std::size_t k_default_batch = 1000;
 
 struct Indexed {
     Xapian::docid docid;

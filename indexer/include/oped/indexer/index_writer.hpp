@@ -21,7 +21,7 @@ struct IndexOptions {
     std::vector<std::string> roots;
     unsigned threads = 0;          // 0: one per core
     std::uint64_t max_size = 0;    // bytes; 0: k_default_max_size
-    std::size_t batch_size = 0;    // documents per commit; 0: from XAPIAN_FLUSH_THRESHOLD or 10,000
+    std::size_t batch_size = 0;    // documents per commit; 0: from XAPIAN_FLUSH_THRESHOLD or 1,000
 };
 
 struct FileFailure {
