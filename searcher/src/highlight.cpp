@@ -1,29 +1,83 @@
 #include <oped/searcher/highlight.hpp>
 
 #include <oped/searcher/query_builder.hpp>
+#include <oped/searcher/search.hpp>
 #include <oped/searcher/searcher.hpp>
+
+#include <functional>
+#include <optional>
+#include <queue>
+#include <utility>
+#include <vector>
 
 namespace oped::searcher {
 namespace {
 
 bool is_apostrophe(unsigned cp) { return cp == '\'' || cp == 0x2019; }
 
+// The pattern of an OP_WILDCARD query ("Sconstitu" for title:constitu*).
+// Xapian 1.4 has no accessor for it, and its terms are not among the query's
+// terms (they are expanded at match time), so it is read from the description,
+// "Query(WILDCARD SYNONYM Sconstitu)".
+std::optional<std::string> wildcard_pattern(const Xapian::Query& query) {
+    const std::string description = query.get_description();
+    const std::string head = "Query(WILDCARD ";
+    if (description.compare(0, head.size(), head) != 0 || description.back() != ')') return std::nullopt;
+    const auto space = description.find(' ', head.size());  // after the combining operator
+    if (space == std::string::npos) return std::nullopt;
+    return description.substr(space + 1, description.size() - space - 2);
+}
+
+// The terms a wildcard is expanded to when searching: those starting with the
+// pattern, the k_max_wildcard_terms most frequent when there are more, as the
+// query parser is told to do (WILDCARD_LIMIT_MOST_FREQUENT).
+std::vector<std::string> wildcard_terms(const Xapian::Database& db, const std::string& pattern) {
+    using Entry = std::pair<Xapian::doccount, std::string>;
+    // The least frequent of those kept on top, to be dropped first.
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> kept;
+    for (auto it = db.allterms_begin(pattern); it != db.allterms_end(pattern); ++it) {
+        kept.emplace(it.get_termfreq(), *it);
+        if (kept.size() > k_max_wildcard_terms) kept.pop();
+    }
+    std::vector<std::string> terms;
+    for (; !kept.empty(); kept.pop()) terms.push_back(kept.top().second);
+    return terms;
+}
+
 }  // namespace
 
 Highlighter::Highlighter(const Xapian::Database& db, std::string_view query) : m_stem("en") {
     QueryBuilder builder(db);
-    const ParsedQuery parsed = builder.parse(query);
-    for (auto it = parsed.query.get_unique_terms_begin(); it != parsed.query.get_unique_terms_end(); ++it) {
-        // *it is a temporary string: keep it alive for the view below.
-        const std::string whole = *it;
-        std::string_view term = whole;
-        const bool stemmed = !term.empty() && term.front() == 'Z';
-        if (stemmed) term.remove_prefix(1);
-        // Field prefixes are capitals; the word follows them.
-        while (!term.empty() && term.front() >= 'A' && term.front() <= 'Z') term.remove_prefix(1);
-        if (term.empty() || term.find(' ') != std::string_view::npos) continue;
-        (stemmed ? m_stems : m_words).emplace(term);
+    add_terms(db, builder.parse(query).query);
+}
+
+void Highlighter::add_terms(const Xapian::Database& db, const Xapian::Query& query) {
+    if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+        if (const auto pattern = wildcard_pattern(query)) {
+            for (const auto& term : wildcard_terms(db, *pattern)) add_term(term);
+        }
+        return;
     }
+    if (query.get_type() == Xapian::Query::LEAF_TERM) {
+        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+            add_term(*it);
+        return;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        // Past the first: what the user excluded (AND_NOT), or filters (FILTER).
+        const auto type = query.get_type();
+        if (i > 0 && (type == Xapian::Query::OP_AND_NOT || type == Xapian::Query::OP_FILTER)) break;
+        add_terms(db, query.get_subquery(i));
+    }
+}
+
+void Highlighter::add_term(std::string_view term) {
+    const bool stemmed = !term.empty() && term.front() == 'Z';
+    if (stemmed) term.remove_prefix(1);
+    // Field prefixes are capitals; the word follows them.
+    while (!term.empty() && term.front() >= 'A' && term.front() <= 'Z') term.remove_prefix(1);
+    if (term.empty() || term.find(' ') != std::string_view::npos) return;
+    (stemmed ? m_stems : m_words).emplace(term);
 }
 
 bool Highlighter::matches(const std::string& word) const {

@@ -130,6 +130,15 @@ TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
     expect_inert_html(reply.body);
 }
 
+// Regression: the words of a wildcard query were not marked in the article.
+TEST_F(WebPages, ArticlePageMarksTheWordsOfAWildcardQuery) {
+    const auto id = id_of("federalist-51");
+    const auto reply = http::handle_doc_page(std::to_string(id), {{"q", "ambit*"}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
+    expect_inert_html(reply.body);
+}
+
 TEST_F(WebPages, HostileArticlePageShowsItsMarkupAsText) {
     const auto reply = http::handle_doc_page(std::to_string(id_of("hostile")), {{"q", "script onerror"}}, searcher());
     ASSERT_EQ(reply.status, 200);

@@ -1,7 +1,9 @@
 #pragma once
 
 // The words of a query marked in a whole text, for an article reached from
-// a search. Words match as the query matches them: as typed, or by stem.
+// a search. Words match as the query matches them: as typed, by stem, or as
+// one of the (bounded) expansions of a wildcard; excluded words (-word,
+// NOT word) are not marked.
 
 #include <xapian.h>
 
@@ -23,6 +25,8 @@ class Highlighter {
 
   private:
     bool matches(const std::string& word) const;
+    void add_terms(const Xapian::Database& db, const Xapian::Query& query);
+    void add_term(std::string_view term);
 
     Xapian::Stem m_stem;
     std::set<std::string> m_words;  // unstemmed, lower case
