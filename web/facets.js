@@ -1,48 +1,109 @@
 // Facet lists: the first few values with "show all", a box to find a value
-// in a long list, and arrow keys to move along a list.
+// among all those of the results, and arrow keys to move along a list.
 
-function fold(text) {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+import { h } from './dom.js';
+import { facetItems, findSummary } from './render.js';
+import { canonical } from './state.js';
+
+const FIND_DELAY_MS = 200;
+const NOUNS = { author: 'author', tag: 'tag' };
+
+// The find box asks the server for the values of the whole result set with a
+// word starting with what is typed (the list shows only the top ones), and
+// shows them in place of the list until the box is emptied again.
+function setUpFind(section, form) {
+  const key = section.dataset.facet;
+  const noun = NOUNS[key];
+  const find = form.querySelector('.facet-find');
+  const list = section.querySelector('.facet-list');
+  const more = section.querySelector('.facet-more');
+  const whole = [...list.children]; // the list as the page came, when not itself a find
+  const loadedFinding = find.value.trim() !== '';
+  let controller = null;
+  let timer = 0;
+
+  const params = () => canonical(new URLSearchParams(location.search));
+  const summary = () => section.querySelector('.facet-found');
+
+  function showWhole() {
+    controller?.abort();
+    summary()?.remove();
+    list.replaceChildren(...whole);
+    if (more) {
+      more.hidden = false;
+      section.classList.toggle('collapsed', more.getAttribute('aria-expanded') !== 'true');
+    }
+  }
+
+  async function run() {
+    clearTimeout(timer);
+    const text = find.value.trim();
+    if (!text && !loadedFinding) {
+      showWhole();
+      return;
+    }
+    controller?.abort();
+    controller = new AbortController();
+    const query = params();
+    query.set('per_page', '1');
+    if (text) query.set(`${key}_find`, text);
+    section.setAttribute('aria-busy', 'true');
+    try {
+      const response = await fetch(`/api/search?${query}`, {
+        signal: controller.signal, headers: { Accept: 'application/json' },
+      });
+      const data = await response.json();
+      if (!response.ok) throw new Error(data?.error?.message ?? `The server answered ${response.status}.`);
+      const values = data.facets?.[key] ?? [];
+      list.replaceChildren(...facetItems(key, values, params(), false));
+      summary()?.remove();
+      if (text) {
+        const found = findSummary(noun, text, values.length, params());
+        found.setAttribute('role', 'status');
+        form.after(found);
+      }
+      section.classList.remove('collapsed');
+      if (more) more.hidden = true;
+    } catch (error) {
+      if (error.name === 'AbortError') return;
+      summary()?.remove();
+      form.after(h('p', { class: 'facet-found', role: 'status' }, `The ${noun}s could not be searched: ${error.message}`));
+    } finally {
+      section.removeAttribute('aria-busy');
+    }
+  }
+
+  find.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(run, FIND_DELAY_MS);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  section.addEventListener('click', (event) => {
+    if (!event.target.closest('.facet-find-clear') || loadedFinding) return;
+    event.preventDefault();
+    find.value = '';
+    showWhole();
+    find.focus();
+  });
 }
 
 function setUp(section) {
   const more = section.querySelector('.facet-more');
-  const find = section.querySelector('.facet-find');
-  const items = [...section.querySelectorAll('.facet-list li')];
+  const form = section.querySelector('.facet-find-form');
   if (more) {
     section.classList.add('collapsed');
     more.hidden = false;
-    const count = items.length;
+    const count = section.querySelectorAll('.facet-list li').length;
     more.addEventListener('click', () => {
       const collapsed = section.classList.toggle('collapsed');
       more.setAttribute('aria-expanded', String(!collapsed));
       more.textContent = collapsed ? `Show all ${count}` : 'Show fewer';
     });
   }
-  if (find) {
-    find.hidden = false;
-    const none = document.createElement('p');
-    none.className = 'facet-none';
-    none.hidden = true;
-    none.textContent = 'None of these match.';
-    section.querySelector('.facet-list').after(none);
-    find.addEventListener('input', () => {
-      const wanted = fold(find.value.trim());
-      let shown = 0;
-      for (const li of items) {
-        const match = !wanted || fold(li.querySelector('.facet-name').textContent).includes(wanted);
-        li.hidden = !match;
-        if (match) shown++;
-      }
-      // While finding, every match shows, not only the first few.
-      section.classList.toggle('finding', wanted !== '');
-      if (more) {
-        more.hidden = wanted !== '';
-        section.classList.toggle('collapsed', wanted === '' && more.getAttribute('aria-expanded') !== 'true');
-      }
-      none.hidden = shown > 0;
-    });
-  }
+  if (form && NOUNS[section.dataset.facet]) setUpFind(section, form);
 }
 
 export function initFacets(root) {

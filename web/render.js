@@ -3,9 +3,10 @@
 // parts.cpp, facets_html.cpp), so one stylesheet serves both.
 
 import { h, externalUrl, formatCount, plural, readableDate, snippetNodes } from './dom.js';
-import { FILTER_KEYS, addValue, edited, isFront, pageUrl, removeValue, toggled } from './state.js';
+import { FILTER_KEYS, addValue, canonical, edited, isFront, pageUrl, removeValue, toggled } from './state.js';
 
 const FACET_VISIBLE = 8;
+const FIND_MAX_BYTES = 100;
 const MAX_DEPTH = 10000;
 
 export function authorUrl(name) {
@@ -179,25 +180,48 @@ export function renderResults(data, params) {
   return section;
 }
 
-function facetSection(key, heading, find, values, params) {
+// The find box, as the server writes it: a GET form of the page's state and
+// the text to find (web/facets.js answers it from /api/search instead).
+export function findForm(key, noun, params, value = '') {
+  const label = `Find an ${noun}`;
+  const form = h('form', { class: 'facet-find-form', action: '/', method: 'get', 'aria-label': label });
+  for (const [name, v] of canonical(params)) form.append(h('input', { type: 'hidden', name, value: v }));
+  form.append(
+    h('input', { type: 'search', class: 'facet-find', name: `${key}_find`, value, placeholder: label, 'aria-label': label,
+      maxlength: FIND_MAX_BYTES, autocomplete: 'off', spellcheck: 'false' }),
+    h('button', { type: 'submit', class: 'facet-find-go' }, 'Find'));
+  return form;
+}
+
+// What a find found, and the way back to the whole list.
+export function findSummary(noun, find, found, params) {
+  const text = found === 0 ? `No ${noun} matches \u201c${find}\u201d. `
+    : `${plural(found, noun, `${noun}s`)} matching \u201c${find}\u201d. `;
+  return h('p', { class: 'facet-found' }, text,
+    h('a', { href: pageUrl(params), class: 'facet-find-clear' }, `Show all ${noun}s`));
+}
+
+// The <li> of each value, the first FACET_VISIBLE shown when `collapsible`.
+export function facetItems(key, values, params, collapsible) {
+  return values.map((v, i) => {
+    const active = params.getAll(key).includes(v.value);
+    const cls = [collapsible && i >= FACET_VISIBLE ? 'extra' : '', active ? 'active' : ''].filter(Boolean).join(' ');
+    const label = `${v.value}, ${plural(v.count, 'article', 'articles')}${active ? ' (selected; choose to remove)' : ''}`;
+    return h('li', { class: cls || null },
+      h('a', { href: pageUrl(toggled(params, key, v.value)), 'aria-label': label, 'aria-current': active ? 'true' : null },
+        h('span', { class: 'facet-name' }, v.value), h('span', { class: 'facet-count' }, formatCount(v.count))));
+  });
+}
+
+function facetSection(key, heading, noun, values, params) {
   if (!values?.length) return null;
   const id = `facet-${key}`;
   const section = h('section', { class: 'facet', 'data-facet': key, 'aria-labelledby': id },
     h('h2', { id, class: 'facet-heading' }, heading));
-  if (find && values.length > FACET_VISIBLE) {
-    section.append(h('input', { type: 'search', class: 'facet-find', placeholder: find, 'aria-label': find, hidden: 'hidden' }));
-  }
-  const list = h('ul', { class: 'facet-list' });
-  values.forEach((v, i) => {
-    const active = params.getAll(key).includes(v.value);
-    const cls = [i >= FACET_VISIBLE ? 'extra' : '', active ? 'active' : ''].filter(Boolean).join(' ');
-    const label = `${v.value}, ${plural(v.count, 'article', 'articles')}${active ? ' (selected; choose to remove)' : ''}`;
-    list.append(h('li', { class: cls || null },
-      h('a', { href: pageUrl(toggled(params, key, v.value)), 'aria-label': label, 'aria-current': active ? 'true' : null },
-        h('span', { class: 'facet-name' }, v.value), h('span', { class: 'facet-count' }, formatCount(v.count)))));
-  });
-  section.append(list);
-  if (values.length > FACET_VISIBLE) {
+  const collapsible = values.length > FACET_VISIBLE;
+  if (noun && collapsible) section.append(findForm(key, noun, params));
+  section.append(h('ul', { class: 'facet-list' }, facetItems(key, values, params, collapsible)));
+  if (collapsible) {
     section.append(h('button', { type: 'button', class: 'facet-more', 'aria-expanded': 'false', hidden: 'hidden' },
       `Show all ${values.length}`));
   }
@@ -207,9 +231,9 @@ function facetSection(key, heading, find, values, params) {
 export function renderFacets(facets, params) {
   const frag = document.createDocumentFragment();
   for (const section of [
-    facetSection('author', 'Authors', 'Find an author', facets?.author, params),
+    facetSection('author', 'Authors', 'author', facets?.author, params),
     facetSection('site', 'Outlets', '', facets?.site, params),
-    facetSection('tag', 'Tags', 'Find a tag', facets?.tag, params),
+    facetSection('tag', 'Tags', 'tag', facets?.tag, params),
   ]) {
     if (section) frag.append(section);
   }

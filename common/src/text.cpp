@@ -93,6 +93,31 @@ std::string fold_case(std::string_view s) {
     return out;
 }
 
+std::string fold_for_match(std::string_view s) {
+    // The base letter of U+00C0..U+017F once lower-cased (long s is s), or
+    // '*' for a letter kept as it is (ae, thorn, sharp s, ij, kra, eng, oe;
+    // the signs x and /).
+    static constexpr std::string_view k_latin1 = "aaaaaa*ceeeeiiiidnooooo*ouuuuy**aaaaaa*ceeeeiiiidnooooo*ouuuuy*y";
+    static constexpr std::string_view k_extended_a =
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkk*llllllllll"
+        "nnnnnn***oooooo**rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    static_assert(k_latin1.size() == 0x100 - 0xC0 && k_extended_a.size() == 0x180 - 0x100);
+    std::string out;
+    out.reserve(s.size());
+    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
+        const unsigned cp = Xapian::Unicode::tolower(*it);
+        char base = '*';
+        if (cp >= 0xC0 && cp < 0x100) base = k_latin1[cp - 0xC0];
+        if (cp >= 0x100 && cp < 0x180) base = k_extended_a[cp - 0x100];
+        if (base == '*') {
+            append_utf8(out, static_cast<char32_t>(cp));
+        } else {
+            out.push_back(base);
+        }
+    }
+    return out;
+}
+
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
     std::transform(out.begin(), out.end(), out.begin(),

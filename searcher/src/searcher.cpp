@@ -168,10 +168,14 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         out.results.push_back(std::move(hit));
     }
     if (request.facets) {
-        out.facets.author = authors.top(request.facet_size);
+        out.facets.author = authors.top(request.facet_size, request.author_find);
         out.facets.year = years.top(request.facet_size);
         out.facets.site = sites.top(request.facet_size);
-        out.facets.tag = tags.top(request.facet_size);
+        out.facets.tag = tags.top(request.facet_size, request.tag_find);
+        if (request.author_find.empty()) authors.keep_chosen(out.facets.author, request.authors);
+        if (request.tag_find.empty()) tags.keep_chosen(out.facets.tag, request.tags);
+        years.keep_chosen(out.facets.year, request.years);
+        sites.keep_chosen(out.facets.site, request.sites);
         out.facets.exact = out.total_is_exact && authors.seen() >= out.total;
         out.timeline = make_timeline(timeline.months());
     }

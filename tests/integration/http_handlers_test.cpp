@@ -121,6 +121,19 @@ TEST_F(HttpHandlersTest, EveryParameterIsRead) {
          [](const json& b) { EXPECT_EQ(b["total"], 0); }},
         {"twenty author values are accepted", repeated("author", "Someone", 20),
          [](const json& b) { EXPECT_EQ(b["total"], 0); }},
+        {"author_find keeps the authors it finds", {{"author_find", "jo"}},
+         [](const json& b) {
+             ASSERT_EQ(b["facets"]["author"].size(), 2u);
+             EXPECT_EQ(b["facets"]["author"][0]["value"], "Joseph Addison");
+             EXPECT_EQ(b["facets"]["author"][1]["value"], "Samuel Johnson");
+             EXPECT_EQ(b["total"], search_fixture_articles().size());
+         }},
+        {"tag_find keeps the tags it finds", {{"tag_find", "clim"}},
+         [](const json& b) {
+             ASSERT_EQ(b["facets"]["tag"].size(), 1u);
+             EXPECT_EQ(b["facets"]["tag"][0]["value"], "Climate");
+             EXPECT_GT(b["facets"]["author"].size(), 2u);
+         }},
         {"a misspelling is answered with a correction", {{"q", "ambitoin"}},
          [](const json& b) { EXPECT_EQ(b["corrected"], "ambition"); }},
         {"a relaxed phrase is answered with a notice", {{"q", "\"ambition must counteract ambition\""}},
@@ -170,6 +183,8 @@ TEST_F(HttpHandlersTest, EveryBadParameterIsA400NamingIt) {
         {"21 tag values", repeated("tag", "x", 21), "tag"},
         {"an author value over 1024 bytes", {{"author", std::string(1025, 'a')}}, "author"},
         {"a site value over 1024 bytes", {{"site", std::string(1025, 'a')}}, "site"},
+        {"author_find over 100 bytes", {{"author_find", std::string(101, 'a')}}, "author_find"},
+        {"tag_find over 100 bytes", {{"tag_find", std::string(101, 'a')}}, "tag_find"},
     };
     for (const auto& c : cases) {
         Reply reply;

@@ -305,6 +305,67 @@ TEST_F(SearcherTest, FacetValuesComeMostFrequentFirstAndAreCutToTheFacetSize) {
     EXPECT_EQ(response.facets.site[0].count, 3u);
 }
 
+using Pairs = std::vector<std::pair<std::string, std::uint64_t>>;
+
+Pairs pairs(const std::vector<searcher::FacetValue>& values) {
+    Pairs out;
+    for (const auto& v : values) out.emplace_back(v.value, v.count);
+    return out;
+}
+
+// Regression: the find box of a long facet only looked among the values
+// listed, so an author past the top facet_size could not be found.
+TEST_F(SearcherTest, FindingAnAuthorLooksPastTheTopValues) {
+    SearchRequest r;
+    r.facet_size = 1;
+    ASSERT_EQ(pairs(search(r).facets.author), (Pairs{{"Ada Lovelace", 2}}));
+    r.author_find = "steele";
+    EXPECT_EQ(pairs(search(r).facets.author), (Pairs{{"Richard Steele", 1}}));
+}
+
+// Regression: an author chosen after finding them, past the top facet_size,
+// was not in the list, so the list showed no author as chosen.
+TEST_F(SearcherTest, AChosenValuePastTheTopOnesStaysInItsFacet) {
+    SearchRequest r;
+    r.facet_size = 1;
+    r.authors = {"richard steele"};
+    r.tags = {"Morality"};
+    const auto response = search(r);
+    EXPECT_EQ(pairs(response.facets.author), (Pairs{{"Joseph Addison", 1}, {"Richard Steele", 1}}));
+    EXPECT_EQ(pairs(response.facets.tag), (Pairs{{"Morality", 1}}));
+    r.facet_size = 2;
+    EXPECT_EQ(pairs(search(r).facets.author), (Pairs{{"Joseph Addison", 1}, {"Richard Steele", 1}}));
+}
+
+TEST_F(SearcherTest, FindingAFacetValueMatchesTheStartOfAnyWordAmongTheMatches) {
+    struct Case {
+        const char* name;
+        std::string query, author_find, tag_find;
+        Pairs authors, tags;
+    };
+    const Case cases[] = {
+        {"any word of a name, most articles first", "", "JO", "", {{"Joseph Addison", 2}, {"Samuel Johnson", 1}}, {}},
+        {"the middle of a word finds nothing", "", "teele", "", {}, {}},
+        {"accents are folded", "", "", "liberte", {}, {{"Libert\xC3\xA9", 1}}},
+        {"a tag find keeps both spellings", "", "", "Liber", {}, {{"Liberty", 1}, {"Libert\xC3\xA9", 1}}},
+        {"only the values of the query's matches", "wit", "a", "", {{"Joseph Addison", 2}}, {}},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        SearchRequest r;
+        r.query = c.query;
+        r.author_find = c.author_find;
+        r.tag_find = c.tag_find;
+        const auto response = search(r);
+        if (!c.author_find.empty()) {
+            EXPECT_EQ(pairs(response.facets.author), c.authors);
+        }
+        if (!c.tag_find.empty()) {
+            EXPECT_EQ(pairs(response.facets.tag), c.tags);
+        }
+    }
+}
+
 TEST_F(SearcherTest, NoFacetsWhenNotAskedFor) {
     SearchRequest r;
     r.facets = false;

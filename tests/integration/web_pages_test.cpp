@@ -50,6 +50,35 @@ TEST_F(WebPages, ResultsHaveMarkedSnippetsFacetLinksChipsAndPages) {
     expect_inert_html(reply.body);
 }
 
+// Without the script the find box of a facet is a GET form: it keeps the
+// search, and the page lists what it found with a way back to the whole list.
+TEST_F(WebPages, AFacetFindBoxIsAFormAndItsAnswerListsWhatItFound) {
+    const ParamMap params{{"q", "faction"}, {"sort", "newest"}, {"author_find", "MAD"}};
+    const auto reply = http::handle_search_page(params, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, R"(<form class="facet-find-form" action="/" method="get" aria-label="Find an author">)"
+                                     R"(<input type="hidden" name="q" value="faction"><input type="hidden" name="sort" value="newest">)"
+                                     R"(<input type="search" class="facet-find" name="author_find" value="MAD")"));
+    EXPECT_TRUE(contains(reply.body, "1 author matching \xE2\x80\x9CMAD\xE2\x80\x9D. "
+                                     R"(<a href="/?q=faction&amp;sort=newest" class="facet-find-clear">Show all authors</a>)"));
+    // Only the author found; choosing it drops the find.
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;author=James%20Madison&amp;sort=newest")"));
+    EXPECT_FALSE(contains(reply.body, R"(<span class="facet-name">Alexander Hamilton</span>)"));
+    // The other facets are whole.
+    EXPECT_TRUE(contains(reply.body, R"(<span class="facet-name">Faction</span>)"));
+    expect_inert_html(reply.body);
+}
+
+TEST_F(WebPages, AFacetFindThatFindsNothingSaysSoAndIsEscaped) {
+    const std::string attack = "<img src=x onerror=alert(10)>";
+    const auto reply = http::handle_search_page({{"author_find", attack}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "No author matches \xE2\x80\x9C&lt;img src=x onerror=alert(10)&gt;\xE2\x80\x9D."));
+    EXPECT_TRUE(contains(reply.body, R"(name="author_find" value="&lt;img src=x onerror=alert(10)&gt;")"));
+    EXPECT_TRUE(contains(reply.body, R"(<ul class="facet-list"></ul>)"));
+    expect_inert_html(reply.body);
+}
+
 TEST_F(WebPages, HostileIndexValuesAreShownAsText) {
     const auto reply = http::handle_search_page({{"q", "zanzibar"}}, searcher());
     ASSERT_EQ(reply.status, 200);

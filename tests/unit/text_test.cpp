@@ -42,6 +42,21 @@ TEST(FoldCase, LowersLettersOfEveryScriptXapianKnows) {
     for (const auto& row : rows) EXPECT_EQ(fold_case(row.input), row.expected) << row.name;
 }
 
+TEST(FoldForMatch, LowersAndDropsTheAccentsOfLatinLetters) {
+    const std::vector<Row> rows{
+        {"ASCII", "Hello WORLD", "hello world"},
+        {"Latin-1 accents", "Libert\xC3\xA9 \xC3\x89" "COLE Garc\xC3\xAD" "a M\xC3\xA1rquez \xC3\x91" "and\xC3\xBA",
+         "liberte ecole garcia marquez nandu"},
+        {"Latin Extended-A accents", "\xC5\x81\xC3\x93" "D\xC5\xB9 Dvo\xC5\x99\xC3\xA1k \xC5\x9E" "ahin",
+         "lodz dvorak sahin"},
+        {"letters that are not accented stay", "\xC3\x86thelred Stra\xC3\x9F" "e \xC5\x92uvre",
+         "\xC3\xA6thelred stra\xC3\x9F" "e \xC5\x93uvre"},
+        {"the multiplication sign stays", "2\xC3\x97" "3", "2\xC3\x97" "3"},
+        {"Greek is lowered only", "\xCE\x91\xCE\x98", "\xCE\xB1\xCE\xB8"},
+    };
+    for (const auto& row : rows) EXPECT_EQ(fold_for_match(row.input), row.expected) << row.name;
+}
+
 TEST(SanitizeUtf8, ReplacesEachBadByte) {
     const std::string r = "\xEF\xBF\xBD";
     const std::vector<Row> rows{

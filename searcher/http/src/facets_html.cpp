@@ -10,30 +10,62 @@ namespace {
 struct FacetSpec {
     std::string_view key;  // the URL parameter
     std::string_view heading;
-    std::string_view find;  // placeholder of the find box; empty: no box
+    std::string_view noun;  // one value: "author"; empty: no find box
 };
 
+// The find box: a GET form of the page's state and the text to find, so it
+// works without the script, which instead asks /api/search as one types.
+void find_form(html::Writer& w, const FacetSpec& spec, const std::string& find, const SearchLink& base) {
+    const std::string label = "Find an " + std::string(spec.noun);
+    w.open("form", {{"class", "facet-find-form"}, {"action", "/"}, {"method", "get"}, {"aria-label", label}});
+    for (const auto key : search_keys()) {
+        for (const auto& v : base.all(key))
+            w.open("input", {{"type", "hidden"}, {"name", std::string(key)}, {"value", v}});
+    }
+    w.open("input", {{"type", "search"},
+                     {"class", "facet-find"},
+                     {"name", std::string(spec.key) + "_find"},
+                     {"value", find},
+                     {"placeholder", label},
+                     {"aria-label", label},
+                     {"maxlength", std::to_string(searcher::k_max_facet_find_bytes)},
+                     {"autocomplete", "off"},
+                     {"spellcheck", "false"}});
+    w.element("button", {{"type", "submit"}, {"class", "facet-find-go"}}, "Find");
+    w.close("form");
+}
+
+// What a find found: how many values, and the way back to the whole list.
+void find_summary(html::Writer& w, const FacetSpec& spec, const std::string& find, std::size_t found,
+                  const SearchLink& base) {
+    const std::string noun(spec.noun);
+    w.open("p", {{"class", "facet-found"}});
+    if (found == 0) {
+        w.text("No " + noun + " matches \xE2\x80\x9C" + find + "\xE2\x80\x9D. ");
+    } else {
+        w.text(plural(found, noun, noun + "s") + " matching \xE2\x80\x9C" + find + "\xE2\x80\x9D. ");
+    }
+    w.element("a", {{"href", base.url()}, {"class", "facet-find-clear"}}, "Show all " + noun + "s");
+    w.close("p");
+}
+
 void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<searcher::FacetValue>& values,
-                   const SearchLink& base) {
-    if (values.empty()) return;
+                   const std::string& find, const SearchLink& base) {
+    const bool finding = !spec.noun.empty() && !find.empty();
+    if (values.empty() && !finding) return;
     const std::string id = "facet-" + std::string(spec.key);
     w.open("section", {{"class", "facet"}, {"data-facet", std::string(spec.key)}, {"aria-labelledby", id}});
     w.element("h2", {{"id", id}, {"class", "facet-heading"}}, spec.heading);
-    if (!spec.find.empty() && values.size() > k_facet_visible) {
-        // Shown by the script, which filters the list as one types.
-        w.open("input", {{"type", "search"},
-                         {"class", "facet-find"},
-                         {"placeholder", std::string(spec.find)},
-                         {"aria-label", std::string(spec.find)},
-                         {"hidden", "hidden"}});
-    }
+    if (!spec.noun.empty() && (finding || values.size() > k_facet_visible)) find_form(w, spec, find, base);
+    if (finding) find_summary(w, spec, find, values.size(), base);
+    const bool collapsible = !finding && values.size() > k_facet_visible;
     w.open("ul", {{"class", "facet-list"}});
     for (std::size_t i = 0; i < values.size(); ++i) {
         const auto& v = values[i];
         const bool active = base.has(spec.key, v.value);
         SearchLink link = base;
         link.toggle(spec.key, v.value);
-        std::string cls = i >= k_facet_visible ? "extra" : "";
+        std::string cls = collapsible && i >= k_facet_visible ? "extra" : "";
         if (active) cls += cls.empty() ? "active" : " active";
         if (cls.empty()) {
             w.open("li");
@@ -52,7 +84,7 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
         w.close("a").close("li");
     }
     w.close("ul");
-    if (values.size() > k_facet_visible) {
+    if (collapsible) {
         w.element(
             "button",
             {{"type", "button"}, {"class", "facet-more"}, {"aria-expanded", "false"}, {"hidden", "hidden"}},
@@ -63,11 +95,11 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
 
 }  // namespace
 
-std::string render_facets(const searcher::Facets& facets, const SearchLink& base) {
+std::string render_facets(const searcher::Facets& facets, const SearchLink& base, const FacetFinds& finds) {
     html::Writer w;
-    facet_section(w, {"author", "Authors", "Find an author"}, facets.author, base);
-    facet_section(w, {"site", "Outlets", ""}, facets.site, base);
-    facet_section(w, {"tag", "Tags", "Find a tag"}, facets.tag, base);
+    facet_section(w, {"author", "Authors", "author"}, facets.author, finds.author, base);
+    facet_section(w, {"site", "Outlets", ""}, facets.site, {}, base);
+    facet_section(w, {"tag", "Tags", "tag"}, facets.tag, finds.tag, base);
     return w.take();
 }
 

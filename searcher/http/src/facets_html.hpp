@@ -1,8 +1,8 @@
 #pragma once
 
 // The sidebar of the search page: authors, outlets and tags with counts,
-// each value a link that adds or removes it as a filter; and the chips of
-// the filters in force.
+// each value a link that adds or removes it as a filter, and a find box
+// (a GET form) for long lists; and the chips of the filters in force.
 
 #include "links.hpp"
 
@@ -12,7 +12,14 @@
 
 namespace oped::http {
 
-std::string render_facets(const searcher::Facets& facets, const SearchLink& base);
+// The texts of the authors' and tags' find boxes (author_find, tag_find):
+// when set, those facets hold only the values found.
+struct FacetFinds {
+    std::string author;
+    std::string tag;
+};
+
+std::string render_facets(const searcher::Facets& facets, const SearchLink& base, const FacetFinds& finds);
 
 // The active filters as removable chips, with "clear all"; empty when none.
 std::string render_chips(const SearchLink& base);

@@ -77,6 +77,11 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
             auto n = parse_uint("per_page", value, 1, searcher::k_max_per_page);
             if (!n) return n.error();
             r.per_page = n.value();
+        } else if (key == "author_find" || key == "tag_find") {
+            if (value.size() > searcher::k_max_facet_find_bytes) {
+                return bad(key, key + " is longer than " + std::to_string(searcher::k_max_facet_find_bytes) + " bytes");
+            }
+            (key == "author_find" ? r.author_find : r.tag_find) = value;
         } else if (key == "facets") {
             if (value != "true" && value != "false" && value != "1" && value != "0") {
                 return bad("facets", "facets must be true or false");

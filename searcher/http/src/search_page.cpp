@@ -291,7 +291,10 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     }
     w.close("div");
     w.open("aside", {{"id", "facets"}, {"class", "facets"}, {"aria-label", "Filter results"}});
-    if (response) w.raw(render_facets(response.value().facets, link));
+    if (response) {
+        const auto& r = request.value();
+        w.raw(render_facets(response.value().facets, link, {r.author_find, r.tag_find}));
+    }
     w.close("aside");
     w.close("div");
 

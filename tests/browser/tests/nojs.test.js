@@ -33,9 +33,28 @@ describe('without JavaScript', () => {
       await page.goto(env.server.url('/?q=liberty'));
       await Promise.all([page.waitForURL(/page=2/), page.locator('.pagination a[rel="next"]').click()]);
       assert.equal(await page.locator('ol.hits').getAttribute('start'), '11');
-      // Hidden until the script shows them: controls that need it.
-      assert.equal(await page.locator('.facet-find:visible').count(), 0);
+      // Hidden until the script shows it: a control that needs it.
       assert.equal(await page.locator('.facet-more:visible').count(), 0);
+    }, noScript);
+  });
+
+  it('the author find box is a form that finds any author of the results', async (t) => {
+    await withPage(env, t, async (page) => {
+      await page.goto(env.server.url('/?sort=oldest'));
+      const facet = page.locator('[data-facet="author"]');
+      assert.equal(await facet.locator('.facet-name', { hasText: 'Zephaniah Quarles' }).count(), 0);
+      await facet.locator('.facet-find').fill('Zeph');
+      await Promise.all([page.waitForURL(/author_find=Zeph/), facet.locator('.facet-find-go').click()]);
+      assert.equal(new URL(page.url()).searchParams.get('sort'), 'oldest');
+      await facet.locator('.facet-found', { hasText: '1 author matching' }).waitFor();
+      const found = facet.locator('.facet-list a');
+      assert.equal(await found.count(), 1);
+      await Promise.all([page.waitForURL(/author=Zephaniah/), found.click()]);
+      const url = new URL(page.url()).searchParams;
+      assert.equal(url.get('author'), 'Zephaniah Quarles');
+      assert.equal(url.get('sort'), 'oldest');
+      assert.equal(url.has('author_find'), false);
+      assert.equal(await page.locator('.hit').count(), 1);
     }, noScript);
   });
 

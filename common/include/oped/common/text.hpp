@@ -14,6 +14,11 @@ std::string collapse_space(std::string_view s);
 // Lower-case ASCII and the common Latin-1/Latin Extended-A letters.
 std::string fold_case(std::string_view s);
 
+// fold_case, and the accented Latin-1/Latin Extended-A letters to their
+// base letter ("Libert\xC3\xA9" -> "liberte"): for matching what people
+// type against names, not for index terms.
+std::string fold_for_match(std::string_view s);
+
 // Replace invalid UTF-8 sequences with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 

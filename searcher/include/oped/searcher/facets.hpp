@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oped::searcher {
@@ -19,8 +20,13 @@ class ListCountSpy : public Xapian::MatchSpy {
     ListCountSpy(Xapian::valueno slot, bool is_list) : m_slot(slot), m_is_list(is_list) {}
     void operator()(const Xapian::Document& doc, double wt) override;
 
-    // Top `limit` values by count, then by value.
-    std::vector<FacetValue> top(std::size_t limit) const;
+    // Top `limit` values by count, then by value; when `find` is not empty,
+    // only those with a word starting with it (case and accents folded).
+    std::vector<FacetValue> top(std::size_t limit, std::string_view find = {}) const;
+    // Appends to `values` (a top()) the values of `chosen` (the filters of
+    // this facet, matched as filters match) that it lacks, so that a chosen
+    // value past the top ones is still listed, to be seen and removed.
+    void keep_chosen(std::vector<FacetValue>& values, const std::vector<std::string>& chosen) const;
     Xapian::doccount seen() const { return m_seen; }
 
   private:

@@ -24,6 +24,7 @@ inline constexpr std::size_t k_max_filter_values = 20;
 inline constexpr double k_match_time_limit_s = 2.0;
 inline constexpr unsigned k_facet_exact_up_to = 10000; // documents counted exactly
 inline constexpr unsigned k_default_facet_size = 50;
+inline constexpr std::size_t k_max_facet_find_bytes = 100;
 
 struct SearchRequest {
     std::string query;
@@ -38,6 +39,11 @@ struct SearchRequest {
     unsigned per_page = k_default_per_page;
     bool facets = true;
     unsigned facet_size = k_default_facet_size;
+    // Finding one value in a long facet: only the values with a word that
+    // starts with this text (case and accents folded), most frequent first,
+    // among all the values of the matches, not only the top facet_size.
+    std::string author_find;
+    std::string tag_find;
     std::size_t snippet_bytes = 300;
 };
 
