@@ -182,8 +182,7 @@ export function renderResults(data, params) {
 
 // The find box, as the server writes it: a GET form of the page's state and
 // the text to find (web/facets.js answers it from /api/search instead).
-export function findForm(key, noun, params, value = '') {
-  const label = `Find an ${noun}`;
+export function findForm(key, label, params, value = '') {
   const form = h('form', { class: 'facet-find-form', action: '/', method: 'get', 'aria-label': label });
   for (const [name, v] of canonical(params)) form.append(h('input', { type: 'hidden', name, value: v }));
   form.append(
@@ -213,13 +212,13 @@ export function facetItems(key, values, params, collapsible) {
   });
 }
 
-function facetSection(key, heading, noun, values, params) {
+function facetSection(key, heading, find, values, params) {
   if (!values?.length) return null;
   const id = `facet-${key}`;
   const section = h('section', { class: 'facet', 'data-facet': key, 'aria-labelledby': id },
     h('h2', { id, class: 'facet-heading' }, heading));
   const collapsible = values.length > FACET_VISIBLE;
-  if (noun && collapsible) section.append(findForm(key, noun, params));
+  if (find && collapsible) section.append(findForm(key, find, params));
   section.append(h('ul', { class: 'facet-list' }, facetItems(key, values, params, collapsible)));
   if (collapsible) {
     section.append(h('button', { type: 'button', class: 'facet-more', 'aria-expanded': 'false', hidden: 'hidden' },
@@ -231,9 +230,9 @@ function facetSection(key, heading, noun, values, params) {
 export function renderFacets(facets, params) {
   const frag = document.createDocumentFragment();
   for (const section of [
-    facetSection('author', 'Authors', 'author', facets?.author, params),
+    facetSection('author', 'Authors', 'Find an author', facets?.author, params),
     facetSection('site', 'Outlets', '', facets?.site, params),
-    facetSection('tag', 'Tags', 'tag', facets?.tag, params),
+    facetSection('tag', 'Tags', 'Find a tag', facets?.tag, params),
   ]) {
     if (section) frag.append(section);
   }

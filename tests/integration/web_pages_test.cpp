@@ -67,6 +67,10 @@ TEST_F(WebPages, AFacetFindBoxIsAFormAndItsAnswerListsWhatItFound) {
     // The other facets are whole.
     EXPECT_TRUE(contains(reply.body, R"(<span class="facet-name">Faction</span>)"));
     expect_inert_html(reply.body);
+    const auto tags = http::handle_search_page({{"tag_find", "fed"}}, searcher());
+    EXPECT_TRUE(contains(tags.body, R"(placeholder="Find a tag" aria-label="Find a tag")"));
+    EXPECT_TRUE(contains(tags.body, "1 tag matching \xE2\x80\x9C" "fed\xE2\x80\x9D. "));
+    EXPECT_TRUE(contains(tags.body, R"(<span class="facet-name">The Federalist</span><span class="facet-count">3</span>)"));
 }
 
 TEST_F(WebPages, AFacetFindThatFindsNothingSaysSoAndIsEscaped) {

@@ -11,12 +11,13 @@ struct FacetSpec {
     std::string_view key;  // the URL parameter
     std::string_view heading;
     std::string_view noun;  // one value: "author"; empty: no find box
+    std::string_view find;  // the find box's label
 };
 
 // The find box: a GET form of the page's state and the text to find, so it
 // works without the script, which instead asks /api/search as one types.
 void find_form(html::Writer& w, const FacetSpec& spec, const std::string& find, const SearchLink& base) {
-    const std::string label = "Find an " + std::string(spec.noun);
+    const std::string label(spec.find);
     w.open("form", {{"class", "facet-find-form"}, {"action", "/"}, {"method", "get"}, {"aria-label", label}});
     for (const auto key : search_keys()) {
         for (const auto& v : base.all(key))
@@ -97,9 +98,9 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
 
 std::string render_facets(const searcher::Facets& facets, const SearchLink& base, const FacetFinds& finds) {
     html::Writer w;
-    facet_section(w, {"author", "Authors", "author"}, facets.author, finds.author, base);
-    facet_section(w, {"site", "Outlets", ""}, facets.site, {}, base);
-    facet_section(w, {"tag", "Tags", "tag"}, facets.tag, finds.tag, base);
+    facet_section(w, {"author", "Authors", "author", "Find an author"}, facets.author, finds.author, base);
+    facet_section(w, {"site", "Outlets", "", ""}, facets.site, {}, base);
+    facet_section(w, {"tag", "Tags", "tag", "Find a tag"}, facets.tag, finds.tag, base);
     return w.take();
 }
 
