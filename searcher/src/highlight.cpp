@@ -86,10 +86,8 @@ bool Highlighter::matches(const std::string& word) const {
     return !m_stems.empty() && m_stems.count(m_stem(lower)) != 0;
 }
 
-std::string Highlighter::html(std::string_view text) const {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    std::size_t plain_from = 0;  // start of text not yet copied
+template <typename OnWord>
+void Highlighter::each_word(std::string_view text, OnWord on_word) {
     Xapian::Utf8Iterator it(text.data(), text.size()), end;
     while (it != end) {
         if (!Xapian::Unicode::is_wordchar(*it)) {
@@ -117,14 +115,55 @@ std::string Highlighter::html(std::string_view text) const {
         }
         const std::size_t word_end =
             it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
-        if (!matches(word)) continue;
+        if (!on_word(word_start, word_end, word)) return;
+    }
+}
+
+std::string Highlighter::html(std::string_view text) const {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t plain_from = 0;  // start of text not yet copied
+    each_word(text, [&](std::size_t word_start, std::size_t word_end, const std::string& word) {
+        if (!matches(word)) return true;
         out += html_escape(text.substr(plain_from, word_start - plain_from));
         out += "<mark>";
         out += html_escape(text.substr(word_start, word_end - word_start));
         out += "</mark>";
         plain_from = word_end;
-    }
+        return true;
+    });
     out += html_escape(text.substr(plain_from));
+    return out;
+}
+
+std::string Highlighter::passage(std::string_view text, std::size_t bytes) const {
+    std::optional<std::size_t> first;
+    each_word(text, [&](std::size_t word_start, std::size_t, const std::string& word) {
+        if (matches(word)) first = word_start;
+        return !first;
+    });
+    if (!first || bytes == 0) return {};
+    // Start a little before the word, at the start of a word (or of its
+    // paragraph, when that is near), and end at a word's end.
+    std::size_t begin = *first > bytes / 4 ? *first - bytes / 4 : 0;
+    if (const auto paragraph = text.rfind("\n\n", *first); paragraph != std::string_view::npos &&
+                                                             paragraph + 2 >= begin) {
+        begin = paragraph + 2;
+    } else {
+        while (begin > 0 && begin < *first && text[begin - 1] != ' ' && text[begin - 1] != '\n') ++begin;
+    }
+    std::size_t stop = std::min(text.size(), begin + bytes);
+    if (stop < text.size()) {
+        const auto space = text.find_last_of(" \n", stop);
+        // At a space when one is near the end; else inside a long word.
+        if (space != std::string_view::npos && space > *first && space >= begin + bytes * 3 / 4) stop = space;
+        // Never inside a UTF-8 sequence.
+        while (stop > *first && (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) --stop;
+    }
+    std::string out;
+    if (begin > 0) out += "\xE2\x80\xA6";
+    out += html(text.substr(begin, stop - begin));
+    if (stop < text.size()) out += "\xE2\x80\xA6";
     return out;
 }
 

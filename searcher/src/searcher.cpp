@@ -4,11 +4,13 @@
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
 #include <oped/searcher/facets.hpp>
+#include <oped/searcher/highlight.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace oped::searcher {
 namespace {
@@ -154,6 +156,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     out.total = mset.get_matches_estimated();
     out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    std::optional<Highlighter> highlighter;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.id = *it;
@@ -164,6 +167,14 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                                : mset.snippet(hit.article.body, request.snippet_bytes, builder.stemmer(),
                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>", "</mark>",
                                               "\xE2\x80\xA6");
+        // Xapian's snippet can miss words of a wildcard; then the passage
+        // around the first word of the query stands in for it.
+        if (!browsing && hit.snippet.find("<mark>") == std::string::npos) {
+            if (!highlighter) highlighter.emplace(m_db, request.query);
+            if (std::string passage = highlighter->passage(hit.article.body, request.snippet_bytes); !passage.empty()) {
+                hit.snippet = std::move(passage);
+            }
+        }
         hit.article.body.clear();
         out.results.push_back(std::move(hit));
     }

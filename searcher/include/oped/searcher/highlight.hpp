@@ -23,7 +23,14 @@ class Highlighter {
     // `text` HTML-escaped, each word of the query inside <mark>...</mark>.
     std::string html(std::string_view text) const;
 
+    // About `bytes` of `text` around the first word of the query, HTML-escaped
+    // and marked, with an ellipsis where it was cut; empty when no word of the
+    // query is in the text.
+    std::string passage(std::string_view text, std::size_t bytes) const;
+
   private:
+    template <typename OnWord>
+    static void each_word(std::string_view text, OnWord on_word);
     bool matches(const std::string& word) const;
     void add_terms(const Xapian::Database& db, const Xapian::Query& query);
     void add_term(std::string_view term);
