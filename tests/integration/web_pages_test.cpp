@@ -83,6 +83,19 @@ TEST_F(WebPages, AFacetFindThatFindsNothingSaysSoAndIsEscaped) {
     expect_inert_html(reply.body);
 }
 
+TEST_F(WebPages, DateBoxesShowTheSpanOfTheMatchesOrElseTheShapeOfADate) {
+    const auto some = http::handle_search_page({{"q", "faction"}}, searcher());
+    ASSERT_EQ(some.status, 200);
+    EXPECT_TRUE(contains(some.body, R"(id="from" name="from" form="search" value="" placeholder="1787)"))
+        << "the first period of the matches";
+    const auto none = http::handle_search_page({{"q", "xylophonist"}}, searcher());
+    ASSERT_EQ(none.status, 200);
+    // Regression: a made-up span (1787 to 1788) whatever the archive held.
+    EXPECT_TRUE(contains(none.body, R"(placeholder="YYYY")"));
+    EXPECT_TRUE(contains(none.body, R"(placeholder="YYYY-MM-DD")"));
+    EXPECT_FALSE(contains(none.body, R"(placeholder="1788")"));
+}
+
 TEST_F(WebPages, HostileIndexValuesAreShownAsText) {
     const auto reply = http::handle_search_page({{"q", "zanzibar"}}, searcher());
     ASSERT_EQ(reply.status, 200);

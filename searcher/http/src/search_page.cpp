@@ -68,8 +68,9 @@ void search_form(html::Writer& w, const SearchLink& link, std::uint64_t document
 }
 
 void date_range(html::Writer& w, const SearchLink& link, const searcher::Timeline& t) {
-    const std::string first = t.bins.empty() ? "1787" : t.bins.front().period;
-    const std::string last = t.bins.empty() ? "1788" : t.bins.back().period;
+    // Without matches there is no span to show: the shape of a date instead.
+    const std::string first = t.bins.empty() ? "YYYY" : t.bins.front().period;
+    const std::string last = t.bins.empty() ? "YYYY-MM-DD" : t.bins.back().period;
     w.open("div", {{"class", "date-range"}});
     w.raw(R"(<label for="from">From</label>)");
     w.open("input", {{"id", "from"},
