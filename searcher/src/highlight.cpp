@@ -53,6 +53,7 @@ Highlighter::Highlighter(const Xapian::Database& db, std::string_view query) : m
 
 void Highlighter::add_terms(const Xapian::Database& db, const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::OP_WILDCARD) {
+        m_has_wildcard = true;
         if (const auto pattern = wildcard_pattern(query)) {
             for (const auto& term : wildcard_terms(db, *pattern)) add_term(term);
         }

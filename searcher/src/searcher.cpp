@@ -167,12 +167,16 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                                : mset.snippet(hit.article.body, request.snippet_bytes, builder.stemmer(),
                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>", "</mark>",
                                               "\xE2\x80\xA6");
-        // Xapian's snippet can miss words of a wildcard; then the passage
-        // around the first word of the query stands in for it.
-        if (!browsing && hit.snippet.find("<mark>") == std::string::npos) {
+        // Xapian's snippet can miss the words a wildcard expands to; then
+        // the passage around the first word of the query stands in for it.
+        // (Without a wildcard, a snippet without a mark means the words
+        // matched elsewhere than in the text: the title, an author.)
+        if (!browsing && request.query.find('*') != std::string::npos &&
+            hit.snippet.find("<mark>") == std::string::npos) {
             if (!highlighter) highlighter.emplace(m_db, request.query);
-            if (std::string passage = highlighter->passage(hit.article.body, request.snippet_bytes); !passage.empty()) {
-                hit.snippet = std::move(passage);
+            if (highlighter->has_wildcard()) {
+                std::string passage = highlighter->passage(hit.article.body, request.snippet_bytes);
+                if (!passage.empty()) hit.snippet = std::move(passage);
             }
         }
         hit.article.body.clear();

@@ -19,6 +19,8 @@ class Highlighter {
     Highlighter(const Xapian::Database& db, std::string_view query);
 
     bool empty() const { return m_words.empty() && m_stems.empty(); }
+    // Whether the query has a wildcard (word*).
+    bool has_wildcard() const { return m_has_wildcard; }
 
     // `text` HTML-escaped, each word of the query inside <mark>...</mark>.
     std::string html(std::string_view text) const;
@@ -38,6 +40,7 @@ class Highlighter {
     Xapian::Stem m_stem;
     std::set<std::string> m_words;  // unstemmed, lower case
     std::set<std::string> m_stems;
+    bool m_has_wildcard = false;
 };
 
 }  // namespace oped::searcher
