@@ -191,7 +191,8 @@ class Runner {
                 std::fprintf(stderr, "oped-bench-floor: document %u: %s\n", *it, article.error().message.c_str());
                 std::exit(1);
             }
-            sum += mset.snippet(article.value().body, 300, m_stem, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>",
+            sum += mset.snippet(article.value().body, 300, m_stem,
+                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
                                 "</mark>", "\xE2\x80\xA6")
                        .size();
         }

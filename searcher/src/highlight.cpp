@@ -53,7 +53,6 @@ Highlighter::Highlighter(const Xapian::Database& db, std::string_view query) : m
 
 void Highlighter::add_terms(const Xapian::Database& db, const Xapian::Query& query) {
     if (query.get_type() == Xapian::Query::OP_WILDCARD) {
-        m_has_wildcard = true;
         if (const auto pattern = wildcard_pattern(query)) {
             for (const auto& term : wildcard_terms(db, *pattern)) add_term(term);
         }
@@ -87,8 +86,10 @@ bool Highlighter::matches(const std::string& word) const {
     return !m_stems.empty() && m_stems.count(m_stem(lower)) != 0;
 }
 
-template <typename OnWord>
-void Highlighter::each_word(std::string_view text, OnWord on_word) {
+std::string Highlighter::html(std::string_view text) const {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t plain_from = 0;  // start of text not yet copied
     Xapian::Utf8Iterator it(text.data(), text.size()), end;
     while (it != end) {
         if (!Xapian::Unicode::is_wordchar(*it)) {
@@ -116,55 +117,14 @@ void Highlighter::each_word(std::string_view text, OnWord on_word) {
         }
         const std::size_t word_end =
             it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
-        if (!on_word(word_start, word_end, word)) return;
-    }
-}
-
-std::string Highlighter::html(std::string_view text) const {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    std::size_t plain_from = 0;  // start of text not yet copied
-    each_word(text, [&](std::size_t word_start, std::size_t word_end, const std::string& word) {
-        if (!matches(word)) return true;
+        if (!matches(word)) continue;
         out += html_escape(text.substr(plain_from, word_start - plain_from));
         out += "<mark>";
         out += html_escape(text.substr(word_start, word_end - word_start));
         out += "</mark>";
         plain_from = word_end;
-        return true;
-    });
+    }
     out += html_escape(text.substr(plain_from));
-    return out;
-}
-
-std::string Highlighter::passage(std::string_view text, std::size_t bytes) const {
-    std::optional<std::size_t> first;
-    each_word(text, [&](std::size_t word_start, std::size_t, const std::string& word) {
-        if (matches(word)) first = word_start;
-        return !first;
-    });
-    if (!first || bytes == 0) return {};
-    // Start a little before the word, at the start of a word (or of its
-    // paragraph, when that is near), and end at a word's end.
-    std::size_t begin = *first > bytes / 4 ? *first - bytes / 4 : 0;
-    if (const auto paragraph = text.rfind("\n\n", *first); paragraph != std::string_view::npos &&
-                                                             paragraph + 2 >= begin) {
-        begin = paragraph + 2;
-    } else {
-        while (begin > 0 && begin < *first && text[begin - 1] != ' ' && text[begin - 1] != '\n') ++begin;
-    }
-    std::size_t stop = std::min(text.size(), begin + bytes);
-    if (stop < text.size()) {
-        const auto space = text.find_last_of(" \n", stop);
-        // At a space when one is near the end; else inside a long word.
-        if (space != std::string_view::npos && space > *first && space >= begin + bytes * 3 / 4) stop = space;
-        // Never inside a UTF-8 sequence.
-        while (stop > *first && (static_cast<unsigned char>(text[stop]) & 0xC0) == 0x80) --stop;
-    }
-    std::string out;
-    if (begin > 0) out += "\xE2\x80\xA6";
-    out += html(text.substr(begin, stop - begin));
-    if (stop < text.size()) out += "\xE2\x80\xA6";
     return out;
 }
 

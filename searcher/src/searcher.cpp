@@ -4,13 +4,11 @@
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
 #include <oped/searcher/facets.hpp>
-#include <oped/searcher/highlight.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
 #include <memory>
-#include <optional>
 
 namespace oped::searcher {
 namespace {
@@ -156,29 +154,18 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     out.total = mset.get_matches_estimated();
     out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    std::optional<Highlighter> highlighter;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.id = *it;
         auto article = decode_docdata(it.get_document().get_data());
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
+        // Exhaustive: without it Xapian settles for the lead of a text
+        // whose first match lies deep in it, with nothing marked.
         hit.snippet = browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
                                : mset.snippet(hit.article.body, request.snippet_bytes, builder.stemmer(),
-                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>", "</mark>",
-                                              "\xE2\x80\xA6");
-        // Xapian's snippet can miss the words a wildcard expands to; then
-        // the passage around the first word of the query stands in for it.
-        // (Without a wildcard, a snippet without a mark means the words
-        // matched elsewhere than in the text: the title, an author.)
-        if (!browsing && request.query.find('*') != std::string::npos &&
-            hit.snippet.find("<mark>") == std::string::npos) {
-            if (!highlighter) highlighter.emplace(m_db, request.query);
-            if (highlighter->has_wildcard()) {
-                std::string passage = highlighter->passage(hit.article.body, request.snippet_bytes);
-                if (!passage.empty()) hit.snippet = std::move(passage);
-            }
-        }
+                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                              "<mark>", "</mark>", "\xE2\x80\xA6");
         hit.article.body.clear();
         out.results.push_back(std::move(hit));
     }

@@ -103,47 +103,5 @@ TEST(Highlighting, AWildcardMarksExactlyTheWordsItsSearchMatches) {
     EXPECT_EQ(marked, 100);  // k_max_wildcard_terms
 }
 
-TEST(HighlightPassage, IsEmptyWhenNoWordOfTheQueryIsInTheText) {
-    const Xapian::WritableDatabase db = small_database();
-    EXPECT_EQ(Highlighter(db, "faction").passage("Nothing to see here.", 300), "");
-    EXPECT_EQ(Highlighter(db, "faction").passage("", 300), "");
-}
-
-TEST(HighlightPassage, SurroundsTheFirstMatchAndMarksIt) {
-    const Xapian::WritableDatabase db = small_database();
-    std::string text;
-    for (int i = 0; i < 60; ++i) text += "filler words go here ";
-    text += "and the constitution <b> of the republic ";
-    for (int i = 0; i < 60; ++i) text += "more filler words here ";
-    const std::string passage = Highlighter(db, "constitu*").passage(text, 200);
-    EXPECT_NE(passage.find("<mark>constitution</mark> &lt;b&gt;"), std::string::npos) << passage;
-    // Cut before: an ellipsis, then a whole word.
-    ASSERT_EQ(passage.rfind("\xE2\x80\xA6", 0), 0u) << passage;
-    const std::string first_word = passage.substr(3, passage.find(' ') - 3);
-    EXPECT_TRUE(first_word == "filler" || first_word == "words" || first_word == "go" || first_word == "here")
-        << passage;
-    EXPECT_TRUE(passage.ends_with("\xE2\x80\xA6")) << passage;
-    EXPECT_LE(passage.size(), 200u + 64u) << passage;
-}
-
-TEST(HighlightPassage, StartsAtTheParagraphWhenItIsNear) {
-    const Xapian::WritableDatabase db = small_database();
-    const std::string text = std::string(500, 'x') + "\n\nA republic, said he.";
-    EXPECT_EQ(Highlighter(db, "republic").passage(text, 300), "\xE2\x80\xA6" "A <mark>republic</mark>, said he.");
-}
-
-TEST(HighlightPassage, NeverCutsInsideAUtf8Sequence) {
-    const Xapian::WritableDatabase db = small_database();
-    std::string text = "republic ";
-    for (int i = 0; i < 200; ++i) text += "\xC3\xA9";  // one long word of é
-    const std::string passage = Highlighter(db, "republic").passage(text, 100);
-    ASSERT_TRUE(passage.ends_with("\xE2\x80\xA6")) << passage;
-    const std::string body = passage.substr(0, passage.size() - 3);
-    EXPECT_EQ(body.size() % 2, (std::string("<mark>republic</mark> ").size()) % 2) << passage;
-    for (std::size_t i = std::string("<mark>republic</mark> ").size(); i + 1 < body.size(); i += 2) {
-        ASSERT_EQ(body.compare(i, 2, "\xC3\xA9"), 0) << "at byte " << i;
-    }
-}
-
 }  // namespace
 }  // namespace oped::searcher

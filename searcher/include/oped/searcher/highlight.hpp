@@ -19,20 +19,11 @@ class Highlighter {
     Highlighter(const Xapian::Database& db, std::string_view query);
 
     bool empty() const { return m_words.empty() && m_stems.empty(); }
-    // Whether the query has a wildcard (word*).
-    bool has_wildcard() const { return m_has_wildcard; }
 
     // `text` HTML-escaped, each word of the query inside <mark>...</mark>.
     std::string html(std::string_view text) const;
 
-    // About `bytes` of `text` around the first word of the query, HTML-escaped
-    // and marked, with an ellipsis where it was cut; empty when no word of the
-    // query is in the text.
-    std::string passage(std::string_view text, std::size_t bytes) const;
-
   private:
-    template <typename OnWord>
-    static void each_word(std::string_view text, OnWord on_word);
     bool matches(const std::string& word) const;
     void add_terms(const Xapian::Database& db, const Xapian::Query& query);
     void add_term(std::string_view term);
@@ -40,7 +31,6 @@ class Highlighter {
     Xapian::Stem m_stem;
     std::set<std::string> m_words;  // unstemmed, lower case
     std::set<std::string> m_stems;
-    bool m_has_wildcard = false;
 };
 
 }  // namespace oped::searcher
