@@ -4,6 +4,7 @@
 #include <oped/searcher/search.hpp>
 #include <oped/searcher/searcher.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <queue>
@@ -83,13 +84,21 @@ void Highlighter::add_term(std::string_view term) {
 bool Highlighter::matches(const std::string& word) const {
     const std::string lower = Xapian::Unicode::tolower(word);
     if (m_words.count(lower) != 0) return true;
-    return !m_stems.empty() && m_stems.count(m_stem(lower)) != 0;
+    // Stemming is the costly part: only words that begin as a stem of the
+    // query does (a stem keeps its word's first two letters) are stemmed.
+    bool may_match = false;
+    for (const auto& stem : m_stems) {
+        const std::size_t n = std::min<std::size_t>(2, stem.size());
+        if (lower.compare(0, n, stem, 0, n) == 0) {
+            may_match = true;
+            break;
+        }
+    }
+    return may_match && m_stems.count(m_stem(lower)) != 0;
 }
 
-std::string Highlighter::html(std::string_view text) const {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    std::size_t plain_from = 0;  // start of text not yet copied
+template <typename OnWord>
+void Highlighter::each_word(std::string_view text, OnWord on_word) {
     Xapian::Utf8Iterator it(text.data(), text.size()), end;
     while (it != end) {
         if (!Xapian::Unicode::is_wordchar(*it)) {
@@ -117,15 +126,34 @@ std::string Highlighter::html(std::string_view text) const {
         }
         const std::size_t word_end =
             it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
-        if (!matches(word)) continue;
+        if (!on_word(word_start, word_end, word)) return;
+    }
+}
+
+std::string Highlighter::html(std::string_view text) const {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    std::size_t plain_from = 0;  // start of text not yet copied
+    each_word(text, [&](std::size_t word_start, std::size_t word_end, const std::string& word) {
+        if (!matches(word)) return true;
         out += html_escape(text.substr(plain_from, word_start - plain_from));
         out += "<mark>";
         out += html_escape(text.substr(word_start, word_end - word_start));
         out += "</mark>";
         plain_from = word_end;
-    }
+        return true;
+    });
     out += html_escape(text.substr(plain_from));
     return out;
+}
+
+std::optional<std::size_t> Highlighter::first_match(std::string_view text) const {
+    std::optional<std::size_t> found;
+    each_word(text, [&](std::size_t word_start, std::size_t, const std::string& word) {
+        if (matches(word)) found = word_start;
+        return !found;
+    });
+    return found;
 }
 
 }  // namespace oped::searcher

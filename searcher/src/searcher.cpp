@@ -4,11 +4,14 @@
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
 #include <oped/searcher/facets.hpp>
+#include <oped/searcher/highlight.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
 #include <memory>
+#include <optional>
+#include <string_view>
 
 namespace oped::searcher {
 namespace {
@@ -23,6 +26,45 @@ std::unique_ptr<Xapian::KeyMaker> sort_key(SortOrder order) {
     if (order == SortOrder::newest) keys->add_value(schema::slot::published, true, "00000000");
     if (order == SortOrder::oldest) keys->add_value(schema::slot::published, false, "99999999");
     return keys;
+}
+
+constexpr const char* k_ellipsis = "\xE2\x80\xA6";
+
+// Xapian's snippet, the empty string when nothing in `text` matched.
+std::string xapian_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t bytes,
+                           const Xapian::Stem& stemmer) {
+    return mset.snippet(std::string(text), bytes, stemmer,
+                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "<mark>",
+                        "</mark>", k_ellipsis);
+}
+
+// The start of the UTF-8 character at or before `i`.
+std::size_t char_start(std::string_view text, std::size_t i) {
+    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
+// The passage of `body` that best matches the query, its words marked;
+// `highlighter` is made from `query` the first time it is needed.
+std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std::size_t bytes,
+                          const Xapian::Stem& stemmer, const Xapian::Database& db, const std::string& query,
+                          std::optional<Highlighter>& highlighter) {
+    // Xapian's quick way first. It settles for the lead of a text whose first
+    // match lies deep in it (its exhaustive way finds it, but takes 4x as
+    // long on every text), so then Xapian is given the stretch of text from
+    // a little before the first word of the query.
+    if (std::string snippet = xapian_snippet(mset, body, bytes, stemmer); !snippet.empty()) return snippet;
+    if (!highlighter) highlighter.emplace(db, query);
+    const auto first = highlighter->first_match(body);
+    // Nothing in the text: the title or an author matched.
+    if (!first) return lead_snippet(body, bytes);
+    const std::size_t from = char_start(body, *first > bytes / 2 ? *first - bytes / 2 : 0);
+    const std::size_t to = char_start(body, std::min(body.size(), *first + 4 * bytes));
+    std::string snippet = xapian_snippet(mset, std::string_view(body).substr(from, to - from), bytes, stemmer);
+    if (snippet.empty()) return lead_snippet(body, bytes);
+    if (from > 0 && !snippet.starts_with(k_ellipsis)) snippet.insert(0, k_ellipsis);
+    if (to < body.size() && !snippet.ends_with(k_ellipsis)) snippet += k_ellipsis;
+    return snippet;
 }
 
 } // namespace
@@ -154,18 +196,16 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     out.total = mset.get_matches_estimated();
     out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    std::optional<Highlighter> highlighter; // made when a snippet needs it
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.id = *it;
         auto article = decode_docdata(it.get_document().get_data());
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
-        // Exhaustive: without it Xapian settles for the lead of a text
-        // whose first match lies deep in it, with nothing marked.
         hit.snippet = browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
-                               : mset.snippet(hit.article.body, request.snippet_bytes, builder.stemmer(),
-                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                              "<mark>", "</mark>", "\xE2\x80\xA6");
+                               : query_snippet(mset, hit.article.body, request.snippet_bytes, builder.stemmer(),
+                                               m_db, request.query, highlighter);
         hit.article.body.clear();
         out.results.push_back(std::move(hit));
     }

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -23,7 +24,12 @@ class Highlighter {
     // `text` HTML-escaped, each word of the query inside <mark>...</mark>.
     std::string html(std::string_view text) const;
 
+    // Where the first word of the query starts in `text`, if anywhere.
+    std::optional<std::size_t> first_match(std::string_view text) const;
+
   private:
+    template <typename OnWord>
+    static void each_word(std::string_view text, OnWord on_word);
     bool matches(const std::string& word) const;
     void add_terms(const Xapian::Database& db, const Xapian::Query& query);
     void add_term(std::string_view term);
