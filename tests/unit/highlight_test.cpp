@@ -103,5 +103,13 @@ TEST(Highlighting, AWildcardMarksExactlyTheWordsItsSearchMatches) {
     EXPECT_EQ(marked, 100);  // k_max_wildcard_terms
 }
 
+TEST(HighlightFirstMatch, FindsTheFirstWordOfTheQueryByStemOrWildcard) {
+    const Xapian::WritableDatabase db = small_database();
+    EXPECT_EQ(Highlighter(db, "factions").first_match("No match here, then a Faction."), 22u);
+    EXPECT_EQ(Highlighter(db, "constitu*").first_match("We the people; constitutional."), 15u);
+    EXPECT_EQ(Highlighter(db, "republic").first_match("Nothing of the kind."), std::nullopt);
+    EXPECT_EQ(Highlighter(db, "-republic faction").first_match("A republic."), std::nullopt);
+}
+
 }  // namespace
 }  // namespace oped::searcher
