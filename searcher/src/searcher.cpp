@@ -49,17 +49,17 @@ std::size_t char_start(std::string_view text, std::size_t i) {
 std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std::size_t bytes,
                           const Xapian::Stem& stemmer, const Xapian::Database& db, const std::string& query,
                           std::optional<Highlighter>& highlighter) {
-    // Xapian's quick way first. It settles for the lead of a text whose first
-    // match lies deep in it (its exhaustive way finds it, but takes 4x as
-    // long on every text), so then Xapian is given the stretch of text from
-    // a little before the first word of the query.
-    if (std::string snippet = xapian_snippet(mset, body, bytes, stemmer); !snippet.empty()) return snippet;
+    // Xapian's snippet stops looking once it has a passage it deems good
+    // enough, and so settles for a text's lead, nothing marked, when the
+    // first match lies deep in it; told to be exhaustive it finds the match
+    // but takes 4x as long. So Xapian is given the stretch of text that
+    // starts just before the first word of the query.
     if (!highlighter) highlighter.emplace(db, query);
     const auto first = highlighter->first_match(body);
     // Nothing in the text: the title or an author matched.
     if (!first) return lead_snippet(body, bytes);
     const std::size_t from = char_start(body, *first > bytes / 2 ? *first - bytes / 2 : 0);
-    const std::size_t to = char_start(body, std::min(body.size(), *first + 4 * bytes));
+    const std::size_t to = char_start(body, std::min(body.size(), *first + 8 * bytes));
     std::string snippet = xapian_snippet(mset, std::string_view(body).substr(from, to - from), bytes, stemmer);
     if (snippet.empty()) return lead_snippet(body, bytes);
     if (from > 0 && !snippet.starts_with(k_ellipsis)) snippet.insert(0, k_ellipsis);
