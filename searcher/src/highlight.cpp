@@ -81,8 +81,7 @@ void Highlighter::add_term(std::string_view term) {
     (stemmed ? m_stems : m_words).emplace(term);
 }
 
-bool Highlighter::matches(const std::string& word) const {
-    const std::string lower = Xapian::Unicode::tolower(word);
+bool Highlighter::matches(const std::string& lower) const {
     if (m_words.count(lower) != 0) return true;
     // Stemming is the costly part: only words that begin as a stem of the
     // query does (a stem keeps its word's first two letters) are stemmed.
@@ -99,6 +98,7 @@ bool Highlighter::matches(const std::string& word) const {
 
 template <typename OnWord>
 void Highlighter::each_word(std::string_view text, OnWord on_word) {
+    std::string word;  // the current word, in lower case; one buffer for all
     Xapian::Utf8Iterator it(text.data(), text.size()), end;
     while (it != end) {
         if (!Xapian::Unicode::is_wordchar(*it)) {
@@ -106,11 +106,11 @@ void Highlighter::each_word(std::string_view text, OnWord on_word) {
             continue;
         }
         const std::size_t word_start = it.raw() - text.data();
-        std::string word;
+        word.clear();
         while (it != end) {
             const unsigned cp = *it;
             if (Xapian::Unicode::is_wordchar(cp)) {
-                Xapian::Unicode::append_utf8(word, cp);
+                Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(cp));
                 ++it;
                 continue;
             }

@@ -28,9 +28,11 @@ class Highlighter {
     std::optional<std::size_t> first_match(std::string_view text) const;
 
   private:
+    // Calls on_word(start, end, word in lower case) for each word of `text`
+    // until it returns false.
     template <typename OnWord>
     static void each_word(std::string_view text, OnWord on_word);
-    bool matches(const std::string& word) const;
+    bool matches(const std::string& lower) const;  // `lower`: a word in lower case
     void add_terms(const Xapian::Database& db, const Xapian::Query& query);
     void add_term(std::string_view term);
 
