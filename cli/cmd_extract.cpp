@@ -20,10 +20,12 @@ struct ExtractOptions {
 };
 
 nlohmann::json to_json(const Article& a) {
-    return {{"path", a.path},           {"url", a.url},           {"title", a.title},
-            {"authors", a.authors},     {"published", a.published}, {"modified", a.modified},
-            {"site", a.site},           {"section", a.section},   {"tags", a.tags},
-            {"description", a.description}, {"language", a.language}, {"body", a.body}};
+    return {{"path", a.path},           {"url", a.url},
+            {"title", a.title},         {"authors", a.authors},
+            {"published", a.published}, {"modified", a.modified},
+            {"site", a.site},           {"section", a.section},
+            {"tags", a.tags},           {"description", a.description},
+            {"language", a.language},   {"body", a.body}};
 }
 
 void print_summary(const Article& a) {
@@ -51,9 +53,7 @@ void print_summary(const Article& a) {
 }
 
 // The JSON dump must survive invalid UTF-8 that slipped through: replace it.
-std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 int run_extract(const ExtractOptions& opt) {
     int rc = 0;

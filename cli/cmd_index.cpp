@@ -76,10 +76,11 @@ int run_index(IndexCliOptions& opt) {
     std::string reasons;
     for (const auto& [code, n] : by_reason) reasons += (reasons.empty() ? " (" : ", ") + code + " " + std::to_string(n);
     if (!reasons.empty()) reasons += ")";
-    std::printf("indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s; "
-                "%.2fs, %.0f docs/s\n",
-                s.total, opt.index.db_path.c_str(), s.added, s.updated, s.unchanged, s.removed, s.failures.size(),
-                reasons.c_str(), s.seconds, rate);
+    std::printf(
+        "indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s; "
+        "%.2fs, %.0f docs/s\n",
+        s.total, opt.index.db_path.c_str(), s.added, s.updated, s.unchanged, s.removed, s.failures.size(),
+        reasons.c_str(), s.seconds, rate);
     return s.failures.empty() ? 0 : exit_code(ErrorCode::not_html);
 }
 
@@ -87,7 +88,8 @@ int run_index(IndexCliOptions& opt) {
 
 Command add_index(CLI::App& app) {
     auto opt = std::make_shared<IndexCliOptions>();
-    CLI::App* sub = app.add_subcommand("index", "Index HTML pages (files or folders, recursively); re-runs are incremental");
+    CLI::App* sub =
+        app.add_subcommand("index", "Index HTML pages (files or folders, recursively); re-runs are incremental");
     add_db_option(*sub, opt->index.db_path);
     sub->add_option("--threads", opt->index.threads, "Extraction threads (default: one per core)");
     sub->add_option("--max-size", opt->index.max_size, "Skip pages larger than this many bytes (default 20 MiB)");

@@ -113,8 +113,12 @@ Command add_search(CLI::App& app) {
     sub->add_option("--sort", opt->sort, "relevance, newest or oldest")
         ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
         ->capture_default_str();
-    sub->add_option("--limit", opt->limit, "Results per page")->check(CLI::Range(1u, searcher::k_max_per_page))->capture_default_str();
-    sub->add_option("--page", opt->page, "Page of results")->check(CLI::Range(1u, searcher::k_max_depth))->capture_default_str();
+    sub->add_option("--limit", opt->limit, "Results per page")
+        ->check(CLI::Range(1u, searcher::k_max_per_page))
+        ->capture_default_str();
+    sub->add_option("--page", opt->page, "Page of results")
+        ->check(CLI::Range(1u, searcher::k_max_depth))
+        ->capture_default_str();
     sub->add_option("query", opt->words, "Query words (quote phrases)");
     return [opt] { return run_search(*opt); };
 }

@@ -87,7 +87,8 @@ Command add_serve(CLI::App& app) {
     add_db_option(*sub, opt->serve.db_path);
     opt->serve.web_dir = default_web_dir();
     sub->add_option("--listen", opt->listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
-    sub->add_option("--threads", opt->serve.threads, "Worker threads, one per open connection (default: 8 per core, at least 32)");
+    sub->add_option("--threads", opt->serve.threads,
+                    "Worker threads, one per open connection (default: 8 per core, at least 32)");
     sub->add_option("--web", opt->serve.web_dir, "Folder of the web page's files")->capture_default_str();
     sub->add_option("--log-level", opt->log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))

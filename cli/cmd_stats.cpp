@@ -4,8 +4,8 @@
 #include <oped/common/errors.hpp>
 #include <oped/searcher/stats.hpp>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>

@@ -90,9 +90,8 @@ std::string encode_docdata(const Article& a) {
     for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((n >> shift) & 0xFF));
     const std::size_t head = out.size();
     out.resize(head + packed_size);
-    if (compress2(reinterpret_cast<Bytef*>(out.data() + head), &packed_size,
-                  reinterpret_cast<const Bytef*>(raw.data()), static_cast<uLong>(raw.size()),
-                  Z_DEFAULT_COMPRESSION) != Z_OK) {
+    if (compress2(reinterpret_cast<Bytef*>(out.data() + head), &packed_size, reinterpret_cast<const Bytef*>(raw.data()),
+                  static_cast<uLong>(raw.size()), Z_DEFAULT_COMPRESSION) != Z_OK) {
         return std::string(k_raw_tag) + raw;
     }
     out.resize(head + packed_size);
@@ -104,9 +103,9 @@ namespace {
 Result<Article> decode_fields(std::string_view fields) {
     Reader r(fields);
     Article a;
-    const bool ok = r.get(a.path) && r.get(a.url) && r.get(a.title) && r.get_list(a.authors) &&
-                    r.get(a.published) && r.get(a.modified) && r.get(a.site) && r.get(a.section) &&
-                    r.get_list(a.tags) && r.get(a.description) && r.get(a.language) && r.get(a.body);
+    const bool ok = r.get(a.path) && r.get(a.url) && r.get(a.title) && r.get_list(a.authors) && r.get(a.published) &&
+                    r.get(a.modified) && r.get(a.site) && r.get(a.section) && r.get_list(a.tags) &&
+                    r.get(a.description) && r.get(a.language) && r.get(a.body);
     if (!ok) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     return a;
 }

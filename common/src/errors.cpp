@@ -8,7 +8,7 @@ namespace {
 struct ErrorRow {
     ErrorCode code;
     std::string_view name;
-    int exit_code;   // documented in README.md, "Exit codes"
+    int exit_code; // documented in README.md, "Exit codes"
     int http_status;
 };
 
@@ -27,9 +27,7 @@ constexpr std::array<ErrorRow, 11> k_error_table{{
     {ErrorCode::internal, "internal", 1, 500},
 }};
 
-const ErrorRow& row(ErrorCode code) {
-    return k_error_table.at(static_cast<std::size_t>(code));
-}
+const ErrorRow& row(ErrorCode code) { return k_error_table.at(static_cast<std::size_t>(code)); }
 
 } // namespace
 

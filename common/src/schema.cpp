@@ -32,8 +32,7 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     // (of the whole value and of its reverse) to make collisions negligible.
     const std::string reversed(value.rbegin(), value.rend());
     char hash[40];
-    std::snprintf(hash, sizeof hash, "#%016llx%016llx",
-                  static_cast<unsigned long long>(fnv1a(value)),
+    std::snprintf(hash, sizeof hash, "#%016llx%016llx", static_cast<unsigned long long>(fnv1a(value)),
                   static_cast<unsigned long long>(fnv1a(reversed)));
     const std::size_t head = k_max_term_bytes - prefix.size() - 33;
     std::size_t cut = head;
@@ -44,9 +43,7 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     return term;
 }
 
-std::string fold_for_term(std::string_view display) {
-    return text::fold_case(text::collapse_space(display));
-}
+std::string fold_for_term(std::string_view display) { return text::fold_case(text::collapse_space(display)); }
 
 std::string encode_list(const std::vector<std::string>& items) {
     std::string out;
@@ -86,8 +83,8 @@ namespace {
 Error mismatch(const std::string& found, const std::string& db_path) {
     return Error{ErrorCode::schema_mismatch,
                  "index at " + db_path + " has schema version '" + found + "', this oped needs '" +
-                     std::string(k_schema_version) + "'; rebuild it: rm -rf " + db_path +
-                     " && oped index --db " + db_path + " PATH...",
+                     std::string(k_schema_version) + "'; rebuild it: rm -rf " + db_path + " && oped index --db " +
+                     db_path + " PATH...",
                  db_path};
 }
 
@@ -102,9 +99,8 @@ Result<Xapian::Database> open_for_reading(const std::string& db_path) {
         }
         return db;
     } catch (const Xapian::DatabaseNotFoundError&) {
-        return Error{ErrorCode::not_found, "no index at " + db_path + " (create one with: oped index --db " + db_path +
-                                               " PATH...)",
-                     db_path};
+        return Error{ErrorCode::not_found,
+                     "no index at " + db_path + " (create one with: oped index --db " + db_path + " PATH...)", db_path};
     } catch (const Xapian::DatabaseCorruptError& e) {
         return Error{ErrorCode::index_corrupt, "index at " + db_path + " is corrupt: " + e.get_msg(), db_path};
     } catch (const Xapian::DatabaseOpeningError& e) {

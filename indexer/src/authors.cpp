@@ -56,7 +56,8 @@ std::vector<std::string> split_words(std::string_view s) {
     return out;
 }
 
-std::string join_words(const std::vector<std::string>& words, std::size_t from = 0, std::size_t to = std::string::npos) {
+std::string join_words(const std::vector<std::string>& words, std::size_t from = 0,
+                       std::size_t to = std::string::npos) {
     std::string out;
     to = std::min(to, words.size());
     for (std::size_t k = from; k < to; ++k) {
@@ -80,42 +81,43 @@ bool in(const std::array<std::string_view, N>& table, std::string_view w) {
     return std::find(table.begin(), table.end(), w) != table.end();
 }
 
-constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",   "von",  "door",
-                                                     "przez", "autor", "autora", "auteur", "af"};
-constexpr std::array<std::string_view, 14> k_by_lead_ins{"written", "words", "story", "text", "texto", "reported",
-                                                         "posted", "published", "article", "interview",
-                                                         "author", "authors", "column", "opinion"};
+constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",    "von",    "door",
+                                                      "przez", "autor", "autora", "auteur", "af"};
+constexpr std::array<std::string_view, 14> k_by_lead_ins{"written",  "words",   "story",     "text",    "texto",
+                                                         "reported", "posted",  "published", "article", "interview",
+                                                         "author",   "authors", "column",    "opinion"};
 constexpr std::array<std::string_view, 28> k_honorifics{
-    "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "reverend", "hon",
-    "honourable", "fr", "father", "mme", "mlle", "herr", "frau", "sr", "sra", "dra", "pr", "me", "rabbi",
-    "sen", "rep"};
+    "dr",  "mr",       "mrs", "ms",         "miss", "mx",     "prof", "professor", "sir",  "dame",
+    "rev", "reverend", "hon", "honourable", "fr",   "father", "mme",  "mlle",      "herr", "frau",
+    "sr",  "sra",      "dra", "pr",         "me",   "rabbi",  "sen",  "rep"};
 constexpr std::array<std::string_view, 26> k_credentials{
-    "ma", "ms", "msc", "md", "phd", "ph.d", "ph.d.", "mph", "rn", "dds", "mba", "bsc", "ba", "esq", "cpa", "rd",
-    "np", "facp", "frcp", "dphil", "llm", "jd", "do", "pharmd", "dvm", "mfa"};
+    "ma",  "ms",  "msc", "md", "phd",  "ph.d", "ph.d.", "mph", "rn", "dds", "mba",    "bsc", "ba",
+    "esq", "cpa", "rd",  "np", "facp", "frcp", "dphil", "llm", "jd", "do",  "pharmd", "dvm", "mfa"};
 constexpr std::array<std::string_view, 6> k_suffixes{"jr", "sr", "ii", "iii", "iv", "jnr"};
 // Words that make a comma- or bar-separated part a job title or an outlet.
 constexpr std::array<std::string_view, 48> k_role_words{
-    "writer", "editor", "reporter", "correspondent", "columnist", "contributor", "contributing", "staff",
-    "producer", "analyst", "journalist", "chief", "senior", "deputy", "director", "professor", "fellow",
-    "intern", "photographer", "critic", "bureau", "desk", "agency", "reuters", "afp", "ap", "press",
-    "freelance", "manager", "founder", "ceo", "president", "lecturer", "researcher", "scientist", "blogger",
-    "host", "anchor", "team", "special", "guest", "associate", "assistant", "executive", "strategist",
-    "author", "rédaction", "redaktion"};
+    "writer",    "editor",    "reporter",   "correspondent", "columnist",    "contributor", "contributing",
+    "staff",     "producer",  "analyst",    "journalist",    "chief",        "senior",      "deputy",
+    "director",  "professor", "fellow",     "intern",        "photographer", "critic",      "bureau",
+    "desk",      "agency",    "reuters",    "afp",           "ap",           "press",       "freelance",
+    "manager",   "founder",   "ceo",        "president",     "lecturer",     "researcher",  "scientist",
+    "blogger",   "host",      "anchor",     "team",          "special",      "guest",       "associate",
+    "assistant", "executive", "strategist", "author",        "rédaction",    "redaktion"};
 // Text of page furniture that byline detectors pick up.
 constexpr std::array<std::string_view, 32> k_interface_words{
-    "follow", "author", "authors", "share", "subscribe", "comment", "comments", "posted", "published",
-    "updated", "read", "more", "view", "profile", "contact", "email", "menu", "login", "log", "sign", "in",
-    "up", "home", "by", "bio", "about", "the", "all", "posts", "articles", "staff", "admin"};
+    "follow",    "author",  "authors", "share", "subscribe", "comment",  "comments", "posted",
+    "published", "updated", "read",    "more",  "view",      "profile",  "contact",  "email",
+    "menu",      "login",   "log",     "sign",  "in",        "up",       "home",     "by",
+    "bio",       "about",   "the",     "all",   "posts",     "articles", "staff",    "admin"};
 constexpr std::array<std::string_view, 14> k_date_words{
-    "on", "at", "updated", "update", "published", "posted", "last", "modified", "le", "el", "am", "um",
-    "the", "of"};
+    "on", "at", "updated", "update", "published", "posted", "last", "modified", "le", "el", "am", "um", "the", "of"};
 constexpr std::array<std::string_view, 33> k_calendar_words{
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "friday"};
+    "jan",      "feb",      "mar",     "apr",      "may",   "jun",   "jul",  "aug",  "sep",    "sept",      "oct",
+    "nov",      "dec",      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon",     "tue",      "wed",   "thu",   "fri",  "sat",  "sun",    "monday",    "friday"};
 // Particles that stay lower case inside a name.
-constexpr std::array<std::string_view, 14> k_particles{"de", "da", "di", "du", "van", "von", "der", "den",
-                                                       "la", "le", "del", "dos", "bin", "al"};
+constexpr std::array<std::string_view, 14> k_particles{"de",  "da", "di", "du",  "van", "von", "der",
+                                                       "den", "la", "le", "del", "dos", "bin", "al"};
 
 bool is_url_or_contact(std::string_view w) {
     const std::string l = text::ascii_lower(w);
@@ -394,9 +396,9 @@ std::vector<std::string> split_byline(std::string_view byline) {
     // Credits for other work end the authors: "Edited by", "Photos by".
     {
         const std::string lower = text::ascii_lower(s);
-        for (std::string_view credit : {"edited by", "reviewed by", "fact checked by", "fact-checked by",
-                                        "photos by", "photo by", "photographs by", "illustrations by",
-                                        "illustration by", "additional reporting", "graphics by", "video by"}) {
+        for (std::string_view credit : {"edited by", "reviewed by", "fact checked by", "fact-checked by", "photos by",
+                                        "photo by", "photographs by", "illustrations by", "illustration by",
+                                        "additional reporting", "graphics by", "video by"}) {
             const auto pos = lower.find(credit);
             if (pos != std::string::npos && pos > 0) s.erase(pos);
         }
@@ -497,19 +499,33 @@ void merge_authors(std::vector<std::string>& into, const std::vector<std::string
 namespace oped::indexer {
 namespace {
 
-constexpr std::array<std::string_view, 17> k_bio_intros{
-    "the writer is ",     "the author is ",      "the writers are ",  "the authors are ",  "the columnist is ",
-    "about the author: ", "about the author ",   "l'auteur est ",     "l\u2019auteur est ", "l'autrice est ",
-    "el autor es ",       "la autora es ",       "der autor ist ",    "die autorin ist ",  "o autor é ",
-    "a autora é ",        "this article was written by "};
-constexpr std::array<std::string_view, 12> k_bio_verbs{"is",    "was",   "teaches", "writes", "directs", "covers",
+constexpr std::array<std::string_view, 17> k_bio_intros{"the writer is ",
+                                                        "the author is ",
+                                                        "the writers are ",
+                                                        "the authors are ",
+                                                        "the columnist is ",
+                                                        "about the author: ",
+                                                        "about the author ",
+                                                        "l'auteur est ",
+                                                        "l\u2019auteur est ",
+                                                        "l'autrice est ",
+                                                        "el autor es ",
+                                                        "la autora es ",
+                                                        "der autor ist ",
+                                                        "die autorin ist ",
+                                                        "o autor é ",
+                                                        "a autora é ",
+                                                        "this article was written by "};
+constexpr std::array<std::string_view, 12> k_bio_verbs{"is",     "was",   "teaches", "writes", "directs", "covers",
                                                        "serves", "leads", "est",     "es",     "ist",     "é"};
 constexpr std::array<std::string_view, 44> k_bio_roles{
-    "columnist", "professor", "writer", "author", "journalist", "fellow", "director", "editor", "contributor",
-    "reporter", "correspondent", "economist", "lecturer", "researcher", "president", "founder", "co-founder",
-    "member", "partner", "ceo", "chair", "chairman", "analyst", "scholar", "historian", "novelist", "lawyer",
-    "attorney", "physician", "student", "teacher", "senator", "host", "producer", "scientist", "candidate",
-    "chroniqueur", "chroniqueuse", "professeur", "journaliste", "columnista", "profesor", "kolumnist", "editorialist"};
+    "columnist", "professor",   "writer",       "author",        "journalist",  "fellow",     "director",
+    "editor",    "contributor", "reporter",     "correspondent", "economist",   "lecturer",   "researcher",
+    "president", "founder",     "co-founder",   "member",        "partner",     "ceo",        "chair",
+    "chairman",  "analyst",     "scholar",      "historian",     "novelist",    "lawyer",     "attorney",
+    "physician", "student",     "teacher",      "senator",       "host",        "producer",   "scientist",
+    "candidate", "chroniqueur", "chroniqueuse", "professeur",    "journaliste", "columnista", "profesor",
+    "kolumnist", "editorialist"};
 
 // The name at the start of `rest`: up to a comma, " is ", " who ", a bracket
 // or the end of the sentence.
@@ -519,7 +535,8 @@ std::string leading_name_part(std::string_view rest) {
         end = std::min(end, rest.find(stop));
     }
     // A full stop ends the sentence unless it follows an initial ("J. Doe").
-    for (std::size_t pos = rest.find(". "); pos != std::string_view::npos && pos < end; pos = rest.find(". ", pos + 1)) {
+    for (std::size_t pos = rest.find(". "); pos != std::string_view::npos && pos < end;
+         pos = rest.find(". ", pos + 1)) {
         const bool initial = pos >= 1 && (pos == 1 || rest[pos - 2] == ' ' || rest[pos - 2] == '.');
         if (!initial) {
             end = pos;

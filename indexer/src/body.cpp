@@ -39,7 +39,7 @@ std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags
     return body::serialise(article);
 }
 
-}  // namespace
+} // namespace
 
 std::string extract_body(xmlDoc* doc, const Article& meta) {
     xmlNode* root = root_element(doc);
@@ -60,4 +60,4 @@ std::string extract_body(xmlDoc* doc, const Article& meta) {
     return best;
 }
 
-}  // namespace oped::indexer
+} // namespace oped::indexer

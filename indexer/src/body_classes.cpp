@@ -28,15 +28,13 @@ bool has_token(std::string_view s, std::string_view word) {
     return false;
 }
 
-constexpr std::string_view k_positive[] = {"article", "body", "content", "entry",      "hentry",
-                                           "h-entry", "main", "page",    "pagination", "post",
-                                           "text",    "blog", "story"};
+constexpr std::string_view k_positive[] = {"article", "body",       "content", "entry", "hentry", "h-entry", "main",
+                                           "page",    "pagination", "post",    "text",  "blog",   "story"};
 
 constexpr std::string_view k_negative[] = {
-    "-ad-",     "hidden", "banner",   "combx",      "comment",   "com-",       "contact",
-    "footer",   "gdpr",   "masthead", "media",      "meta",      "outbrain",   "promo",
-    "related",  "scroll", "share",    "shoutbox",   "sidebar",   "skyscraper", "sponsor",
-    "shopping", "tags",   "widget",   "newsletter", "subscribe", "cookie"};
+    "-ad-",     "hidden",     "banner",  "combx",    "comment", "com-",    "contact",    "footer",    "gdpr",
+    "masthead", "media",      "meta",    "outbrain", "promo",   "related", "scroll",     "share",     "shoutbox",
+    "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "widget",  "newsletter", "subscribe", "cookie"};
 
 constexpr std::string_view k_unlikely[] = {
     "-ad-",         "ai2html",  "banner",  "breadcrumbs", "combx",   "comment",    "community",  "cover-wrap",
@@ -45,8 +43,7 @@ constexpr std::string_view k_unlikely[] = {
     "supplemental", "ad-break", "agegate", "pagination",  "pager",   "popup",      "yom-remote", "newsletter",
     "cookie",       "consent",  "modal",   "dialog",      "lightbox"};
 
-constexpr std::string_view k_maybe[] = {"and",     "article", "body",    "column",
-                                        "content", "main",    "mathjax", "shadow"};
+constexpr std::string_view k_maybe[] = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"};
 
 int weigh(std::string_view s) {
     if (s.empty()) return 0;
@@ -56,7 +53,7 @@ int weigh(std::string_view s) {
     return w;
 }
 
-}  // namespace
+} // namespace
 
 int class_weight(const xmlNode* node) {
     return weigh(text::ascii_lower(attr(node, "class"))) + weigh(text::ascii_lower(attr(node, "id")));
@@ -78,12 +75,9 @@ bool is_byline_hint(std::string_view s) {
 }
 
 bool is_hidden_class(std::string_view s) {
-    static constexpr std::string_view k_hidden[] = {"hidden",         "hide",
-                                                    "d-none",         "is-hidden",
-                                                    "sr-only",        "visually-hidden",
-                                                    "visuallyhidden", "screen-reader-text"};
-    return std::any_of(std::begin(k_hidden), std::end(k_hidden),
-                       [&](std::string_view w) { return has_token(s, w); });
+    static constexpr std::string_view k_hidden[] = {
+        "hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text"};
+    return std::any_of(std::begin(k_hidden), std::end(k_hidden), [&](std::string_view w) { return has_token(s, w); });
 }
 
 bool is_caption_hint(std::string_view s) {
@@ -92,4 +86,4 @@ bool is_caption_hint(std::string_view s) {
 
 bool is_share_hint(std::string_view s) { return has_token(s, "share") || has_token(s, "sharedaddy"); }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -65,9 +65,9 @@ bool is_marked_data_table(const xmlNode* node) {
 
 bool only_suspicious_words(const xmlNode* node) {
     const std::string t = text::ascii_lower(visible_text(node));
-    static constexpr std::string_view k_words[] = {
-        "ad",      "ads",     "advertising", "advertisement", "publicité",     "werbung",
-        "anuncio", "loading", "loading...",  "load more",     "chargement...", "cargando..."};
+    static constexpr std::string_view k_words[] = {"ad",         "ads",       "advertising",   "advertisement",
+                                                   "publicité",  "werbung",   "anuncio",       "loading",
+                                                   "loading...", "load more", "chargement...", "cargando..."};
     return std::find(std::begin(k_words), std::end(k_words), t) != std::end(k_words);
 }
 
@@ -93,12 +93,10 @@ bool is_shady(const xmlNode* node, const Frame& f, const Context& ctx, const Fla
     if (tag != "form" && tag != "fieldset" && tag != "table" && tag != "ul" && tag != "div" && tag != "td") {
         return false;
     }
-    if (is_marked_data_table(node) || ctx.in_data_table > 0 || ctx.in_code > 0 || f.holds_data_table)
-        return false;
+    if (is_marked_data_table(node) || ctx.in_data_table > 0 || ctx.in_code > 0 || f.holds_data_table) return false;
     const NodeStats& s = f.stats;
     bool is_list = tag == "ul" || tag == "ol";
-    if (!is_list && s.chars > 0)
-        is_list = static_cast<double>(s.list_chars) / static_cast<double>(s.chars) > 0.9;
+    if (!is_list && s.chars > 0) is_list = static_cast<double>(s.list_chars) / static_cast<double>(s.chars) > 0.9;
     const int weight = flags.weight_classes ? class_weight(node) : 0;
     if (weight < 0) return true;
     if (s.commas >= 10) return false;
@@ -116,8 +114,7 @@ bool is_shady(const xmlNode* node, const Frame& f, const Context& ctx, const Fla
     if (!figure && img > 1 && p / img < 0.5) remove = true;
     if (!is_list && li > p) remove = true;
     if (input > static_cast<double>(static_cast<int>(p / 3))) remove = true;
-    if (!is_list && !figure && heading_density < 0.9 && chars < 25 && (img == 0 || img > 2) &&
-        link_density > 0) {
+    if (!is_list && !figure && heading_density < 0.9 && chars < 25 && (img == 0 || img > 2) && link_density > 0) {
         remove = true;
     }
     if (!is_list && weight < 25 && link_density > 0.2) remove = true;
@@ -138,7 +135,7 @@ bool should_remove(const xmlNode* node, const Frame& f, const Context& ctx, cons
     return flags.clean_conditionally && is_shady(node, f, ctx, flags);
 }
 
-}  // namespace
+} // namespace
 
 void mark_data_tables(xmlNode* root) {
     for (xmlNode* table : find_all(root, "table")) {
@@ -187,9 +184,8 @@ void clean_article(xmlNode* root, const Flags& flags) {
             }
             Frame& parent = frames.back();
             add_child(parent.stats, node, f.stats);
-            parent.holds_data_table =
-                parent.holds_data_table || f.holds_data_table || is_marked_data_table(node);
+            parent.holds_data_table = parent.holds_data_table || f.holds_data_table || is_marked_data_table(node);
         });
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -17,7 +17,7 @@ bool one_of(std::string_view tag, const std::string_view (&names)[N]) {
 
 bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-}  // namespace
+} // namespace
 
 XmlDocPtr copy_to_document(const xmlNode* root) {
     XmlDocPtr doc(htmlNewDocNoDtD(nullptr, nullptr));
@@ -34,8 +34,7 @@ XmlDocPtr copy_to_document(const xmlNode* root) {
                 xmlNode* e = xmlDocCopyNode(const_cast<xmlNode*>(c), doc.get(), 2);
                 xmlAddChild(dst, e);
                 pending.emplace_back(c, e);
-            } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
-                       c->content != nullptr) {
+            } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr) {
                 xmlNode* t = xmlNewDocText(doc.get(), c->content);
                 // xmlAddChild merges adjacent text nodes; that is harmless.
                 xmlAddChild(dst, t);
@@ -51,9 +50,7 @@ void remove_node(xmlNode* node) {
     xmlFreeNode(node);
 }
 
-void rename_element(xmlNode* node, const char* name) {
-    xmlNodeSetName(node, reinterpret_cast<const xmlChar*>(name));
-}
+void rename_element(xmlNode* node, const char* name) { xmlNodeSetName(node, reinterpret_cast<const xmlChar*>(name)); }
 
 std::string class_and_id(const xmlNode* node) {
     std::string s = attr(node, "class");
@@ -69,9 +66,7 @@ bool is_text(const xmlNode* node) {
     return node != nullptr && (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE);
 }
 
-bool is_heading(std::string_view tag) {
-    return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6';
-}
+bool is_heading(std::string_view tag) { return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'; }
 
 bool is_block(std::string_view tag) {
     static constexpr std::string_view k_blocks[] = {
@@ -121,7 +116,7 @@ std::size_t text_length(std::string_view utf8) {
             pending_space = n > 0;
             continue;
         }
-        if ((c & 0xC0) == 0x80) continue;  // continuation bytes: one count per code point
+        if ((c & 0xC0) == 0x80) continue; // continuation bytes: one count per code point
         if (pending_space) ++n;
         pending_space = false;
         ++n;
@@ -129,4 +124,4 @@ std::size_t text_length(std::string_view utf8) {
     return n;
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

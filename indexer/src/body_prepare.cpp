@@ -12,9 +12,9 @@ namespace oped::indexer::body {
 namespace {
 
 bool always_removed(std::string_view tag) {
-    static constexpr std::string_view k_tags[] = {
-        "script", "style", "noscript", "template", "link",   "meta",   "iframe",   "object", "embed", "svg",
-        "canvas", "head",  "nav",      "aside",    "footer", "dialog", "frameset", "frame",  "applet"};
+    static constexpr std::string_view k_tags[] = {"script", "style",  "noscript", "template", "link",  "meta", "iframe",
+                                                  "object", "embed",  "svg",      "canvas",   "head",  "nav",  "aside",
+                                                  "footer", "dialog", "frameset", "frame",    "applet"};
     return std::find(std::begin(k_tags), std::end(k_tags), tag) != std::end(k_tags);
 }
 
@@ -34,8 +34,7 @@ bool is_hidden(const xmlNode* node) {
     }
     if (is_hidden_class(text::ascii_lower(attr(node, "class")))) return true;
     const std::string style = without_space(attr(node, "style"));
-    return style.find("display:none") != std::string::npos ||
-           style.find("visibility:hidden") != std::string::npos;
+    return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
 bool has_ancestor(const xmlNode* node, std::string_view tag) {
@@ -58,8 +57,7 @@ std::size_t bounded_length(xmlNode* node, std::size_t limit) {
                 n = limit + 1;
                 return false;
             }
-            if (is_text(c) && c->content != nullptr)
-                n += text_length(reinterpret_cast<const char*>(c->content));
+            if (is_text(c) && c->content != nullptr) n += text_length(reinterpret_cast<const char*>(c->content));
             return c->type == XML_ELEMENT_NODE;
         },
         [](xmlNode*) {});
@@ -91,8 +89,8 @@ bool should_prune(xmlNode* node, const Flags& flags) {
     const std::string match = class_and_id(node);
     if (flags.strip_unlikely) {
         if (is_unlikely_role(text::ascii_lower(attr(node, "role")))) return true;
-        if (is_unlikely_candidate(match) && tag != "article" && tag != "main" &&
-            !has_ancestor(node, "table") && !has_ancestor(node, "code")) {
+        if (is_unlikely_candidate(match) && tag != "article" && tag != "main" && !has_ancestor(node, "table") &&
+            !has_ancestor(node, "code")) {
             return true;
         }
     }
@@ -124,7 +122,7 @@ void trim_trailing_blank(xmlNode* p, std::vector<xmlNode*>& trash) {
 // <p> that takes in the phrasing content after it, up to the next run.
 void replace_br_runs(xmlNode* root) {
     std::vector<xmlNode*> brs = find_all(root, "br");
-    std::vector<xmlNode*> trash;  // unlinked now, freed at the end: brs may still point at them
+    std::vector<xmlNode*> trash; // unlinked now, freed at the end: brs may still point at them
     for (xmlNode* br : brs) {
         if (br->parent == nullptr) continue;
         bool replaced = false;
@@ -190,7 +188,7 @@ void paragraphise(xmlNode* div) {
     for (xmlNode* n : trash) xmlFreeNode(n);
 }
 
-}  // namespace
+} // namespace
 
 void prune(xmlNode* root, const Flags& flags) {
     std::vector<xmlNode*> doomed;
@@ -201,7 +199,7 @@ void prune(xmlNode* root, const Flags& flags) {
                 if (!should_prune(node, flags)) return true;
                 doomed.push_back(node);
             } else if (!is_text(node)) {
-                doomed.push_back(node);  // comments, processing instructions
+                doomed.push_back(node); // comments, processing instructions
             }
             return false;
         },
@@ -221,4 +219,4 @@ void restructure(xmlNode* root) {
         [](xmlNode*) {});
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

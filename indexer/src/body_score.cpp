@@ -23,8 +23,8 @@ bool is_scored_tag(std::string_view tag) {
 double tag_prior(std::string_view tag) {
     if (tag == "div") return 5;
     if (tag == "pre" || tag == "td" || tag == "blockquote") return 3;
-    if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" ||
-        tag == "li" || tag == "form") {
+    if (tag == "address" || tag == "ol" || tag == "ul" || tag == "dl" || tag == "dd" || tag == "dt" || tag == "li" ||
+        tag == "form") {
         return -3;
     }
     if (is_heading(tag) || tag == "th") return -5;
@@ -36,8 +36,7 @@ double tag_prior(std::string_view tag) {
 // teaser in <article>, and <main> often holds the sidebar too.
 double structure_weight(const xmlNode* node) {
     const std::string itemprop = attr(node, "itemprop");
-    if (itemprop.find("articleBody") != std::string::npos ||
-        itemprop.find("articlebody") != std::string::npos) {
+    if (itemprop.find("articleBody") != std::string::npos || itemprop.find("articlebody") != std::string::npos) {
         return 25;
     }
     const auto tag = tag_name(node);
@@ -59,8 +58,8 @@ class Scorer {
     double& score(const xmlNode* node) {
         auto [it, inserted] = m_scores.try_emplace(node, 0.0);
         if (inserted) {
-            it->second = tag_prior(tag_name(node)) +
-                         (m_flags.weight_classes ? class_weight(node) + structure_weight(node) : 0);
+            it->second =
+                tag_prior(tag_name(node)) + (m_flags.weight_classes ? class_weight(node) + structure_weight(node) : 0);
             m_order.push_back(node);
         }
         return it->second;
@@ -79,9 +78,7 @@ class Scorer {
             const double points = 1.0 + static_cast<double>(s.commas) + std::min<double>(s.chars / 100, 3);
             int level = 0;
             for (xmlNode* a = el->parent; a != nullptr && level < k_ancestor_levels; a = a->parent, ++level) {
-                if (a->type != XML_ELEMENT_NODE || a->parent == nullptr ||
-                    a->parent->type != XML_ELEMENT_NODE)
-                    break;
+                if (a->type != XML_ELEMENT_NODE || a->parent == nullptr || a->parent->type != XML_ELEMENT_NODE) break;
                 const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
                 score(a) += points / divider;
             }
@@ -108,8 +105,7 @@ class Scorer {
 
 std::size_t element_children(const xmlNode* node) {
     std::size_t n = 0;
-    for (const xmlNode* c = node->children; c != nullptr; c = c->next)
-        n += c->type == XML_ELEMENT_NODE ? 1 : 0;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) n += c->type == XML_ELEMENT_NODE ? 1 : 0;
     return n;
 }
 
@@ -187,7 +183,7 @@ std::vector<xmlNode*> join_siblings(xmlNode* top, Scorer& scorer, const StatsMap
     return out;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<xmlNode*> select_article(xmlNode* body, const StatsMap& stats, const Flags& flags) {
     if (body == nullptr) return {};
@@ -202,10 +198,9 @@ std::vector<xmlNode*> select_article(xmlNode* body, const StatsMap& stats, const
     xmlNode* top = const_cast<xmlNode*>(tops.front());
     top = unify_split_content(top, tops, scorer, body);
     top = climb_rising_scores(top, scorer, body);
-    while (top->parent != nullptr && top->parent != body && element_children(top->parent) == 1)
-        top = top->parent;
+    while (top->parent != nullptr && top->parent != body && element_children(top->parent) == 1) top = top->parent;
     if (top->parent == nullptr) return {top};
     return join_siblings(top, scorer, stats);
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -22,7 +22,7 @@ std::size_t count_commas(std::string_view s) {
                 ++n;
             }
         } else if (c == 0xD8 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x8C) {
-            ++n;  // U+060C Arabic comma
+            ++n; // U+060C Arabic comma
         }
     }
     return n;
@@ -42,7 +42,7 @@ double link_weight(const xmlNode* a) {
     return href.size() > 1 && href[0] == '#' ? 0.3 : 1.0;
 }
 
-}  // namespace
+} // namespace
 
 void add_text(NodeStats& stats, std::string_view utf8) {
     stats.chars += text_length(utf8);
@@ -61,8 +61,7 @@ void add_child(NodeStats& parent, const xmlNode* child, const NodeStats& s) {
     parent.images += s.images + (tag == "img" || tag == "picture" ? 1 : 0);
     parent.list_items += s.list_items + (tag == "li" ? 1 : 0);
     parent.inputs += s.inputs + (tag == "input" ? 1 : 0);
-    parent.embeds +=
-        s.embeds + (tag == "embed" || tag == "object" || tag == "iframe" || tag == "video" ? 1 : 0);
+    parent.embeds += s.embeds + (tag == "embed" || tag == "object" || tag == "iframe" || tag == "video" ? 1 : 0);
 }
 
 StatsMap compute_stats(xmlNode* root) {
@@ -90,4 +89,4 @@ StatsMap compute_stats(xmlNode* root) {
     return out;
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -90,11 +90,9 @@ Break break_of(const xmlNode* node, int data_table_depth) {
     return is_block(tag) ? Break::paragraph : Break::none;
 }
 
-bool is_data_table(const xmlNode* node) {
-    return is_element(node, "table") && attr(node, "data-oped-table") == "1";
-}
+bool is_data_table(const xmlNode* node) { return is_element(node, "table") && attr(node, "data-oped-table") == "1"; }
 
-}  // namespace
+} // namespace
 
 std::string serialise(xmlNode* root) {
     TextBuilder out;
@@ -137,4 +135,4 @@ std::string serialise(xmlNode* root) {
     return out.finish();
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -56,8 +56,7 @@ bool is_byline_text(const std::string& text, const Article& meta) {
 constexpr std::size_t k_max_label_chars = 150;
 
 bool starts_with_any(const std::string& folded, const std::vector<std::string_view>& openers) {
-    return std::any_of(openers.begin(), openers.end(),
-                       [&](std::string_view o) { return folded.rfind(o, 0) == 0; });
+    return std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return folded.rfind(o, 0) == 0; });
 }
 
 // Labels of link lists: removed with the list they head, or when they are links.
@@ -73,8 +72,8 @@ bool starts_like_link_list(const std::string& folded) {
 
 // Calls to action: removed whenever they are short.
 bool starts_like_call_to_action(const std::string& folded) {
-    static const std::vector<std::string_view> k_openers = {
-        "sign up for", "subscribe to", "get our newsletter", "follow us on", "click here to"};
+    static const std::vector<std::string_view> k_openers = {"sign up for", "subscribe to", "get our newsletter",
+                                                            "follow us on", "click here to"};
     return starts_with_any(folded, k_openers);
 }
 
@@ -92,7 +91,7 @@ xmlNode* next_element(xmlNode* node) {
     return nullptr;
 }
 
-}  // namespace
+} // namespace
 
 void remove_link_lists(xmlNode* root) {
     const StatsMap stats = compute_stats(root);
@@ -174,8 +173,7 @@ void trim_head(xmlNode* root, const Article& meta) {
         }
         // Between headline and lead: a "Posted: <date>" line and utility
         // links ("Printer-friendly version | E-mail this story").
-        if (title_seen && text.size() <= k_max_byline_chars &&
-            (is_link_only(el, stats) || is_posted_line(text))) {
+        if (title_seen && text.size() <= k_max_byline_chars && (is_link_only(el, stats) || is_posted_line(text))) {
             doomed.push_back(el);
             return false;
         }
@@ -188,4 +186,4 @@ void trim_head(xmlNode* root, const Article& meta) {
     for (xmlNode* el : doomed) remove_node(el);
 }
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -12,9 +12,10 @@ namespace oped::indexer {
 namespace {
 
 // windows-1252 0x80-0x9F; 0 marks the five undefined bytes (kept as C1).
-constexpr std::array<char16_t, 32> k_cp1252_high{
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
-    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+constexpr std::array<char16_t, 32> k_cp1252_high{0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                 0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 std::string decode_cp1252(std::string_view bytes) {
     std::string out;
@@ -90,9 +91,9 @@ std::string normalise_label(std::string label) {
     while (!label.empty() && (label.back() == '"' || label.back() == '\'' || label.back() == ';')) label.pop_back();
     while (!label.empty() && (label.front() == '"' || label.front() == '\'')) label.erase(0, 1);
     if (label == "utf8" || label == "unicode-1-1-utf-8" || label == "x-unicode20utf8") return "utf-8";
-    if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" ||
-        label == "l1" || label == "us-ascii" || label == "ascii" || label == "cp1252" || label == "x-cp1252" ||
-        label == "iso_8859-1" || label == "cp819" || label == "ibm819") {
+    if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" || label == "l1" ||
+        label == "us-ascii" || label == "ascii" || label == "cp1252" || label == "x-cp1252" || label == "iso_8859-1" ||
+        label == "cp819" || label == "ibm819") {
         return "windows-1252";
     }
     if (label == "gb2312" || label == "gbk" || label == "x-gbk") return "gb18030";
@@ -110,8 +111,8 @@ std::string label_after(std::string_view lower, std::size_t from) {
     ++pos;
     while (pos < lower.size() && (lower[pos] == ' ' || lower[pos] == '"' || lower[pos] == '\'')) ++pos;
     std::size_t end = pos;
-    while (end < lower.size() && lower[end] != '"' && lower[end] != '\'' && lower[end] != ';' &&
-           lower[end] != '>' && lower[end] != ' ' && lower[end] != '/') {
+    while (end < lower.size() && lower[end] != '"' && lower[end] != '\'' && lower[end] != ';' && lower[end] != '>' &&
+           lower[end] != ' ' && lower[end] != '/') {
         ++end;
     }
     return std::string(lower.substr(pos, end - pos));
@@ -173,8 +174,9 @@ DecodedText decode_to_utf8(std::string_view bytes) {
     // Pages saved as UTF-8 keep their old label (gb2312, Latin-1) often; text
     // in a legacy charset that is also valid UTF-8 with multi-byte sequences
     // is vanishingly rare, so such bytes are read as UTF-8 whatever the label.
-    if (valid_utf8 && bytes.find_first_of("\xC2\xC3\xC4\xC5\xCE\xD0\xD1\xE2\xE3\xE4\xE5\xE6\xE7\xE8\xE9\xEA\xEB\xEC\xED\xEF") !=
-                          std::string_view::npos) {
+    if (valid_utf8 &&
+        bytes.find_first_of("\xC2\xC3\xC4\xC5\xCE\xD0\xD1\xE2\xE3\xE4\xE5\xE6\xE7\xE8\xE9\xEA\xEB\xEC\xED\xEF") !=
+            std::string_view::npos) {
         return {std::string(bytes), "utf-8"};
     }
     if (declared == "windows-1252") return {decode_cp1252(bytes), "windows-1252"};

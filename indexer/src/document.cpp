@@ -6,7 +6,6 @@
 namespace oped::indexer {
 namespace {
 
-
 Xapian::Stem stemmer_for(const std::string& language) {
     if (language.empty()) return Xapian::Stem("en");
     try {

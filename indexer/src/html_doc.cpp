@@ -8,15 +8,16 @@ namespace oped::indexer {
 namespace {
 
 bool is_hidden_container(std::string_view name) {
-    return name == "script" || name == "style" || name == "template" || name == "noscript" ||
-           name == "svg" || name == "math" || name == "iframe" || name == "object";
+    return name == "script" || name == "style" || name == "template" || name == "noscript" || name == "svg" ||
+           name == "math" || name == "iframe" || name == "object";
 }
 
 bool is_block(std::string_view name) {
     static constexpr std::string_view k_blocks[] = {
-        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-        "header", "footer", "nav", "aside", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt",
-        "dl", "figure", "figcaption", "main", "form", "hr", "address", "title", "option"};
+        "p",          "div",        "br",    "li",      "ul",      "ol",      "h1",     "h2",    "h3",
+        "h4",         "h5",         "h6",    "section", "article", "header",  "footer", "nav",   "aside",
+        "blockquote", "pre",        "table", "tr",      "td",      "th",      "dd",     "dt",    "dl",
+        "figure",     "figcaption", "main",  "form",    "hr",      "address", "title",  "option"};
     for (auto b : k_blocks) {
         if (name == b) return true;
     }

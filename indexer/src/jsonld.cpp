@@ -183,8 +183,10 @@ int max_depth(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char c = s[i];
         if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                in_string = false;
             continue;
         }
         if (c == '"') in_string = true;
@@ -200,7 +202,8 @@ std::string repair_json(std::string_view text) {
     std::string s(text);
     // Wrappers: CDATA and HTML comments around or inside the script.
     for (std::string_view marker : {"<![CDATA[", "]]>", "<!--", "-->", "//<![CDATA[", "//]]>"}) {
-        for (auto pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos)) s.erase(pos, marker.size());
+        for (auto pos = s.find(marker); pos != std::string::npos; pos = s.find(marker, pos))
+            s.erase(pos, marker.size());
     }
     std::string out;
     out.reserve(s.size());
@@ -226,7 +229,7 @@ std::string repair_json(std::string_view text) {
             continue;
         }
         if (c == '"') in_string = true;
-        if (c == ',' ) {
+        if (c == ',') {
             // A trailing comma before } or ] goes.
             std::size_t j = i + 1;
             while (j < s.size() && (s[j] == ' ' || s[j] == '\n' || s[j] == '\r' || s[j] == '\t')) ++j;

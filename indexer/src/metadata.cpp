@@ -104,7 +104,8 @@ std::string host_of(std::string_view url) {
     if (start == std::string_view::npos) return {};
     start += 3;
     auto end = url.find_first_of("/:?#", start);
-    std::string host = text::ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
+    std::string host =
+        text::ascii_lower(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
     if (host.starts_with("www.")) host.erase(0, 4);
     return host;
 }
@@ -180,8 +181,8 @@ std::string jsonld_title(const JsonLdArticle& a, const PageSignals& s) {
             }
             return false;
         };
-        const bool name_is_site = title_key(a.name) == title_key(a.site) ||
-                                  title_key(a.name) == title_key(s.meta("og:site_name"));
+        const bool name_is_site =
+            title_key(a.name) == title_key(a.site) || title_key(a.name) == title_key(s.meta("og:site_name"));
         const bool name_matches = !name_is_site && agrees(a.name);
         return agrees(a.headline) && !name_matches ? a.headline : a.name;
     }
@@ -193,8 +194,8 @@ std::string pick_title(const PageSignals& s, const std::string& site, const std:
         std::string t = jsonld_title(*a, s);
         if (!t.empty()) return t;
     }
-    std::string t = first_meta(s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title",
-                                   "sailthru:title"});
+    std::string t = first_meta(
+        s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title", "sailthru:title"});
     if (!t.empty()) return t;
     if (auto v = json_string(parsely_page(s), "title"); !v.empty()) return v;
     for (const auto& h : s.microdata_headlines) {
@@ -262,8 +263,9 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
             return people;
         }
     }
-    for (std::string_view key : {"dc:creator", "dcterms:creator", "author", "article:author", "og:article:author",
-                                 "parsely-author", "sailthru:author", "byl", "citation_author", "article:author_name"}) {
+    for (std::string_view key :
+         {"dc:creator", "dcterms:creator", "author", "article:author", "og:article:author", "parsely-author",
+          "sailthru:author", "byl", "citation_author", "article:author_name"}) {
         std::vector<std::string> values;
         for (auto& v : s.meta_all(key)) {
             if (!is_url(v)) values.push_back(v);
@@ -351,13 +353,33 @@ std::string pick_published(const PageSignals& s, const std::string& url) {
         if (!a.is_article) break;
         if (auto d = normalise_date(a.published); !d.empty()) return d;
     }
-    for (std::string_view key :
-         {"article:published_time", "og:article:published_time", "article:published", "published_time",
-          "og:published_time", "parsely-pub-date", "dc:date:issued", "dcterms:issued", "dcterms:created",
-          "dc:date:created", "dc:date", "dcterms:date", "citation_publication_date", "citation_date",
-          "citation_online_date", "prism:publicationdate", "datepublished", "date", "pubdate", "publishdate",
-          "publish-date", "publish_date", "publication_date", "date_published", "displaydate", "sailthru:date",
-          "pdate"}) {
+    for (std::string_view key : {"article:published_time",
+                                 "og:article:published_time",
+                                 "article:published",
+                                 "published_time",
+                                 "og:published_time",
+                                 "parsely-pub-date",
+                                 "dc:date:issued",
+                                 "dcterms:issued",
+                                 "dcterms:created",
+                                 "dc:date:created",
+                                 "dc:date",
+                                 "dcterms:date",
+                                 "citation_publication_date",
+                                 "citation_date",
+                                 "citation_online_date",
+                                 "prism:publicationdate",
+                                 "datepublished",
+                                 "date",
+                                 "pubdate",
+                                 "publishdate",
+                                 "publish-date",
+                                 "publish_date",
+                                 "publication_date",
+                                 "date_published",
+                                 "displaydate",
+                                 "sailthru:date",
+                                 "pdate"}) {
         if (auto d = first_date(s.meta_all(key)); !d.empty()) return d;
     }
     if (auto d = normalise_date(json_string(parsely_page(s), "pub_date")); !d.empty()) return d;

@@ -21,7 +21,6 @@ constexpr std::size_t k_max_headings = 200;
 constexpr std::size_t k_max_candidates = 200;
 constexpr int k_max_ancestors = 40;
 
-
 bool is_skipped(std::string_view name) {
     return name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg" ||
            name == "button" || name == "select";
@@ -85,7 +84,8 @@ std::string bounded_text(const xmlNode* node, std::size_t max, bool skip_extras 
 std::string class_and_id(const xmlNode* el) {
     std::string ci = text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
     // "authority" is not "author".
-    for (auto pos = ci.find("authorit"); pos != std::string::npos; pos = ci.find("authorit", pos)) ci.replace(pos, 6, "xxxxxx");
+    for (auto pos = ci.find("authorit"); pos != std::string::npos; pos = ci.find("authorit", pos))
+        ci.replace(pos, 6, "xxxxxx");
     return ci;
 }
 

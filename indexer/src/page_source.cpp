@@ -16,8 +16,13 @@ bool is_page_file(const std::filesystem::path& path) {
 }
 
 bool looks_binary(std::string_view bytes) {
-    constexpr std::array<std::string_view, 6> k_signatures{
-        "\x89PNG", "GIF8", "\xFF\xD8\xFF", "%PDF", "PK\x03\x04", "\x7F" "ELF"};
+    constexpr std::array<std::string_view, 6> k_signatures{"\x89PNG",
+                                                           "GIF8",
+                                                           "\xFF\xD8\xFF",
+                                                           "%PDF",
+                                                           "PK\x03\x04",
+                                                           "\x7F"
+                                                           "ELF"};
     for (auto sig : k_signatures) {
         if (bytes.substr(0, sig.size()) == sig) return true;
     }

@@ -10,8 +10,8 @@
 namespace oped::indexer {
 namespace {
 
-constexpr std::array<std::string_view, 12> k_separators{
-    " | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00BB ", " / ", " \u00B7 ", " > ", " \\ ", " ~ ", " \u2022 "};
+constexpr std::array<std::string_view, 12> k_separators{" | ", " - ",      " \u2013 ", " \u2014 ", " :: ", " \u00BB ",
+                                                        " / ", " \u00B7 ", " > ",      " \\ ",     " ~ ",  " \u2022 "};
 
 bool is_hierarchical(std::string_view sep) {
     return sep == " / " || sep == " > " || sep == " \u00BB " || sep == " \\ ";

@@ -66,10 +66,9 @@ Spec parse_spec(const std::string& line) {
 }
 
 constexpr const char* k_stopwords[] = {
-    "a",   "about", "an",   "and", "are",  "as",   "at",   "be",    "but",  "by",   "for",  "from",
-    "had", "has",   "have", "he",  "her",  "his",  "i",    "in",    "is",   "it",   "its",  "of",
-    "on",  "or",    "she",  "that", "the", "their", "them", "there", "they", "this", "to",  "was",
-    "we",  "were",  "which", "who", "will", "with", "you"};
+    "a",    "about", "an",   "and",  "are", "as",  "at", "be",   "but",   "by",  "for",  "from", "had",  "has", "have",
+    "he",   "her",   "his",  "i",    "in",  "is",  "it", "its",  "of",    "on",  "or",   "she",  "that", "the", "their",
+    "them", "there", "they", "this", "to",  "was", "we", "were", "which", "who", "will", "with", "you"};
 
 class Folded : public Xapian::FieldProcessor {
   public:
@@ -136,8 +135,7 @@ class Runner {
     std::size_t run(const Spec& s) {
         constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                      Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                                     Xapian::QueryParser::FLAG_PURE_NOT |
-                                     Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                                     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
         m_db.reopen();
         Xapian::Query words;
         try {
@@ -219,11 +217,16 @@ int main(int argc, char** argv) {
     unsigned threads = 1, passes = 1;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
-        if (flag == "--db") db = argv[i + 1];
-        else if (flag == "--mode") mode = argv[i + 1];
-        else if (flag == "--threads") threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
-        else if (flag == "--passes") passes = static_cast<unsigned>(std::stoul(argv[i + 1]));
-        else return usage();
+        if (flag == "--db")
+            db = argv[i + 1];
+        else if (flag == "--mode")
+            mode = argv[i + 1];
+        else if (flag == "--threads")
+            threads = static_cast<unsigned>(std::stoul(argv[i + 1]));
+        else if (flag == "--passes")
+            passes = static_cast<unsigned>(std::stoul(argv[i + 1]));
+        else
+            return usage();
     }
     if (db.empty() || (mode != "floor" && mode != "bare") || threads == 0) return usage();
     std::vector<Spec> specs;

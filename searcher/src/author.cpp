@@ -41,7 +41,7 @@ std::vector<std::string> words_of(const std::string& folded) {
     return out;
 }
 
-}  // namespace
+} // namespace
 
 Xapian::Query author_query(std::string_view name) {
     return Xapian::Query(schema::boolean_term(schema::prefix::author_exact, schema::fold_for_term(name)));
@@ -84,4 +84,4 @@ Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_vie
     return out;
 }
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

@@ -30,15 +30,14 @@ bool any_word_starts_with(std::string_view text, std::string_view prefix) {
     return false;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<FacetValue> ListCountSpy::top(std::size_t limit, std::string_view find) const {
     const std::string wanted = text::fold_for_match(text::collapse_space(find));
     std::vector<FacetValue> all;
     all.reserve(wanted.empty() ? m_counts.size() : 0);
     for (const auto& [value, count] : m_counts) {
-        if (wanted.empty() || any_word_starts_with(text::fold_for_match(value), wanted))
-            all.push_back({value, count});
+        if (wanted.empty() || any_word_starts_with(text::fold_for_match(value), wanted)) all.push_back({value, count});
     }
     const auto n = std::min(limit, all.size());
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
@@ -49,13 +48,12 @@ std::vector<FacetValue> ListCountSpy::top(std::size_t limit, std::string_view fi
     return all;
 }
 
-void ListCountSpy::keep_chosen(std::vector<FacetValue>& values,
-                               const std::vector<std::string>& chosen) const {
+void ListCountSpy::keep_chosen(std::vector<FacetValue>& values, const std::vector<std::string>& chosen) const {
     auto listed = [&](const std::string& folded) {
         return std::any_of(values.begin(), values.end(),
                            [&](const FacetValue& v) { return schema::fold_for_term(v.value) == folded; });
     };
-    std::vector<std::string> missing;  // folded, as filters compare them
+    std::vector<std::string> missing; // folded, as filters compare them
     for (const auto& c : chosen) {
         std::string folded = schema::fold_for_term(c);
         if (!listed(folded) && std::find(missing.begin(), missing.end(), folded) == missing.end())
@@ -68,4 +66,4 @@ void ListCountSpy::keep_chosen(std::vector<FacetValue>& values,
     }
 }
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

@@ -24,7 +24,7 @@ std::optional<std::string> wildcard_pattern(const Xapian::Query& query) {
     const std::string description = query.get_description();
     const std::string head = "Query(WILDCARD ";
     if (description.compare(0, head.size(), head) != 0 || description.back() != ')') return std::nullopt;
-    const auto space = description.find(' ', head.size());  // after the combining operator
+    const auto space = description.find(' ', head.size()); // after the combining operator
     if (space == std::string::npos) return std::nullopt;
     return description.substr(space + 1, description.size() - space - 2);
 }
@@ -45,7 +45,7 @@ std::vector<std::string> wildcard_terms(const Xapian::Database& db, const std::s
     return terms;
 }
 
-}  // namespace
+} // namespace
 
 Highlighter::Highlighter(const Xapian::Database& db, std::string_view query) : m_stem("en") {
     QueryBuilder builder(db);
@@ -60,8 +60,7 @@ void Highlighter::add_terms(const Xapian::Database& db, const Xapian::Query& que
         return;
     }
     if (query.get_type() == Xapian::Query::LEAF_TERM) {
-        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
-            add_term(*it);
+        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) add_term(*it);
         return;
     }
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
@@ -98,7 +97,7 @@ bool Highlighter::matches(const std::string& lower) const {
 
 template <typename OnWord>
 void Highlighter::each_word(std::string_view text, OnWord on_word) {
-    std::string word;  // the current word, in lower case; one buffer for all
+    std::string word; // the current word, in lower case; one buffer for all
     Xapian::Utf8Iterator it(text.data(), text.size()), end;
     while (it != end) {
         if (!Xapian::Unicode::is_wordchar(*it)) {
@@ -124,8 +123,7 @@ void Highlighter::each_word(std::string_view text, OnWord on_word) {
             }
             break;
         }
-        const std::size_t word_end =
-            it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
+        const std::size_t word_end = it == end ? text.size() : static_cast<std::size_t>(it.raw() - text.data());
         if (!on_word(word_start, word_end, word)) return;
     }
 }
@@ -133,7 +131,7 @@ void Highlighter::each_word(std::string_view text, OnWord on_word) {
 std::string Highlighter::html(std::string_view text) const {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    std::size_t plain_from = 0;  // start of text not yet copied
+    std::size_t plain_from = 0; // start of text not yet copied
     each_word(text, [&](std::size_t word_start, std::size_t word_end, const std::string& word) {
         if (!matches(word)) return true;
         out += html_escape(text.substr(plain_from, word_start - plain_from));
@@ -156,4 +154,4 @@ std::optional<std::size_t> Highlighter::first_match(std::string_view text) const
     return found;
 }
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

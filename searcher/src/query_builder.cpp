@@ -21,10 +21,9 @@ constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPar
 
 // Common English words dropped from queries (not from phrases), as Omega does.
 constexpr const char* k_stopwords[] = {
-    "a",   "about", "an",   "and", "are",  "as",   "at",   "be",    "but",  "by",   "for",  "from",
-    "had", "has",   "have", "he",  "her",  "his",  "i",    "in",    "is",   "it",   "its",  "of",
-    "on",  "or",    "she",  "that", "the", "their", "them", "there", "they", "this", "to",  "was",
-    "we",  "were",  "which", "who", "will", "with", "you"};
+    "a",    "about", "an",   "and",  "are", "as",  "at", "be",   "but",   "by",  "for",  "from", "had",  "has", "have",
+    "he",   "her",   "his",  "i",    "in",  "is",  "it", "its",  "of",    "on",  "or",   "she",  "that", "the", "their",
+    "them", "there", "they", "this", "to",  "was", "we", "were", "which", "who", "will", "with", "you"};
 
 // site:, tag:, lang: take a display value; fold it as the indexer did.
 class FoldedTermProcessor : public Xapian::FieldProcessor {
@@ -140,13 +139,24 @@ std::string normalise_query_text(std::string_view text) {
     for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it) {
         const unsigned cp = *it;
         switch (cp) {
-            case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB: case 0x2033:
+            case 0x201C:
+            case 0x201D:
+            case 0x201E:
+            case 0x201F:
+            case 0x00AB:
+            case 0x00BB:
+            case 0x2033:
                 out.push_back('"');
                 break;
-            case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+            case 0x2018:
+            case 0x2019:
+            case 0x201A:
+            case 0x201B:
+            case 0x2032:
                 out.push_back('\'');
                 break;
-            case 0x2026: case 0x00A0:
+            case 0x2026:
+            case 0x00A0:
                 out.push_back(' ');
                 break;
             default:
@@ -206,8 +216,8 @@ Xapian::Query QueryBuilder::loose_word(const std::string& term) const {
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     if (const auto only = exclusions_only(text)) {
         const Xapian::Query excluded = parse_with(only->first, k_flags, Xapian::Query::OP_OR);
-        const Xapian::Query base = only->second.empty() ? match_all()
-                                                        : parse_with(only->second, k_flags, Xapian::Query::OP_AND);
+        const Xapian::Query base =
+            only->second.empty() ? match_all() : parse_with(only->second, k_flags, Xapian::Query::OP_AND);
         return Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded);
     }
     return parse_with(text, k_flags, Xapian::Query::OP_AND);
@@ -242,9 +252,8 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
         out.relaxed.emplace_back(query, notice);
         last = std::move(description);
     };
-    const Xapian::Query words = phrases_as_words(out.query, [this](const std::string& term) {
-        return loose_word(term);
-    });
+    const Xapian::Query words =
+        phrases_as_words(out.query, [this](const std::string& term) { return loose_word(term); });
     offer(words, "No exact match for the phrase; showing pages with all its words.");
     offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
     return out;

@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 70> k_common = {
     "than",  "that",  "the",   "their", "them", "then",  "there", "these", "they", "this",   "those", "upon",
     "very",  "was",   "were",  "what",  "when", "which", "who",   "will",  "with", "would"};
 
-}  // namespace
+} // namespace
 
 WordDecider::WordDecider(std::size_t min_bytes, std::vector<std::string> exclude)
     : m_min_bytes(min_bytes), m_exclude(std::move(exclude)) {}
@@ -86,4 +86,4 @@ Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_
     return out;
 }
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

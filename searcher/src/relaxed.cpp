@@ -18,8 +18,14 @@ std::vector<Xapian::Query> subqueries(const Xapian::Query& q) {
 // scaling, wildcards, value ranges) are kept as they are.
 bool rebuildable(Op op) {
     switch (op) {
-        case Op::OP_AND: case Op::OP_OR: case Op::OP_AND_NOT: case Op::OP_XOR: case Op::OP_AND_MAYBE:
-        case Op::OP_FILTER: case Op::OP_SYNONYM: case Op::OP_MAX:
+        case Op::OP_AND:
+        case Op::OP_OR:
+        case Op::OP_AND_NOT:
+        case Op::OP_XOR:
+        case Op::OP_AND_MAYBE:
+        case Op::OP_FILTER:
+        case Op::OP_SYNONYM:
+        case Op::OP_MAX:
             return true;
         default:
             return false;
@@ -41,8 +47,8 @@ Xapian::Query phrases_as_words(const Xapian::Query& q, const LooseWord& loose) {
     if (!phrase && !has_phrase(q)) return q;
     std::vector<Xapian::Query> subs;
     for (const auto& sub : subqueries(q)) {
-        Xapian::Query word = phrase && sub.get_type() == Op::LEAF_TERM ? loose(*sub.get_terms_begin())
-                                                                          : phrases_as_words(sub, loose);
+        Xapian::Query word =
+            phrase && sub.get_type() == Op::LEAF_TERM ? loose(*sub.get_terms_begin()) : phrases_as_words(sub, loose);
         if (!word.empty()) subs.push_back(std::move(word));
     }
     if (phrase) return Xapian::Query(Op::OP_AND, subs.begin(), subs.end());

@@ -74,12 +74,23 @@ std::string html_escape(std::string_view text) {
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         switch (c) {
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '&': out += "&amp;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '&':
+                out += "&amp;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out.push_back(c);
         }
     }
     return out;
@@ -109,12 +120,11 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
         return Error{ErrorCode::invalid_param, "per_page must be 1 to " + std::to_string(k_max_per_page), "per_page"};
     }
     if (request.page == 0 || static_cast<std::uint64_t>(request.page) * request.per_page > k_max_depth) {
-        return Error{ErrorCode::invalid_param,
-                     "page * per_page must be at most " + std::to_string(k_max_depth), "page"};
+        return Error{ErrorCode::invalid_param, "page * per_page must be at most " + std::to_string(k_max_depth),
+                     "page"};
     }
     if (request.query.size() > k_max_query_bytes) {
-        return Error{ErrorCode::invalid_param, "q is longer than " + std::to_string(k_max_query_bytes) + " bytes",
-                     "q"};
+        return Error{ErrorCode::invalid_param, "q is longer than " + std::to_string(k_max_query_bytes) + " bytes", "q"};
     }
     // Bad filter values (from=abc) are the caller's error, not an exception in run().
     if (auto filters = filter_query(request); !filters) return filters.error();
@@ -204,8 +214,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
         hit.snippet = browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
-                               : query_snippet(mset, hit.article.body, request.snippet_bytes, builder.stemmer(),
-                                               m_db, request.query, highlighter);
+                               : query_snippet(mset, hit.article.body, request.snippet_bytes, builder.stemmer(), m_db,
+                                               request.query, highlighter);
         hit.article.body.clear();
         out.results.push_back(std::move(hit));
     }

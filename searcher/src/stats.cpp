@@ -44,8 +44,8 @@ Result<IndexStats> read_stats(const std::string& db_path) {
     // Xapian's slot bounds do not shrink when documents are deleted, so
     // read the values themselves: small, sequential, and stats is rare.
     std::string lo, hi;
-    for (auto it = db.valuestream_begin(schema::slot::published);
-         it != db.valuestream_end(schema::slot::published); ++it) {
+    for (auto it = db.valuestream_begin(schema::slot::published); it != db.valuestream_end(schema::slot::published);
+         ++it) {
         if (lo.empty() || *it < lo) lo = *it;
         if (*it > hi) hi = *it;
     }

@@ -14,8 +14,7 @@ struct Candidate {
 };
 
 void by_frequency(std::vector<Candidate>& all) {
-    std::stable_sort(all.begin(), all.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.freq > b.freq; });
+    std::stable_sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) { return a.freq > b.freq; });
 }
 
 bool any_word_starts_with(std::string_view name, std::string_view prefix) {
@@ -66,7 +65,7 @@ std::vector<Candidate> title_words(const Xapian::Database& db, const std::string
     return found;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<std::string> suggest(const Xapian::Database& db, std::string_view raw, std::size_t limit) {
     limit = std::min(limit, k_max_suggestions);
@@ -76,8 +75,7 @@ std::vector<std::string> suggest(const Xapian::Database& db, std::string_view ra
     const std::string folded = schema::fold_for_term(typed);
     if (folded.empty() || limit == 0) return out;
     auto add = [&](std::string s) {
-        if (out.size() < limit && std::find(out.begin(), out.end(), s) == out.end())
-            out.push_back(std::move(s));
+        if (out.size() < limit && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
     };
     for (auto& c : authors(db, folded)) add(std::move(c.text));
     // Complete the last word being typed; the words before it stay as typed.
@@ -89,4 +87,4 @@ std::vector<std::string> suggest(const Xapian::Database& db, std::string_view ra
     return out;
 }
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

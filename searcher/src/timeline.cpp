@@ -8,9 +8,7 @@
 namespace oped::searcher {
 namespace {
 
-bool digits(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 int to_int(std::string_view s) {
     int n = 0;
@@ -24,7 +22,7 @@ std::string year_label(int year) {
     return buf;
 }
 
-std::string month_label(int index) {  // index = year * 12 + month - 1
+std::string month_label(int index) { // index = year * 12 + month - 1
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d", index / 12, index % 12 + 1);
     return buf;
@@ -35,9 +33,7 @@ Timeline bins_of(const std::map<int, std::uint64_t>& counts, Timeline::Unit unit
     Timeline out;
     out.unit = unit;
     if (counts.empty()) return out;
-    auto label = [unit](int key) {
-        return unit == Timeline::Unit::year ? year_label(key) : month_label(key);
-    };
+    auto label = [unit](int key) { return unit == Timeline::Unit::year ? year_label(key) : month_label(key); };
     const int lo = counts.begin()->first;
     const int hi = counts.rbegin()->first;
     if (hi - lo + 1 <= k_timeline_max_filled_bins) {
@@ -51,7 +47,7 @@ Timeline bins_of(const std::map<int, std::uint64_t>& counts, Timeline::Unit unit
     return out;
 }
 
-}  // namespace
+} // namespace
 
 void TimelineSpy::operator()(const Xapian::Document& doc, double) {
     const std::string day = doc.get_value(schema::slot::published);
@@ -87,4 +83,4 @@ Timeline make_timeline(const std::map<std::string, std::uint64_t>& months) {
 
 const char* unit_name(Timeline::Unit unit) { return unit == Timeline::Unit::year ? "year" : "month"; }
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

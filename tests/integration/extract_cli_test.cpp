@@ -11,8 +11,8 @@ TEST(ExtractCli, PrintsOneJsonLinePerFileInOrderEvenForFailures) {
     write_file(dir / "a.html", "<html><head><title>First</title></head><body><p>Alpha text.</p></body></html>");
     write_file(dir / "b.html", std::string("\x89PNG\r\n\x1a\n\0\0\0", 12));
     write_file(dir / "c.htm", "<html><head><title>Third</title></head><body><p>Gamma text.</p></body></html>");
-    const RunResult r = run_oped({"extract", "--json", (dir / "a.html").string(), (dir / "b.html").string(),
-                                  (dir / "c.htm").string()});
+    const RunResult r =
+        run_oped({"extract", "--json", (dir / "a.html").string(), (dir / "b.html").string(), (dir / "c.htm").string()});
     EXPECT_EQ(r.exit_code, 4) << r.err;
     std::vector<nlohmann::json> lines;
     std::istringstream in(r.out);

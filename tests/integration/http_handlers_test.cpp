@@ -83,60 +83,76 @@ struct ParamCase {
 
 TEST_F(HttpHandlersTest, EveryParameterIsRead) {
     const ParamCase cases[] = {
-        {"per_page limits the results", {{"per_page", "2"}},
+        {"per_page limits the results",
+         {{"per_page", "2"}},
          [](const json& b) {
              EXPECT_EQ(b["results"].size(), 2u);
              EXPECT_EQ(b["per_page"], 2);
          }},
-        {"page moves through them", {{"per_page", "5"}, {"page", "3"}},
+        {"page moves through them",
+         {{"per_page", "5"}, {"page", "3"}},
          [](const json& b) {
              EXPECT_EQ(b["results"].size(), search_fixture_articles().size() - 10);
              EXPECT_EQ(b["page"], 3);
          }},
-        {"sort=oldest puts the oldest first", {{"sort", "oldest"}},
+        {"sort=oldest puts the oldest first",
+         {{"sort", "oldest"}},
          [](const json& b) { EXPECT_EQ(b["results"][0]["published"], "1711-03-12"); }},
-        {"sort=newest puts the newest first", {{"sort", "newest"}},
+        {"sort=newest puts the newest first",
+         {{"sort", "newest"}},
          [](const json& b) { EXPECT_EQ(b["results"][0]["published"], "2020-06-30"); }},
-        {"sort=relevance and an empty sort are accepted", {{"q", "wit"}, {"sort", ""}},
+        {"sort=relevance and an empty sort are accepted",
+         {{"q", "wit"}, {"sort", ""}},
          [](const json& b) { EXPECT_EQ(b["total"], 3); }},
-        {"repeated authors are either", {{"author", "James Madison"}, {"author", "Thomas Paine"}},
+        {"repeated authors are either",
+         {{"author", "James Madison"}, {"author", "Thomas Paine"}},
          [](const json& b) { EXPECT_EQ(b["total"], 3); }},
-        {"an empty author is no filter", {{"author", ""}},
+        {"an empty author is no filter",
+         {{"author", ""}},
          [](const json& b) { EXPECT_EQ(b["total"], search_fixture_articles().size()); }},
         {"site filters", {{"site", "The Rambler"}}, [](const json& b) { EXPECT_EQ(b["total"], 1); }},
         {"tag filters", {{"tag", "Climate"}}, [](const json& b) { EXPECT_EQ(b["total"], 2); }},
-        {"repeated years are either", {{"year", "1787"}, {"year", "1776"}},
+        {"repeated years are either",
+         {{"year", "1787"}, {"year", "1776"}},
          [](const json& b) { EXPECT_EQ(b["total"], 3); }},
-        {"from and to bound the dates", {{"from", "1787-11"}, {"to", "1788-02-06"}},
+        {"from and to bound the dates",
+         {{"from", "1787-11"}, {"to", "1788-02-06"}},
          [](const json& b) { EXPECT_EQ(b["total"], 2); }},
-        {"from and to in one month take the whole month", {{"from", "1787-11"}, {"to", "1787-11"}},
+        {"from and to in one month take the whole month",
+         {{"from", "1787-11"}, {"to", "1787-11"}},
          [](const json& b) { EXPECT_EQ(b["total"], 1); }},
-        {"facets=false leaves the facets empty", {{"facets", "false"}},
+        {"facets=false leaves the facets empty",
+         {{"facets", "false"}},
          [](const json& b) { EXPECT_TRUE(b["facets"]["author"].empty()); }},
-        {"facets=1 counts them", {{"facets", "1"}},
-         [](const json& b) { EXPECT_FALSE(b["facets"]["author"].empty()); }},
-        {"unknown parameters are ignored", {{"utm_source", "x"}, {"_", "123"}},
+        {"facets=1 counts them", {{"facets", "1"}}, [](const json& b) { EXPECT_FALSE(b["facets"]["author"].empty()); }},
+        {"unknown parameters are ignored",
+         {{"utm_source", "x"}, {"_", "123"}},
          [](const json& b) { EXPECT_EQ(b["total"], search_fixture_articles().size()); }},
-        {"a query of 1024 bytes is accepted", {{"q", std::string(1024, 'a')}},
+        {"a query of 1024 bytes is accepted",
+         {{"q", std::string(1024, 'a')}},
          [](const json& b) { EXPECT_EQ(b["total"], 0); }},
         {"twenty author values are accepted", repeated("author", "Someone", 20),
          [](const json& b) { EXPECT_EQ(b["total"], 0); }},
-        {"author_find keeps the authors it finds", {{"author_find", "jo"}},
+        {"author_find keeps the authors it finds",
+         {{"author_find", "jo"}},
          [](const json& b) {
              ASSERT_EQ(b["facets"]["author"].size(), 2u);
              EXPECT_EQ(b["facets"]["author"][0]["value"], "Joseph Addison");
              EXPECT_EQ(b["facets"]["author"][1]["value"], "Samuel Johnson");
              EXPECT_EQ(b["total"], search_fixture_articles().size());
          }},
-        {"tag_find keeps the tags it finds", {{"tag_find", "clim"}},
+        {"tag_find keeps the tags it finds",
+         {{"tag_find", "clim"}},
          [](const json& b) {
              ASSERT_EQ(b["facets"]["tag"].size(), 1u);
              EXPECT_EQ(b["facets"]["tag"][0]["value"], "Climate");
              EXPECT_GT(b["facets"]["author"].size(), 2u);
          }},
-        {"a misspelling is answered with a correction", {{"q", "ambitoin"}},
+        {"a misspelling is answered with a correction",
+         {{"q", "ambitoin"}},
          [](const json& b) { EXPECT_EQ(b["corrected"], "ambition"); }},
-        {"a relaxed phrase is answered with a notice", {{"q", "\"ambition must counteract ambition\""}},
+        {"a relaxed phrase is answered with a notice",
+         {{"q", "\"ambition must counteract ambition\""}},
          [](const json& b) {
              EXPECT_TRUE(b["notice"].is_string());
              EXPECT_EQ(b["total"], 1);

@@ -272,9 +272,9 @@ TEST_F(HttpServerTest, HostileTextComesBackAsJsonDataAndEscapedSnippets) {
 
 TEST_F(HttpServerTest, NothingOutsideTheStaticRootIsServed) {
     ServerThread server(options());
-    for (const char* path : {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt",
-                             "/%2e%2e%2fsecret.txt", "/./../secret.txt", "/app.js/../../secret.txt",
-                             "/..\\secret.txt", "//..//secret.txt", "/.%2e/secret.txt"}) {
+    for (const char* path :
+         {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
+          "/./../secret.txt", "/app.js/../../secret.txt", "/..\\secret.txt", "//..//secret.txt", "/.%2e/secret.txt"}) {
         const std::string response = raw_request(server.port(), get_path(path));
         EXPECT_EQ(response.find("TOP SECRET"), std::string::npos) << path;
         const int status = status_of(response);
@@ -301,9 +301,10 @@ TEST_F(HttpServerTest, AnOverlongRequestLineIsRefused) {
 TEST_F(HttpServerTest, AnOverlongBodyIsRefused) {
     ServerThread server(options());
     const std::string body(128 * 1024, 'x');
-    const std::string request = "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                                "Content-Type: text/plain\r\nContent-Length: " +
-                                std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string request =
+        "POST /api/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        "Content-Type: text/plain\r\nContent-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body;
     const std::string response = raw_request(server.port(), request);
     EXPECT_EQ(status_of(response), 413) << response.substr(0, 300);
 }
@@ -355,8 +356,7 @@ TEST_F(HttpServerTest, ARequestRefusedBeforeRoutingIsCountedButNotTimed) {
               std::string::npos)
         << text;
     EXPECT_EQ(text.find("oped_http_request_duration_seconds_count{route=\"static\"}"), std::string::npos) << text;
-    EXPECT_NE(text.find("oped_http_request_duration_seconds_count{route=\"healthz\"} 1\n"), std::string::npos)
-        << text;
+    EXPECT_NE(text.find("oped_http_request_duration_seconds_count{route=\"healthz\"} 1\n"), std::string::npos) << text;
 }
 
 TEST_F(HttpServerTest, HealthzCountsTheDocuments) {
@@ -479,7 +479,8 @@ TEST_F(HttpServerTest, ManyClientsAtOnceAllGetAnswers) {
             auto client = server.client();
             int ok = 0;
             for (int i = 0; i < 10; ++i) {
-                const auto res = client.Get(c % 2 == 0 ? "/api/search?q=government" : "/api/search?author=Joseph%20Addison");
+                const auto res =
+                    client.Get(c % 2 == 0 ? "/api/search?q=government" : "/api/search?author=Joseph%20Addison");
                 if (res && res->status == 200 && !json::parse(res->body)["results"].empty()) ++ok;
             }
             return ok;

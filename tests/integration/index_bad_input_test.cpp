@@ -26,12 +26,12 @@ enum class Outcome { indexed, refused };
 
 struct BadPage {
     const char* name;
-    std::string file;  // name in the run's folder
+    std::string file; // name in the run's folder
     std::string bytes;
     Outcome outcome;
-    std::string code;            // error code name when refused
-    std::string reason;          // part of the reason printed when refused
-    std::string findable;        // a word that must be searchable when indexed
+    std::string code;                    // error code name when refused
+    std::string reason;                  // part of the reason printed when refused
+    std::string findable;                // a word that must be searchable when indexed
     std::vector<std::string> extra_args; // for both index and extract
 };
 
@@ -102,22 +102,70 @@ std::string fixture(const std::string& name) { return read_file(k_bad / name); }
 
 TEST(BadInput, SmallPagesAreRefusedWithAReasonOrIndexed) {
     const std::vector<BadPage> rows{
-        {"an empty file", "empty.html", fixture("empty.html"), Outcome::refused, "empty_article", "file is empty", "",
+        {"an empty file",
+         "empty.html",
+         fixture("empty.html"),
+         Outcome::refused,
+         "empty_article",
+         "file is empty",
+         "",
          {}},
-        {"PNG bytes named .html", "png-named.html", fixture("png-named.html"), Outcome::refused, "not_html",
-         "binary content", "", {}},
-        {"HTML cut off inside a tag keeps what it has", "truncated.html", fixture("truncated.html"),
-         Outcome::indexed, "", "", "quietly", {}},
-        {"a gzip cut in half", "truncated.html.gz", fixture("truncated.html.gz"), Outcome::refused, "not_html",
-         "gzip", "", {}},
-        {"a gzip that is not gzip", "not-gzip.html.gz", "<html><body><p>plain text</p></body></html>",
-         Outcome::refused, "not_html", "gzip", "", {}},
-        {"invalid UTF-8 bytes are replaced, the words kept", "invalid-utf8.html", fixture("invalid-utf8.html"),
-         Outcome::indexed, "", "", "palimpsest", {}},
-        {"a NUL byte near the start means binary", "nul-bytes.html", fixture("nul-bytes.html"), Outcome::refused,
-         "not_html", "binary content", "", {}},
-        {"a page of scripts only has no article", "scripts-only.html", fixture("scripts-only.html"),
-         Outcome::refused, "empty_article", "no article text", "", {}},
+        {"PNG bytes named .html",
+         "png-named.html",
+         fixture("png-named.html"),
+         Outcome::refused,
+         "not_html",
+         "binary content",
+         "",
+         {}},
+        {"HTML cut off inside a tag keeps what it has",
+         "truncated.html",
+         fixture("truncated.html"),
+         Outcome::indexed,
+         "",
+         "",
+         "quietly",
+         {}},
+        {"a gzip cut in half",
+         "truncated.html.gz",
+         fixture("truncated.html.gz"),
+         Outcome::refused,
+         "not_html",
+         "gzip",
+         "",
+         {}},
+        {"a gzip that is not gzip",
+         "not-gzip.html.gz",
+         "<html><body><p>plain text</p></body></html>",
+         Outcome::refused,
+         "not_html",
+         "gzip",
+         "",
+         {}},
+        {"invalid UTF-8 bytes are replaced, the words kept",
+         "invalid-utf8.html",
+         fixture("invalid-utf8.html"),
+         Outcome::indexed,
+         "",
+         "",
+         "palimpsest",
+         {}},
+        {"a NUL byte near the start means binary",
+         "nul-bytes.html",
+         fixture("nul-bytes.html"),
+         Outcome::refused,
+         "not_html",
+         "binary content",
+         "",
+         {}},
+        {"a page of scripts only has no article",
+         "scripts-only.html",
+         fixture("scripts-only.html"),
+         Outcome::refused,
+         "empty_article",
+         "no article text",
+         "",
+         {}},
     };
     for (const auto& row : rows) check_bad_page(row);
 }
@@ -132,9 +180,10 @@ TEST(BadInput, ANulByteDeepInAPageDoesNotCrash) {
 }
 
 TEST(BadInput, HundredThousandNestedDivsDoNotOverflowTheStack) {
-    std::string bytes = "<!DOCTYPE html><html lang=\"en\"><head><title>Deep Nesting</title></head><body>"
-                        "<p>This page opens with a normal paragraph about the stratigraphy of old archives, "
-                        "and then, like a badly generated template, it nests one division inside another.</p>";
+    std::string bytes =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Deep Nesting</title></head><body>"
+        "<p>This page opens with a normal paragraph about the stratigraphy of old archives, "
+        "and then, like a badly generated template, it nests one division inside another.</p>";
     for (int i = 0; i < 100000; ++i) bytes += "<div>";
     bytes += "<p>Bottom of the well.</p>";
     for (int i = 0; i < 100000; ++i) bytes += "</div>";
@@ -144,8 +193,9 @@ TEST(BadInput, HundredThousandNestedDivsDoNotOverflowTheStack) {
 
 // A page of `bytes` size made of ordinary paragraphs.
 std::string big_page(std::size_t bytes) {
-    std::string page = "<!DOCTYPE html><html lang=\"en\"><head><title>A Very Large Page</title></head><body>"
-                       "<article><h1>A Very Large Page</h1>";
+    std::string page =
+        "<!DOCTYPE html><html lang=\"en\"><head><title>A Very Large Page</title></head><body>"
+        "<article><h1>A Very Large Page</h1>";
     const auto paragraphs = prose("colossal", 8);
     std::string block;
     for (const auto& p : paragraphs) block += "<p>" + p + "</p>\n";
@@ -160,20 +210,38 @@ std::string big_page(std::size_t bytes) {
 constexpr std::size_t k_big_page_bytes = 25'000'000;
 
 TEST(BadInput, APageOverTheDefaultSizeLimitIsRefused) {
-    check_bad_page({"a 25 MB page with the default --max-size", "huge.html", big_page(k_big_page_bytes),
-                    Outcome::refused, "too_large", "max-size", "", {}});
+    check_bad_page({"a 25 MB page with the default --max-size",
+                    "huge.html",
+                    big_page(k_big_page_bytes),
+                    Outcome::refused,
+                    "too_large",
+                    "max-size",
+                    "",
+                    {}});
 }
 
 TEST(BadInput, APageUnderARaisedSizeLimitIsIndexed) {
-    check_bad_page({"a 25 MB page with --max-size 30000000", "huge.html", big_page(k_big_page_bytes),
-                    Outcome::indexed, "", "", "colossal", {"--max-size", "30000000"}});
+    check_bad_page({"a 25 MB page with --max-size 30000000",
+                    "huge.html",
+                    big_page(k_big_page_bytes),
+                    Outcome::indexed,
+                    "",
+                    "",
+                    "colossal",
+                    {"--max-size", "30000000"}});
 }
 
 TEST(BadInput, AGzipBombIsRefusedWithoutUnpackingItAll) {
     const std::string packed = gzip(big_page(30'000'000));
     ASSERT_LT(packed.size(), 1'000'000u);
-    check_bad_page({"30 MB unpacked from a small .gz, limit 20 MiB", "bomb.html.gz", packed, Outcome::refused,
-                    "too_large", "max-size", "", {}});
+    check_bad_page({"30 MB unpacked from a small .gz, limit 20 MiB",
+                    "bomb.html.gz",
+                    packed,
+                    Outcome::refused,
+                    "too_large",
+                    "max-size",
+                    "",
+                    {}});
 }
 
 } // namespace

@@ -62,7 +62,8 @@ TEST_F(IndexedOnce, AnotherSchemaVersionMeansExitCodeFiveAndHowToRebuild) {
         const std::string all = r.out + r.err;
         EXPECT_NE(all.find("schema version '0-test'"), std::string::npos) << row.name << "\n" << all;
         EXPECT_NE(all.find("rebuild it: rm -rf " + c.db() + " && oped index --db " + c.db()), std::string::npos)
-            << row.name << "\n" << all;
+            << row.name << "\n"
+            << all;
     }
     EXPECT_EQ(c.open().get_doccount(), 1u);
     EXPECT_EQ(c.open().get_metadata(std::string(schema::k_meta_schema_version)), "0-test") << "not restamped";

@@ -64,7 +64,8 @@ TEST(Remove, RemovesByEveryKindOfTarget) {
         const RunResult r = run_oped({"remove", "--db", fresh.db(), row.target(fresh)});
         EXPECT_EQ(r.exit_code, 0) << row.name << "\n" << r.out << r.err;
         EXPECT_NE(r.out.find("removed " + std::to_string(row.gone.size()) + " documents"), std::string::npos)
-            << row.name << "\n" << r.out;
+            << row.name << "\n"
+            << r.out;
         EXPECT_EQ(fresh.open().get_doccount(), 4u - row.gone.size()) << row.name;
         for (const auto& word : row.gone) EXPECT_EQ(fresh.matches(word), 0u) << row.name << ": " << word;
     }
@@ -84,8 +85,8 @@ TEST_F(RemoveFrom, ReportsTargetsThatAreNotInTheIndex) {
     for (const auto& row : rows) {
         const RunResult r = remove({row.target});
         EXPECT_EQ(r.exit_code, 1) << row.name << "\n" << r.out << r.err;
-        EXPECT_NE((r.out + r.err).find("not in the index: " + row.target), std::string::npos)
-            << row.name << "\n" << r.out << r.err;
+        EXPECT_NE((r.out + r.err).find("not in the index: " + row.target), std::string::npos) << row.name << "\n"
+                                                                                              << r.out << r.err;
         EXPECT_EQ(c.open().get_doccount(), 4u) << row.name;
     }
 }
@@ -138,8 +139,7 @@ TEST(Stats, CountsWhatTheFixturesHold) {
     EXPECT_NE(text.out.find("2017-01-09 .. 2022-11-20"), std::string::npos) << text.out;
 
     // The span follows removals: the 2017 page was the earliest.
-    ASSERT_EQ(run_oped({"remove", "--db", db, "https://riverside.example/opinion/2017/01/09/snow-days"}).exit_code,
-              0);
+    ASSERT_EQ(run_oped({"remove", "--db", db, "https://riverside.example/opinion/2017/01/09/snow-days"}).exit_code, 0);
     const nlohmann::json after = stats_json(db);
     EXPECT_EQ(after.value("documents", 0), 5);
     EXPECT_EQ(after.value("first_published", ""), "2018-05-12");

@@ -30,7 +30,8 @@ std::string page(int n, const std::string& keyword) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
            "</title>\n<link rel=\"canonical\" href=\"https://live.example/dispatch/" + id +
            "\">\n<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
-           "\"headline\":\"" + title + "\",\"author\":{\"@type\":\"Person\",\"name\":\"Correspondent " + id +
+           "\"headline\":\"" +
+           title + "\",\"author\":{\"@type\":\"Person\",\"name\":\"Correspondent " + id +
            "\"},\"datePublished\":\"1790-01-" + (n % 28 < 9 ? "0" : "") + std::to_string(n % 28 + 1) +
            "\"}</script></head><body><article><h1>" + title + "</h1>\n" + body + "</article></body></html>\n";
 }
@@ -66,8 +67,7 @@ TEST(SearchLiveReindex, QueriesKeepSucceedingWhileOpedIndexAddsPagesAndTheNewPag
         auto client = server.client();
         std::uint64_t requests = 0;
         const char* paths[] = {"/api/search?q=harbour", "/api/search?q=lighthouse&per_page=50",
-                               "/api/search?q=question&sort=newest", "/api/search?year=1790&facets=true",
-                               "/healthz"};
+                               "/api/search?q=question&sort=newest", "/api/search?year=1790&facets=true", "/healthz"};
         while (!stop) {
             const std::string path = paths[(requests + static_cast<std::uint64_t>(c)) % std::size(paths)];
             const auto res = client.Get(path);
@@ -103,8 +103,8 @@ TEST(SearchLiveReindex, QueriesKeepSucceedingWhileOpedIndexAddsPagesAndTheNewPag
     std::uint64_t requests = 0;
     for (auto& f : clients) requests += f.get();
 
-    EXPECT_TRUE(failures.empty()) << failures.size() << " of " << requests << " requests failed, first: "
-                                  << (failures.empty() ? "" : failures.front());
+    EXPECT_TRUE(failures.empty()) << failures.size() << " of " << requests
+                                  << " requests failed, first: " << (failures.empty() ? "" : failures.front());
     EXPECT_GT(requests, 0u);
     // The same server, never restarted, sees every new page.
     auto client = server.client();

@@ -112,8 +112,7 @@ struct FilterCase {
 
 TEST_F(SearcherTest, FiltersCombineAsTheBruteForceReadingSays) {
     const FilterCase cases[] = {
-        {"an author",
-         [](SearchRequest& r) { r.authors = {"James Madison"}; },
+        {"an author", [](SearchRequest& r) { r.authors = {"James Madison"}; },
          [](const Article& a) { return std::count(a.authors.begin(), a.authors.end(), "James Madison") > 0; }},
         {"an author and a year",
          [](SearchRequest& r) {
@@ -122,7 +121,9 @@ TEST_F(SearcherTest, FiltersCombineAsTheBruteForceReadingSays) {
          },
          [](const Article& a) { return a.url.ends_with("/federalist-10"); }},
         {"two authors are either",
-         [](SearchRequest& r) { r.authors = {"James Madison", "Joseph Addison"}; },
+         [](SearchRequest& r) {
+             r.authors = {"James Madison", "Joseph Addison"};
+         },
          [](const Article& a) {
              return std::count(a.authors.begin(), a.authors.end(), "James Madison") +
                         std::count(a.authors.begin(), a.authors.end(), "Joseph Addison") >
@@ -134,8 +135,7 @@ TEST_F(SearcherTest, FiltersCombineAsTheBruteForceReadingSays) {
              r.sites = {"the spectator"};
          },
          [](const Article& a) {
-             return a.site == "The Spectator" &&
-                    std::count(a.authors.begin(), a.authors.end(), "Joseph Addison") > 0;
+             return a.site == "The Spectator" && std::count(a.authors.begin(), a.authors.end(), "Joseph Addison") > 0;
          }},
         {"a word and a tag",
          [](SearchRequest& r) {
@@ -149,11 +149,9 @@ TEST_F(SearcherTest, FiltersCombineAsTheBruteForceReadingSays) {
              r.to = "1788";
          },
          [](const Article& a) { return a.published.starts_with("1787") || a.published.starts_with("1788"); }},
-        {"from a day on",
-         [](SearchRequest& r) { r.from = "2020-02-29"; },
+        {"from a day on", [](SearchRequest& r) { r.from = "2020-02-29"; },
          [](const Article& a) { return !a.published.empty() && a.published >= "2020-02-29"; }},
-        {"up to a month",
-         [](SearchRequest& r) { r.to = "1711-03"; },
+        {"up to a month", [](SearchRequest& r) { r.to = "1711-03"; },
          [](const Article& a) { return !a.published.empty() && a.published <= "1711-03-31"; }},
         {"a word and a date range",
          [](SearchRequest& r) {
@@ -266,8 +264,7 @@ TEST_F(SearcherTest, FacetCountsEqualABruteForceCountUnderTheOtherFilters) {
              r.sites = {"The Spectator"};
          },
          [](const Article& a) { return has_word(a, "wit") && a.site == "The Spectator"; }},
-        {"an author's articles count their co-authors",
-         [](SearchRequest& r) { r.authors = {"James Madison"}; },
+        {"an author's articles count their co-authors", [](SearchRequest& r) { r.authors = {"James Madison"}; },
          [](const Article& a) { return std::count(a.authors.begin(), a.authors.end(), "James Madison") > 0; }},
         {"a year", [](SearchRequest& r) { r.years = {"1787"}; },
          [](const Article& a) { return a.published.starts_with("1787"); }},

@@ -22,8 +22,8 @@ struct XmlFree {
 // Parsed strictly: any well-formedness error is a null document.
 std::unique_ptr<xmlDoc, XmlFree> parse_xml(const std::string& text) {
     return std::unique_ptr<xmlDoc, XmlFree>(xmlReadMemory(text.data(), static_cast<int>(text.size()), "feed.xml",
-                                                          nullptr, XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                                       XML_PARSE_NOWARNING));
+                                                          nullptr,
+                                                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
 }
 
 int count_elements(xmlNode* node, const char* name) {
@@ -55,12 +55,14 @@ TEST_F(WebFeed, FeedOfASearchIsWellFormedAtomNewestFirst) {
     const auto second = reply.body.find("<updated>1787-11-22T00:00:00Z</updated>");
     ASSERT_NE(first, std::string::npos);
     EXPECT_LT(first, second);
-    EXPECT_TRUE(contains(reply.body, R"(<link rel="self" type="application/atom+xml" href="http://127.0.0.1:8080/feed?q=faction"/>)"));
+    EXPECT_TRUE(contains(
+        reply.body, R"(<link rel="self" type="application/atom+xml" href="http://127.0.0.1:8080/feed?q=faction"/>)"));
     EXPECT_TRUE(contains(reply.body, "<uri>http://127.0.0.1:8080/author/James%20Madison</uri>"));
 }
 
 TEST_F(WebFeed, HostileValuesAndControlCharactersLeaveTheFeedWellFormed) {
-    const auto reply = http::handle_feed({{"q", "zanzibar cloves"}, {"author", k_hostile_author}}, searcher(), "http://h");
+    const auto reply =
+        http::handle_feed({{"q", "zanzibar cloves"}, {"author", k_hostile_author}}, searcher(), "http://h");
     ASSERT_EQ(reply.status, 200);
     auto doc = parse_xml(reply.body);
     ASSERT_NE(doc, nullptr) << reply.body;

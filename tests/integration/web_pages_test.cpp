@@ -24,13 +24,16 @@ TEST_F(WebPages, FrontPageListsNewestArticlesAuthorsAndTheWholeTimeline) {
     ASSERT_EQ(reply.status, 200);
     EXPECT_EQ(reply.content_type, "text/html; charset=utf-8");
     EXPECT_TRUE(contains(reply.body, "An archive of opinion"));
-    EXPECT_TRUE(contains(reply.body, "5 essays and articles, 1776\xE2\x80\x93" "1788."));
+    EXPECT_TRUE(contains(reply.body,
+                         "5 essays and articles, 1776\xE2\x80\x93"
+                         "1788."));
     EXPECT_TRUE(contains(reply.body, ">Newest articles</h2>"));
     // Newest first: Federalist 51 (1788) before Federalist 10 (1787-11-22).
     EXPECT_LT(reply.body.find("Checks and Balances"), reply.body.find("Domestic Faction"));
     EXPECT_TRUE(contains(reply.body, R"(data-period="1776")"));
     EXPECT_TRUE(contains(reply.body, R"(data-period="1777" data-count="0")"));
-    EXPECT_TRUE(contains(reply.body, R"(<span class="facet-name">James Madison</span><span class="facet-count">2</span>)"));
+    EXPECT_TRUE(
+        contains(reply.body, R"(<span class="facet-name">James Madison</span><span class="facet-count">2</span>)"));
     expect_inert_html(reply.body);
 }
 
@@ -43,7 +46,8 @@ TEST_F(WebPages, ResultsHaveMarkedSnippetsFacetLinksChipsAndPages) {
     EXPECT_TRUE(contains(reply.body, R"(aria-label="Remove filter Author: James Madison")"));
     // The chip removes the author and keeps the rest.
     EXPECT_TRUE(contains(reply.body, R"(class="chip" href="/?q=faction&amp;per_page=1")"));
-    EXPECT_TRUE(contains(reply.body, R"(href="/?q=faction&amp;author=James%20Madison&amp;page=2&amp;per_page=1" rel="next")"));
+    EXPECT_TRUE(
+        contains(reply.body, R"(href="/?q=faction&amp;author=James%20Madison&amp;page=2&amp;per_page=1" rel="next")"));
     EXPECT_TRUE(contains(reply.body, R"(<a href="/author/James%20Madison">About James Madison)"));
     // Per month: the matches span less than three years.
     EXPECT_TRUE(contains(reply.body, R"(data-unit="month")"));
@@ -56,11 +60,13 @@ TEST_F(WebPages, AFacetFindBoxIsAFormAndItsAnswerListsWhatItFound) {
     const ParamMap params{{"q", "faction"}, {"sort", "newest"}, {"author_find", "MAD"}};
     const auto reply = http::handle_search_page(params, searcher());
     ASSERT_EQ(reply.status, 200);
-    EXPECT_TRUE(contains(reply.body, R"(<form class="facet-find-form" action="/" method="get" aria-label="Find an author">)"
-                                     R"(<input type="hidden" name="q" value="faction"><input type="hidden" name="sort" value="newest">)"
-                                     R"(<input type="search" class="facet-find" name="author_find" value="MAD")"));
-    EXPECT_TRUE(contains(reply.body, "1 author matching \xE2\x80\x9CMAD\xE2\x80\x9D. "
-                                     R"(<a href="/?q=faction&amp;sort=newest" class="facet-find-clear">Show all authors</a>)"));
+    EXPECT_TRUE(contains(
+        reply.body, R"(<form class="facet-find-form" action="/" method="get" aria-label="Find an author">)"
+                    R"(<input type="hidden" name="q" value="faction"><input type="hidden" name="sort" value="newest">)"
+                    R"(<input type="search" class="facet-find" name="author_find" value="MAD")"));
+    EXPECT_TRUE(contains(reply.body,
+                         "1 author matching \xE2\x80\x9CMAD\xE2\x80\x9D. "
+                         R"(<a href="/?q=faction&amp;sort=newest" class="facet-find-clear">Show all authors</a>)"));
     // Only the author found; choosing it drops the find.
     EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;author=James%20Madison&amp;sort=newest")"));
     EXPECT_FALSE(contains(reply.body, R"(<span class="facet-name">Alexander Hamilton</span>)"));
@@ -69,8 +75,11 @@ TEST_F(WebPages, AFacetFindBoxIsAFormAndItsAnswerListsWhatItFound) {
     expect_inert_html(reply.body);
     const auto tags = http::handle_search_page({{"tag_find", "fed"}}, searcher());
     EXPECT_TRUE(contains(tags.body, R"(placeholder="Find a tag" aria-label="Find a tag")"));
-    EXPECT_TRUE(contains(tags.body, "1 tag matching \xE2\x80\x9C" "fed\xE2\x80\x9D. "));
-    EXPECT_TRUE(contains(tags.body, R"(<span class="facet-name">The Federalist</span><span class="facet-count">3</span>)"));
+    EXPECT_TRUE(contains(tags.body,
+                         "1 tag matching \xE2\x80\x9C"
+                         "fed\xE2\x80\x9D. "));
+    EXPECT_TRUE(
+        contains(tags.body, R"(<span class="facet-name">The Federalist</span><span class="facet-count">3</span>)"));
 }
 
 TEST_F(WebPages, AFacetFindThatFindsNothingSaysSoAndIsEscaped) {
@@ -99,7 +108,8 @@ TEST_F(WebPages, DateBoxesShowTheSpanOfTheMatchesOrElseTheShapeOfADate) {
 TEST_F(WebPages, HostileIndexValuesAreShownAsText) {
     const auto reply = http::handle_search_page({{"q", "zanzibar"}}, searcher());
     ASSERT_EQ(reply.status, 200);
-    EXPECT_TRUE(contains(reply.body, "&lt;script&gt;alert(1)&lt;/script&gt; Zanzibar &amp; &quot;quotes&quot; &#39;too&#39;"));
+    EXPECT_TRUE(
+        contains(reply.body, "&lt;script&gt;alert(1)&lt;/script&gt; Zanzibar &amp; &quot;quotes&quot; &#39;too&#39;"));
     EXPECT_TRUE(contains(reply.body, "Mallory &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
     EXPECT_TRUE(contains(reply.body, "&lt;b&gt;Hostile&lt;/b&gt; Gazette"));
     EXPECT_TRUE(contains(reply.body, "&lt;svg onload=alert(3)&gt;"));
@@ -166,10 +176,12 @@ TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
     const auto id = id_of("federalist-51");
     const auto reply = http::handle_doc_page(std::to_string(id), {{"q", "ambition"}}, searcher());
     ASSERT_EQ(reply.status, 200);
-    EXPECT_TRUE(contains(reply.body, R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
+    EXPECT_TRUE(contains(reply.body,
+                         R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
     EXPECT_TRUE(contains(reply.body, R"(href="/?q=ambition">)"));
-    EXPECT_TRUE(contains(reply.body, "Hamilton, Alexander, and James Madison. \xE2\x80\x9CThe Federalist No. 51: Checks and "
-                                     "Balances.\xE2\x80\x9D <i>Independent Journal</i>, February 6, 1788."));
+    EXPECT_TRUE(contains(reply.body,
+                         "Hamilton, Alexander, and James Madison. \xE2\x80\x9CThe Federalist No. 51: Checks and "
+                         "Balances.\xE2\x80\x9D <i>Independent Journal</i>, February 6, 1788."));
     EXPECT_TRUE(contains(reply.body, "@article{hamilton1788federalist,"));
     EXPECT_TRUE(contains(reply.body, R"(class="similar-list")"));
     EXPECT_TRUE(contains(reply.body, R"(<a href="https://web-fixture.example/federalist-51" class="doc-original")"));
@@ -181,14 +193,16 @@ TEST_F(WebPages, ArticlePageMarksTheWordsOfAWildcardQuery) {
     const auto id = id_of("federalist-51");
     const auto reply = http::handle_doc_page(std::to_string(id), {{"q", "ambit*"}}, searcher());
     ASSERT_EQ(reply.status, 200);
-    EXPECT_TRUE(contains(reply.body, R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
+    EXPECT_TRUE(contains(reply.body,
+                         R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
     expect_inert_html(reply.body);
 }
 
 TEST_F(WebPages, HostileArticlePageShowsItsMarkupAsText) {
     const auto reply = http::handle_doc_page(std::to_string(id_of("hostile")), {{"q", "script onerror"}}, searcher());
     ASSERT_EQ(reply.status, 200);
-    EXPECT_TRUE(contains(reply.body, "&lt;<mark id=\"first-mark\">script</mark>&gt;alert(4)&lt;/<mark>script</mark>&gt;"));
+    EXPECT_TRUE(
+        contains(reply.body, "&lt;<mark id=\"first-mark\">script</mark>&gt;alert(4)&lt;/<mark>script</mark>&gt;"));
     EXPECT_TRUE(contains(reply.body, "&lt;img src=x <mark>onerror</mark>=alert(5)&gt;"));
     EXPECT_FALSE(contains(reply.body, "javascript:"));
     expect_inert_html(reply.body);

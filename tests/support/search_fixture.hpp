@@ -73,8 +73,8 @@ inline const std::vector<Article>& search_fixture_articles() {
                          "will, in this crisis, shrink from the service of their country.",
                          "Tyranny, like hell, is not easily conquered; yet we have this consolation with us, that "
                          "the harder the conflict, the more glorious the triumph."}),
-        fixture_article("spectator-62", "The Spectator No. 62: True and False Wit", {"Joseph Addison"},
-                        "1711-05-11", "The Spectator", {"Wit"},
+        fixture_article("spectator-62", "The Spectator No. 62: True and False Wit", {"Joseph Addison"}, "1711-05-11",
+                        "The Spectator", {"Wit"},
                         {"Mr. Locke has an admirable reflection upon the difference of wit and judgment.",
                          "True wit consists in the resemblance of ideas, and false wit in the resemblance of "
                          "single letters."}),
@@ -89,18 +89,17 @@ inline const std::vector<Article>& search_fixture_articles() {
                          "public library."}),
         fixture_article("undated-letter", "A Letter Without a Date", {}, "", "The Spectator", {},
                         {"This letter came to us without any date, and concerns the wit of coffee houses."}),
-        fixture_article("hostile", "<script>alert(1)</script> Crisis of Markup", {"Mallory <b>Bold</b>"},
-                        "2019-03-15", "Hostile Gazette", {"Markup"},
+        fixture_article("hostile", "<script>alert(1)</script> Crisis of Markup", {"Mallory <b>Bold</b>"}, "2019-03-15",
+                        "Hostile Gazette", {"Markup"},
                         {"A page that quotes <script>alert('owned')</script> inside its text about markup & "
                          "escaping, with \"quoted\" words and it's apostrophes."}),
-        fixture_article("carbon", "Carbon Pricing Now", {"Ada Lovelace"}, "2019-07-01", "Modern Review",
-                        {"Climate"},
+        fixture_article("carbon", "Carbon Pricing Now", {"Ada Lovelace"}, "2019-07-01", "Modern Review", {"Climate"},
                         {"The climate will not wait for the committee, and a carbon price is the least "
                          "a serious government can do."}),
         fixture_article("leap-day", "Leap Day Reflections", {"Ada Lovelace"}, "2020-02-29", "Modern Review",
                         {"Climate"}, {"Every fourth year the calendar borrows a day, and the climate does not."}),
-        fixture_article("liberte", "La libert\xC3\xA9 de la presse", {"Jean Dupont"}, "2020-06-30",
-                        "Le Monde Fictif", {"Libert\xC3\xA9"},
+        fixture_article("liberte", "La libert\xC3\xA9 de la presse", {"Jean Dupont"}, "2020-06-30", "Le Monde Fictif",
+                        {"Libert\xC3\xA9"},
                         {"La libert\xC3\xA9 de la presse est essentielle \xC3\xA0 toute d\xC3\xA9mocratie."}, "fr"),
     };
     return k_articles;

@@ -23,8 +23,7 @@
 namespace oped::test {
 
 inline Article web_article(const std::string& slug, std::string title, std::vector<std::string> authors,
-                           std::string published, std::string site, std::vector<std::string> tags,
-                           std::string body) {
+                           std::string published, std::string site, std::vector<std::string> tags, std::string body) {
     Article a;
     a.path = "/web-fixture/" + slug + ".html";
     a.url = "https://web-fixture.example/" + slug;
@@ -57,16 +56,15 @@ inline std::vector<Article> web_articles() {
                     "more accurately developed than its tendency to break and control the violence of faction."
                     "\n\nLiberty is to faction what air is to fire, an aliment without which it expires."),
         web_article("federalist-51", "The Federalist No. 51: Checks and Balances",
-                    {"Alexander Hamilton", "James Madison"}, "1788-02-06", "Independent Journal",
-                    {"The Federalist"},
+                    {"Alexander Hamilton", "James Madison"}, "1788-02-06", "Independent Journal", {"The Federalist"},
                     "If men were angels, no government would be necessary. Ambition must be made to "
                     "counteract ambition, and faction to check faction."),
-        web_article("federalist-1", "The Federalist No. 1: General Introduction", {"Alexander Hamilton"},
-                    "1787-10-27", "Independent Journal", {"The Federalist"},
+        web_article("federalist-1", "The Federalist No. 1: General Introduction", {"Alexander Hamilton"}, "1787-10-27",
+                    "Independent Journal", {"The Federalist"},
                     "You are called upon to deliberate on a new Constitution for the United States. The spirit "
                     "of faction will be felt on every side."),
-        web_article("crisis-1", "The American Crisis, Number I", {"Thomas Paine"}, "1776-12-23",
-                    "Pennsylvania Journal", {"Liberty"},
+        web_article("crisis-1", "The American Crisis, Number I", {"Thomas Paine"}, "1776-12-23", "Pennsylvania Journal",
+                    {"Liberty"},
                     "These are the times that try men's souls. Tyranny, like hell, is not easily conquered."),
         hostile,
     };
@@ -107,10 +105,11 @@ class WebFixture : public ::testing::Test {
 // javascript: links, scripts but the one module.
 inline void expect_inert_html(const std::string& html) {
     static const std::set<std::string> k_allowed = {
-        "html", "head", "meta", "title", "link", "script", "body", "a", "header", "div", "span", "form",
-        "label", "input", "button", "p", "details", "summary", "dl", "dt", "dd", "code", "main", "section",
-        "h1", "h2", "h3", "figure", "figcaption", "svg", "g", "rect", "ol", "ul", "li", "nav", "time", "mark",
-        "aside", "article", "footer", "i", "pre", "q", "img"};
+        "html",   "head",       "meta",  "title",   "link",   "script",  "body", "a",       "header",
+        "div",    "span",       "form",  "label",   "input",  "button",  "p",    "details", "summary",
+        "dl",     "dt",         "dd",    "code",    "main",   "section", "h1",   "h2",      "h3",
+        "figure", "figcaption", "svg",   "g",       "rect",   "ol",      "ul",   "li",      "nav",
+        "time",   "mark",       "aside", "article", "footer", "i",       "pre",  "q",       "img"};
     auto doc = indexer::parse_html(html);
     ASSERT_NE(doc, nullptr);
     int scripts = 0;

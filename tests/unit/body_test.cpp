@@ -67,12 +67,9 @@ TEST_P(BodyFixtures, KeepsTheArticleAndDropsTheRest) {
     meta.authors = c.authors;
     const std::string body = body_of(read_fixture(c.fixture), meta);
     ASSERT_FALSE(body.empty()) << c.fixture;
-    for (const auto& s : {k_first, k_second, k_third, k_fourth})
-        EXPECT_NE(body.find(s), std::string::npos) << s;
-    for (const auto& s : c.wanted)
-        EXPECT_NE(body.find(s), std::string::npos) << "missing: " << s << "\n" << body;
-    for (const auto& s : c.unwanted)
-        EXPECT_EQ(body.find(s), std::string::npos) << "kept: " << s << "\n" << body;
+    for (const auto& s : {k_first, k_second, k_third, k_fourth}) EXPECT_NE(body.find(s), std::string::npos) << s;
+    for (const auto& s : c.wanted) EXPECT_NE(body.find(s), std::string::npos) << "missing: " << s << "\n" << body;
+    for (const auto& s : c.unwanted) EXPECT_EQ(body.find(s), std::string::npos) << "kept: " << s << "\n" << body;
     EXPECT_EQ(body.find("\n\n\n"), std::string::npos);
 }
 
@@ -90,14 +87,8 @@ const FixtureCase k_fixture_cases[] = {
      "aside_share_bar.html",
      {},
      {"Share on Facebook", "Email this story", "Most read", "sourdough"}},
-    {"a_newsletter_box_is_removed",
-     "newsletter_box.html",
-     {},
-     {"morning briefing", "Sign up for", "Subscribe"}},
-    {"the_comments_section_is_removed",
-     "comments_section.html",
-     {},
-     {"12 comments", "Reader123", "common sense"}},
+    {"a_newsletter_box_is_removed", "newsletter_box.html", {}, {"morning briefing", "Sign up for", "Subscribe"}},
+    {"the_comments_section_is_removed", "comments_section.html", {}, {"12 comments", "Reader123", "common sense"}},
     {"read_more_and_related_link_lists_are_removed",
      "related_links.html",
      {},
@@ -121,10 +112,7 @@ const FixtureCase k_fixture_cases[] = {
      "article_in_listing.html",
      {},
      {"Library hours extended", "riverside park", "fresh fruit"}},
-    {"a_data_table_is_kept",
-     "tables.html",
-     {"Route | First bus | Last bus", "N2 University | 23:30 | 05:30"},
-     {}},
+    {"a_data_table_is_kept", "tables.html", {"Route | First bus | Last bus", "N2 University | 23:30 | 05:30"}, {}},
     {"nested_blockquotes_are_kept",
      "nested_blockquote.html",
      {"We asked for this for ten years", "the loneliest job in town"},
@@ -218,8 +206,7 @@ TEST(BodyStress, AHundredThousandNestedElementsDoNotOverflowTheStack) {
     xmlNode* html = xmlNewDocNode(doc.get(), nullptr, BAD_CAST "html", nullptr);
     xmlDocSetRootElement(doc.get(), html);
     xmlNode* node = xmlNewChild(html, nullptr, BAD_CAST "body", nullptr);
-    for (int i = 0; i < 100000; ++i)
-        node = xmlNewChild(node, nullptr, BAD_CAST(i % 2 ? "div" : "section"), nullptr);
+    for (int i = 0; i < 100000; ++i) node = xmlNewChild(node, nullptr, BAD_CAST(i % 2 ? "div" : "section"), nullptr);
     const std::string text = k_first + ", and then some more words, to make a paragraph that scores.";
     for (int i = 0; i < 8; ++i) xmlNewTextChild(node, nullptr, BAD_CAST "p", BAD_CAST text.c_str());
     const std::string body = extract_body(doc.get(), Article{});
@@ -237,5 +224,5 @@ TEST(BodyStress, TwoHundredThousandParagraphsAreExtracted) {
     EXPECT_NE(body.find("Paragraph 199999,"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace oped::indexer
+} // namespace
+} // namespace oped::indexer

@@ -46,15 +46,14 @@ TEST(DecodeToUtf8, ChoosesTheCharsetAndDecodes) {
         {"UTF-16LE with BOM", std::string("\xFF\xFE<\0p\0>\0\xE9\0", 10), "<p>\xC3\xA9", "utf-16le"},
         {"UTF-16BE with BOM", std::string("\xFE\xFF\0<\0p\0>\0\xE9", 10), "<p>\xC3\xA9", "utf-16be"},
         {"UTF-16 surrogate pair", std::string("\xFF\xFE\x3D\xD8\x00\xDE", 6), "\xF0\x9F\x98\x80", "utf-16le"},
-        {"undeclared windows-1252 bytes", "<p>\x93quoted\x94 caf\xE9</p>",
-         "\xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9", "windows-1252"},
-        {"declared ISO-8859-1 decodes 0x80 as the euro sign",
-         "<meta charset=\"iso-8859-1\"><p>\x80 5</p>", "\xE2\x82\xAC 5", "windows-1252"},
+        {"undeclared windows-1252 bytes", "<p>\x93quoted\x94 caf\xE9</p>", "\xE2\x80\x9Cquoted\xE2\x80\x9D caf\xC3\xA9",
+         "windows-1252"},
+        {"declared ISO-8859-1 decodes 0x80 as the euro sign", "<meta charset=\"iso-8859-1\"><p>\x80 5</p>",
+         "\xE2\x82\xAC 5", "windows-1252"},
         {"declared Latin-1 but really UTF-8", "<meta charset=\"iso-8859-1\"><p>caf\xC3\xA9</p>", "caf\xC3\xA9",
          "utf-8"},
         {"mostly UTF-8 with one stray byte stays UTF-8",
-         "<p>\xC3\xA9t\xC3\xA9 \xC3\xA0 la caf\xC3\xA9t\xC3\xA9ria \xFF</p>", "\xC3\xA9t\xC3\xA9 \xC3\xA0",
-         "utf-8"},
+         "<p>\xC3\xA9t\xC3\xA9 \xC3\xA0 la caf\xC3\xA9t\xC3\xA9ria \xFF</p>", "\xC3\xA9t\xC3\xA9 \xC3\xA0", "utf-8"},
         {"a declared charset goes through iconv", "<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9\xD7\xC5\xD4</p>",
          "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82", "koi8-r"},
         {"an unknown label falls back", "<meta charset=\"no-such-charset\"><p>plain</p>", "plain", "utf-8"},
@@ -69,12 +68,12 @@ TEST(DecodeToUtf8, ChoosesTheCharsetAndDecodes) {
 TEST(DecodeToUtf8, AlwaysGivesValidUtf8) {
     const std::vector<std::string> inputs{
         "",
-        std::string("\xFF\xFE\x00", 3),                   // odd UTF-16 length
-        std::string("\xFF\xFE\x00\xD8", 4),               // lone high surrogate
-        "\xC0\xAF\xED\xA0\x80\xF8\x88\x80\x80\x80",       // overlong, surrogate, 5-byte forms
-        "<meta charset=\"utf-8\">\x80\x81\x82",           // declared UTF-8, not UTF-8
-        "<meta charset=\"shift_jis\">\x82",               // truncated multibyte
-        "<meta charset=\"gb2312\">\xD6\xD0\xCE\xC4\xFF",  // valid then invalid
+        std::string("\xFF\xFE\x00", 3),                  // odd UTF-16 length
+        std::string("\xFF\xFE\x00\xD8", 4),              // lone high surrogate
+        "\xC0\xAF\xED\xA0\x80\xF8\x88\x80\x80\x80",      // overlong, surrogate, 5-byte forms
+        "<meta charset=\"utf-8\">\x80\x81\x82",          // declared UTF-8, not UTF-8
+        "<meta charset=\"shift_jis\">\x82",              // truncated multibyte
+        "<meta charset=\"gb2312\">\xD6\xD0\xCE\xC4\xFF", // valid then invalid
         std::string("a\0b", 3),
     };
     for (const auto& input : inputs) {

@@ -30,7 +30,8 @@ TEST(DecodeToUtf8, Fixtures) {
     const char* cafe = "Caf\u00e9 \u201cD\u00e9j\u00e0 vu\u201d \u2013 5 \u20ac";
     const EncodingRow rows[] = {
         {"a UTF-8 byte-order mark wins and goes", "utf8-bom.html", "utf-8", cafe},
-        {"meta charset names the charset", "meta-charset.html", "windows-1250", "\u017dlu\u0165ou\u010dk\u00fd k\u016f\u0148"},
+        {"meta charset names the charset", "meta-charset.html", "windows-1250",
+         "\u017dlu\u0165ou\u010dk\u00fd k\u016f\u0148"},
         {"an http-equiv Content-Type names the charset", "http-equiv-content-type.html", "shift_jis",
          "\u65e5\u672c\u8a9e\u306e\u30cb\u30e5\u30fc\u30b9"},
         {"undeclared valid UTF-8 is UTF-8", "undeclared-utf8.html", "utf-8", cafe},

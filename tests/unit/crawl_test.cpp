@@ -40,10 +40,8 @@ TEST(NormalAbsolute, GivesOneSpellingPerPath) {
         std::string expected;
     };
     const std::vector<Row> rows{
-        {"already normal", "/a/b", "/a/b"},
-        {"a trailing slash goes", "/a/b/", "/a/b"},
-        {"dot segments go", "/a/./b/../c", "/a/c"},
-        {"doubled slashes collapse", "/a//b", "/a/b"},
+        {"already normal", "/a/b", "/a/b"},         {"a trailing slash goes", "/a/b/", "/a/b"},
+        {"dot segments go", "/a/./b/../c", "/a/c"}, {"doubled slashes collapse", "/a//b", "/a/b"},
         {"the root stays the root", "/", "/"},
     };
     for (const auto& row : rows) EXPECT_EQ(normal_absolute(row.input), row.expected) << row.name;

@@ -40,10 +40,8 @@ TEST(DocData, RoundTrips) {
     big.body = std::string(300000, 'w');
     big.authors = std::vector<std::string>(1000, "Same Name");
     const std::vector<Row> rows{
-        {"every field set", full_article()},
-        {"an empty article", Article{}},
-        {"empty author and tag lists", empty_lists},
-        {"NULs, separators and non-ASCII text", binaryish},
+        {"every field set", full_article()},         {"an empty article", Article{}},
+        {"empty author and tag lists", empty_lists}, {"NULs, separators and non-ASCII text", binaryish},
         {"a long body and a thousand authors", big},
     };
     for (const auto& row : rows) {

@@ -19,8 +19,7 @@ Xapian::WritableDatabase small_database() {
     Xapian::WritableDatabase db = Xapian::InMemory::open();
 #pragma GCC diagnostic pop
     const Xapian::Stem stem("en");
-    for (const char* word :
-         {"constitution", "constitutional", "constituted", "faction", "factions", "republic"}) {
+    for (const char* word : {"constitution", "constitutional", "constituted", "faction", "factions", "republic"}) {
         Xapian::Document doc;
         doc.add_term(word);
         doc.add_term("Z" + stem(word));
@@ -61,8 +60,8 @@ const HighlightRow k_rows[] = {
      "Constitutive is not in the index."},
     {"a wildcard among other words marks both", "constitu* faction", "A faction against the constitution.",
      "A <mark>faction</mark> against the <mark>constitution</mark>."},
-    {"a wildcard on a field marks that field's expansions", "title:constitu*",
-     "Constitutions, not the constitution.", "<mark>Constitutions</mark>, not the constitution."},
+    {"a wildcard on a field marks that field's expansions", "title:constitu*", "Constitutions, not the constitution.",
+     "<mark>Constitutions</mark>, not the constitution."},
     {"a wildcard is bounded to the expansions the search uses", "kestrel*", "kestrel005 and kestrel120",
      "<mark>kestrel005</mark> and kestrel120"},
     {"excluded words are not marked", "faction -republic", "A faction in a republic.",
@@ -100,7 +99,7 @@ TEST(Highlighting, AWildcardMarksExactlyTheWordsItsSearchMatches) {
         const std::string word = "kestrel" + std::to_string(1000 + i).substr(1);
         if (highlighter.html(word).find("<mark>") != std::string::npos) ++marked;
     }
-    EXPECT_EQ(marked, 100);  // k_max_wildcard_terms
+    EXPECT_EQ(marked, 100); // k_max_wildcard_terms
 }
 
 TEST(HighlightFirstMatch, FindsTheFirstWordOfTheQueryByStemOrWildcard) {
@@ -111,5 +110,5 @@ TEST(HighlightFirstMatch, FindsTheFirstWordOfTheQueryByStemOrWildcard) {
     EXPECT_EQ(Highlighter(db, "-republic faction").first_match("A republic."), std::nullopt);
 }
 
-}  // namespace
-}  // namespace oped::searcher
+} // namespace
+} // namespace oped::searcher

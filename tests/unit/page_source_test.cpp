@@ -50,7 +50,10 @@ TEST(LooksBinary, KnowsSignaturesAndControlBytes) {
         {"JPEG", "\xFF\xD8\xFF\xE0\x00\x10JFIF", true},
         {"PDF", "%PDF-1.7\n", true},
         {"ZIP", "PK\x03\x04\x14\x00", true},
-        {"ELF", "\x7F" "ELF\x02\x01\x01", true},
+        {"ELF",
+         "\x7F"
+         "ELF\x02\x01\x01",
+         true},
         {"a NUL in the head", std::string("<html>\0<body>", 13), true},
         {"many control bytes", std::string(100, '\x01') + "<p>x</p>", true},
         {"plain HTML", "<!DOCTYPE html><html><body><p>Hi</p></body></html>", false},
@@ -129,8 +132,8 @@ TEST(ReadPage, ReadsFixturesOrSaysWhyNot) {
         }
         ASSERT_FALSE(page) << row.name;
         EXPECT_EQ(page.error().code, row.expected) << row.name << ": " << page.error().message;
-        EXPECT_NE(page.error().message.find(row.message_part), std::string::npos) << row.name << ": "
-                                                                                  << page.error().message;
+        EXPECT_NE(page.error().message.find(row.message_part), std::string::npos)
+            << row.name << ": " << page.error().message;
     }
 }
 

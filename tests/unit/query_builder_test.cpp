@@ -68,14 +68,11 @@ const QueryRow k_query_rows[] = {
     {"a plus sign is the default AND", "+faction republic", "Query((Zfaction@1 AND Zrepubl@2))"},
     {"a quoted phrase keeps its order and its stop words", "\"the latent causes\"",
      "Query((the@1 PHRASE 3 latent@2 PHRASE 3 causes@3))"},
-    {"parentheses group", "(faction OR republic) tyranny",
-     "Query(((Zfaction@1 OR Zrepubl@2) AND Ztyranni@3))"},
-    {"stop words are dropped outside phrases", "the faction of the republic",
-     "Query((Zfaction@2 AND Zrepubl@5))"},
+    {"parentheses group", "(faction OR republic) tyranny", "Query(((Zfaction@1 OR Zrepubl@2) AND Ztyranni@3))"},
+    {"stop words are dropped outside phrases", "the faction of the republic", "Query((Zfaction@2 AND Zrepubl@5))"},
     {"a query of stop words only keeps them", "the", "Query(Zthe@1)"},
     {"title: searches title words", "title:faction", "Query(ZSfaction@1)"},
-    {"title: takes a phrase", "title:\"general introduction\"",
-     "Query((Sgeneral@1 PHRASE 2 Sintroduction@2))"},
+    {"title: takes a phrase", "title:\"general introduction\"", "Query((Sgeneral@1 PHRASE 2 Sintroduction@2))"},
     {"author: searches author name words", "author:madison", "Query(ZAmadison@1)"},
     {"site: filters on the folded outlet name", "site:\"The Spectator\"", "Query(0 * XSthe spectator)"},
     {"site: filters the words", "wit site:\"The  SPECTATOR\"", "Query((Zwit@1 FILTER XSthe spectator))"},
@@ -93,10 +90,15 @@ const QueryRow k_query_rows[] = {
      "Query((latent@1 PHRASE 2 causes@2))"},
     {"guillemets are a phrase", "\xC2\xABlatent causes\xC2\xBB", "Query((latent@1 PHRASE 2 causes@2))"},
     {"a curly apostrophe is an apostrophe", "men\xE2\x80\x99s", "Query(Zmen@1)"},
-    {"an ellipsis separates words", "latent\xE2\x80\xA6" "causes", "Query((Zlatent@1 AND Zcaus@2))"},
-    {"three dots in a pasted quotation separate words", "\"latent...causes\"",
-     "Query((latent@1 PHRASE 2 causes@2))"},
-    {"a no-break space separates words", "latent\xC2\xA0" "causes", "Query((Zlatent@1 AND Zcaus@2))"},
+    {"an ellipsis separates words",
+     "latent\xE2\x80\xA6"
+     "causes",
+     "Query((Zlatent@1 AND Zcaus@2))"},
+    {"three dots in a pasted quotation separate words", "\"latent...causes\"", "Query((latent@1 PHRASE 2 causes@2))"},
+    {"a no-break space separates words",
+     "latent\xC2\xA0"
+     "causes",
+     "Query((Zlatent@1 AND Zcaus@2))"},
     {"a bad date falls back to the plain words, with a notice", "faction date:someday",
      "Query((Zfaction@1 AND Zdate@2 AND Zsomeday@3))", true},
     // Regression: the date processor threw through Xapian's parser, which
@@ -108,8 +110,7 @@ const QueryRow k_query_rows[] = {
     {"a date range typed backwards is read forwards", "date:2020..2019", "Query(VALUE_RANGE 0 20190101 20201231)"},
     {"a date range typed backwards still filters the words", "faction date:2020..2019",
      "Query((Zfaction@1 FILTER VALUE_RANGE 0 20190101 20201231))"},
-    {"a dangling operator falls back to the plain words, with a notice", "faction AND", "Query(Zfaction@1)",
-     true},
+    {"a dangling operator falls back to the plain words, with a notice", "faction AND", "Query(Zfaction@1)", true},
     {"an unclosed phrase runs to the end", "\"latent causes", "Query((latent@1 PHRASE 2 causes@2))"},
     {"an unclosed parenthesis is closed", "(faction OR republic", "Query((Zfaction@1 OR Zrepubl@2))"},
     {"blank text has no words", "   ", "Query()"},
@@ -127,8 +128,7 @@ TEST_P(QueryBuilding, Row) {
     EXPECT_EQ(parsed.has_words, !parsed.query.empty()) << row.name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, QueryBuilding, testing::ValuesIn(k_query_rows),
-                         row_name<QueryRow>);
+INSTANTIATE_TEST_SUITE_P(Rows, QueryBuilding, testing::ValuesIn(k_query_rows), row_name<QueryRow>);
 
 TEST(QueryBuilding, AWildcardIsBoundedToTheMostFrequentExpansions) {
     Xapian::WritableDatabase db = small_database();
@@ -182,21 +182,26 @@ struct RelaxedRow {
 // wanted: a phrase not found showed pages from other sites, or the very pages
 // the user had excluded.
 const RelaxedRow k_relaxed_rows[] = {
-    {"a filter still filters the looser readings", "\"counteract ambition\" site:\"Independent Journal\"",
+    {"a filter still filters the looser readings",
+     "\"counteract ambition\" site:\"Independent Journal\"",
      {"Query((((counteract SYNONYM Zcounteract) AND (ambition SYNONYM Zambit)) FILTER XSindependent journal))",
       "Query((((counteract SYNONYM Zcounteract) OR (ambition SYNONYM Zambit)) FILTER XSindependent journal))"}},
-    {"a date range still filters the looser readings", "\"counteract ambition\" date:1788",
+    {"a date range still filters the looser readings",
+     "\"counteract ambition\" date:1788",
      {"Query((((counteract SYNONYM Zcounteract) AND (ambition SYNONYM Zambit)) FILTER VALUE_RANGE 0 17880101 "
       "17881231))",
       "Query((((counteract SYNONYM Zcounteract) OR (ambition SYNONYM Zambit)) FILTER VALUE_RANGE 0 17880101 "
       "17881231))"}},
-    {"an excluded word stays excluded in the looser readings", "\"false wit\" -judgment",
+    {"an excluded word stays excluded in the looser readings",
+     "\"false wit\" -judgment",
      {"Query((((false SYNONYM Zfals) AND (wit SYNONYM Zwit)) AND_NOT Zjudgment@3))",
       "Query((((false SYNONYM Zfals) OR (wit SYNONYM Zwit)) AND_NOT Zjudgment@3))"}},
-    {"a title phrase loosens within the title", "title:\"general introduction\"",
+    {"a title phrase loosens within the title",
+     "title:\"general introduction\"",
      {"Query(((Sgeneral SYNONYM ZSgeneral) AND (Sintroduction SYNONYM ZSintroduct)))",
       "Query(((Sgeneral SYNONYM ZSgeneral) OR (Sintroduction SYNONYM ZSintroduct)))"}},
-    {"stop words of a phrase are dropped from its words", "\"the mischiefs of faction\"",
+    {"stop words of a phrase are dropped from its words",
+     "\"the mischiefs of faction\"",
      {"Query(((mischiefs SYNONYM Zmischief) AND (faction SYNONYM Zfaction)))",
       "Query(((mischiefs SYNONYM Zmischief) OR (faction SYNONYM Zfaction)))"}},
     {"words without a phrase have only the any-word reading", "latent causes", {"Query((Zlatent@1 OR Zcaus@2))"}},
@@ -239,9 +244,16 @@ struct NormaliseRow {
 
 const NormaliseRow k_normalise_rows[] = {
     {"curly doubles become straight", "\xE2\x80\x9Cwe the people\xE2\x80\x9D", "\"we the people\""},
-    {"low and reversed doubles become straight", "\xE2\x80\x9E" "a" "\xE2\x80\x9F", "\"a\""},
+    {"low and reversed doubles become straight",
+     "\xE2\x80\x9E"
+     "a"
+     "\xE2\x80\x9F",
+     "\"a\""},
     {"curly singles become apostrophes", "\xE2\x80\x98men\xE2\x80\x99s\xE2\x80\x99", "'men's'"},
-    {"an ellipsis becomes a space", "a\xE2\x80\xA6" "b", "a b"},
+    {"an ellipsis becomes a space",
+     "a\xE2\x80\xA6"
+     "b",
+     "a b"},
     {"three dots become a space", "a...b", "a b"},
     {"two dots stay, for date ranges", "date:1787..1788", "date:1787..1788"},
     {"white space collapses", "  a \t\n b  ", "a b"},
@@ -254,8 +266,7 @@ TEST_P(QueryNormalising, Row) {
     EXPECT_EQ(normalise_query_text(GetParam().input), GetParam().expected) << GetParam().name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, QueryNormalising, testing::ValuesIn(k_normalise_rows),
-                         row_name<NormaliseRow>);
+INSTANTIATE_TEST_SUITE_P(Rows, QueryNormalising, testing::ValuesIn(k_normalise_rows), row_name<NormaliseRow>);
 
 struct FilterRow {
     const char* name;
@@ -272,12 +283,19 @@ SearchRequest with(void (*fill)(SearchRequest&)) {
 
 const FilterRow k_filter_rows[] = {
     {"no filters match everything", SearchRequest{}, "Query(<alldocuments>)"},
-    {"authors are ORed, folded", with([](SearchRequest& r) { r.authors = {"James Madison", "Alexander  HAMILTON"}; }),
+    {"authors are ORed, folded", with([](SearchRequest& r) {
+         r.authors = {"James Madison", "Alexander  HAMILTON"};
+     }),
      "Query((XAjames madison OR XAalexander hamilton))"},
-    {"sites are ORed", with([](SearchRequest& r) { r.sites = {"The Spectator", "The Rambler"}; }),
+    {"sites are ORed", with([](SearchRequest& r) {
+         r.sites = {"The Spectator", "The Rambler"};
+     }),
      "Query((XSthe spectator OR XSthe rambler))"},
     {"tags are ORed", with([](SearchRequest& r) { r.tags = {"Wit"}; }), "Query(Kwit)"},
-    {"years are ORed", with([](SearchRequest& r) { r.years = {"1787", "1788"}; }), "Query((Y1787 OR Y1788))"},
+    {"years are ORed", with([](SearchRequest& r) {
+         r.years = {"1787", "1788"};
+     }),
+     "Query((Y1787 OR Y1788))"},
     {"different filters are ANDed", with([](SearchRequest& r) {
          r.authors = {"James Madison"};
          r.years = {"1787"};
@@ -291,7 +309,10 @@ const FilterRow k_filter_rows[] = {
     {"from alone is a lower bound", with([](SearchRequest& r) { r.from = "1787-11-22"; }),
      "Query(VALUE_GE 0 17871122)"},
     {"to alone is an upper bound", with([](SearchRequest& r) { r.to = "1787-11"; }), "Query(VALUE_LE 0 17871130)"},
-    {"a year of two digits is refused", with([](SearchRequest& r) { r.years = {"1787", "87"}; }), nullptr, "year"},
+    {"a year of two digits is refused", with([](SearchRequest& r) {
+         r.years = {"1787", "87"};
+     }),
+     nullptr, "year"},
     {"a year of words is refused", with([](SearchRequest& r) { r.years = {"last"}; }), nullptr, "year"},
     {"a month 13 in from is refused", with([](SearchRequest& r) { r.from = "1787-13"; }), nullptr, "from"},
     {"a word in to is refused", with([](SearchRequest& r) { r.to = "soon"; }), nullptr, "to"},
@@ -314,8 +335,7 @@ TEST_P(FilterQuery, Row) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Rows, FilterQuery, testing::ValuesIn(k_filter_rows),
-                         row_name<FilterRow>);
+INSTANTIATE_TEST_SUITE_P(Rows, FilterQuery, testing::ValuesIn(k_filter_rows), row_name<FilterRow>);
 
 } // namespace
 } // namespace oped::searcher

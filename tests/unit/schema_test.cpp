@@ -90,7 +90,10 @@ TEST(FoldForTerm, FoldsCaseAndSpace) {
     const std::vector<Row> rows{
         {"capitals are lowered", "Jane DOE", "jane doe"},
         {"runs of spaces collapse and ends are trimmed", "  Jane \t\n Doe  ", "jane doe"},
-        {"non-breaking spaces count as spaces", "Jane\xC2\xA0\xC2\xA0" "Doe", "jane doe"},
+        {"non-breaking spaces count as spaces",
+         "Jane\xC2\xA0\xC2\xA0"
+         "Doe",
+         "jane doe"},
         {"accented capitals are lowered", "\xC3\x89MILE ZOLA", "\xC3\xA9mile zola"},
         {"punctuation is kept", "O'Brien, Jr.", "o'brien, jr."},
         {"empty stays empty", "", ""},
@@ -116,8 +119,12 @@ TEST(ListEncoding, RoundTrips) {
 TEST(ListEncoding, EdgeCases) {
     EXPECT_EQ(encode_list({}), "");
     EXPECT_TRUE(decode_list("").empty());
-    EXPECT_EQ(encode_list({"a", "b"}), "a\x1f" "b");
-    EXPECT_EQ(decode_list("a\x1f\x1f" "b"), (std::vector<std::string>{"a", "", "b"}));
+    EXPECT_EQ(encode_list({"a", "b"}),
+              "a\x1f"
+              "b");
+    EXPECT_EQ(decode_list("a\x1f\x1f"
+                          "b"),
+              (std::vector<std::string>{"a", "", "b"}));
 }
 
 TEST(DateValue, KeepsOnlyFullDays) {

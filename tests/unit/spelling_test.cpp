@@ -34,8 +34,8 @@ TEST(EditDistance, Table) {
 class Corrections : public testing::Test {
   protected:
     Corrections() : m_db(std::string(), Xapian::DB_BACKEND_INMEMORY) {
-        const std::vector<std::pair<std::string, int>> words{
-            {"liberty", 5}, {"libretto", 1}, {"soldier", 3}, {"souls", 2}, {"federalist", 4}, {"hamilton", 2}};
+        const std::vector<std::pair<std::string, int>> words{{"liberty", 5}, {"libretto", 1},   {"soldier", 3},
+                                                             {"souls", 2},   {"federalist", 4}, {"hamilton", 2}};
         for (const auto& [word, docs] : words) {
             for (int i = 0; i < docs; ++i) {
                 Xapian::Document d;

@@ -18,9 +18,18 @@ TEST(CollapseSpace, CollapsesAndTrims) {
     const std::vector<Row> rows{
         {"inner runs become one space", "a  \t\n b", "a b"},
         {"ends are trimmed", "  a b  ", "a b"},
-        {"no-break space counts", "a\xC2\xA0\xC2\xA0" "b", "a b"},
-        {"zero-width space and BOM count", "a\xE2\x80\x8B" "b\xEF\xBB\xBF", "a b"},
-        {"em space counts", "a\xE2\x80\x83" "b", "a b"},
+        {"no-break space counts",
+         "a\xC2\xA0\xC2\xA0"
+         "b",
+         "a b"},
+        {"zero-width space and BOM count",
+         "a\xE2\x80\x8B"
+         "b\xEF\xBB\xBF",
+         "a b"},
+        {"em space counts",
+         "a\xE2\x80\x83"
+         "b",
+         "a b"},
         {"space only becomes empty", " \n\t ", ""},
         {"empty stays empty", "", ""},
         {"non-ASCII text is untouched", "\xE8\x82\x96 \xE6\x98\xA5", "\xE8\x82\x96 \xE6\x98\xA5"},
@@ -31,8 +40,16 @@ TEST(CollapseSpace, CollapsesAndTrims) {
 TEST(FoldCase, LowersLettersOfEveryScriptXapianKnows) {
     const std::vector<Row> rows{
         {"ASCII", "Hello WORLD", "hello world"},
-        {"Latin-1", "\xC3\x89" "COLE", "\xC3\xA9" "cole"},
-        {"Latin Extended-A", "\xC5\x81\xC3\x93" "D\xC5\xB9", "\xC5\x82\xC3\xB3" "d\xC5\xBA"},
+        {"Latin-1",
+         "\xC3\x89"
+         "COLE",
+         "\xC3\xA9"
+         "cole"},
+        {"Latin Extended-A",
+         "\xC5\x81\xC3\x93"
+         "D\xC5\xB9",
+         "\xC5\x82\xC3\xB3"
+         "d\xC5\xBA"},
         {"Greek", "\xCE\x91\xCE\x98\xCE\x97\xCE\x9D\xCE\x91", "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1"},
         {"Cyrillic", "\xD0\x9C\xD0\x9E\xD0\xA1\xD0\x9A\xD0\x92\xD0\x90",
          "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},
@@ -45,13 +62,27 @@ TEST(FoldCase, LowersLettersOfEveryScriptXapianKnows) {
 TEST(FoldForMatch, LowersAndDropsTheAccentsOfLatinLetters) {
     const std::vector<Row> rows{
         {"ASCII", "Hello WORLD", "hello world"},
-        {"Latin-1 accents", "Libert\xC3\xA9 \xC3\x89" "COLE Garc\xC3\xAD" "a M\xC3\xA1rquez \xC3\x91" "and\xC3\xBA",
+        {"Latin-1 accents",
+         "Libert\xC3\xA9 \xC3\x89"
+         "COLE Garc\xC3\xAD"
+         "a M\xC3\xA1rquez \xC3\x91"
+         "and\xC3\xBA",
          "liberte ecole garcia marquez nandu"},
-        {"Latin Extended-A accents", "\xC5\x81\xC3\x93" "D\xC5\xB9 Dvo\xC5\x99\xC3\xA1k \xC5\x9E" "ahin",
+        {"Latin Extended-A accents",
+         "\xC5\x81\xC3\x93"
+         "D\xC5\xB9 Dvo\xC5\x99\xC3\xA1k \xC5\x9E"
+         "ahin",
          "lodz dvorak sahin"},
-        {"letters that are not accented stay", "\xC3\x86thelred Stra\xC3\x9F" "e \xC5\x92uvre",
-         "\xC3\xA6thelred stra\xC3\x9F" "e \xC5\x93uvre"},
-        {"the multiplication sign stays", "2\xC3\x97" "3", "2\xC3\x97" "3"},
+        {"letters that are not accented stay",
+         "\xC3\x86thelred Stra\xC3\x9F"
+         "e \xC5\x92uvre",
+         "\xC3\xA6thelred stra\xC3\x9F"
+         "e \xC5\x93uvre"},
+        {"the multiplication sign stays",
+         "2\xC3\x97"
+         "3",
+         "2\xC3\x97"
+         "3"},
         {"Greek is lowered only", "\xCE\x91\xCE\x98", "\xCE\xB1\xCE\xB8"},
     };
     for (const auto& row : rows) EXPECT_EQ(fold_for_match(row.input), row.expected) << row.name;
@@ -62,7 +93,10 @@ TEST(SanitizeUtf8, ReplacesEachBadByte) {
     const std::vector<Row> rows{
         {"valid text is kept", "caf\xC3\xA9 \xF0\x9F\x98\x80", "caf\xC3\xA9 \xF0\x9F\x98\x80"},
         {"a windows-1252 byte", "caf\xE9", "caf" + r},
-        {"a lone continuation byte", "a\x80" "b", "a" + r + "b"},
+        {"a lone continuation byte",
+         "a\x80"
+         "b",
+         "a" + r + "b"},
         {"an overlong slash", "\xC0\xAF", r + r},
         {"a UTF-16 surrogate", "\xED\xA0\x80", r + r + r},
         {"past U+10FFFF", "\xF4\x90\x80\x80", r + r + r + r},

@@ -22,11 +22,12 @@ TEST(Timeline, BinsPerYearOrPerMonth) {
         const char* expected;
     } rows[] = {
         {"nothing dated", {}, "year"},
-        {"a few months are shown per month, gaps filled", {{"178710", 2}, {"178712", 1}},
+        {"a few months are shown per month, gaps filled",
+         {{"178710", 2}, {"178712", 1}},
          "month 1787-10=2 1787-11=0 1787-12=1"},
-        {"months across a new year", {{"178711", 1}, {"178802", 3}},
-         "month 1787-11=1 1787-12=0 1788-01=0 1788-02=3"},
-        {"more than three years are shown per year", {{"178001", 1}, {"178310", 2}, {"178311", 1}},
+        {"months across a new year", {{"178711", 1}, {"178802", 3}}, "month 1787-11=1 1787-12=0 1788-01=0 1788-02=3"},
+        {"more than three years are shown per year",
+         {{"178001", 1}, {"178310", 2}, {"178311", 1}},
          "year 1780=1 1781=0 1782=0 1783=3"},
         {"an article dated only by year makes it per year", {{"178700", 1}, {"178710", 2}}, "year 1787=3"},
         {"malformed keys are ignored", {{"17x710", 5}, {"1787", 5}, {"178710", 1}}, "month 1787-10=1"},

@@ -26,9 +26,11 @@ struct Row {
 TEST(Cite, ReferencesInEachStyle) {
     const Row rows[] = {
         {"one author, a full date", article({"Alexander Hamilton"}, "1787-10-27"),
-         "Hamilton, Alexander. \xE2\x80\x9CThe Federalist No. 1: General Introduction.\xE2\x80\x9D Independent Journal, "
+         "Hamilton, Alexander. \xE2\x80\x9CThe Federalist No. 1: General Introduction.\xE2\x80\x9D Independent "
+         "Journal, "
          "October 27, 1787. https://ij.example/fed-1.",
-         "Hamilton, Alexander. \xE2\x80\x9CThe Federalist No. 1: General Introduction.\xE2\x80\x9D Independent Journal, "
+         "Hamilton, Alexander. \xE2\x80\x9CThe Federalist No. 1: General Introduction.\xE2\x80\x9D Independent "
+         "Journal, "
          "27 Oct. 1787, ij.example/fed-1.",
          "Hamilton, A. (1787, October 27). The Federalist No. 1: General Introduction. Independent Journal. "
          "https://ij.example/fed-1"},
@@ -89,11 +91,12 @@ TEST(Cite, BibtexEscapesSpecialCharactersAndKeepsBracesBalanced) {
     Article a = article({}, "", "https://x.example/a{b}%c#d");
     a.title = "50% of {all} $ & #_ ~^\\";
     a.site = "";
-    EXPECT_EQ(bibtex(a, 42),
-              "@article{oped42,\n"
-              "  title   = {{50\\% of \\{all\\} \\$ \\& \\#\\_ \\textasciitilde{}\\textasciicircum{}\\textbackslash{}}},\n"
-              "  url     = {https://x.example/a%7Bb%7D\\%c\\#d}\n"
-              "}\n");
+    EXPECT_EQ(
+        bibtex(a, 42),
+        "@article{oped42,\n"
+        "  title   = {{50\\% of \\{all\\} \\$ \\& \\#\\_ \\textasciitilde{}\\textasciicircum{}\\textbackslash{}}},\n"
+        "  url     = {https://x.example/a%7Bb%7D\\%c\\#d}\n"
+        "}\n");
 }
 
 TEST(Cite, NamesSplitIntoGivenAndFamily) {

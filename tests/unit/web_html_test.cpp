@@ -22,7 +22,11 @@ TEST(HtmlEscape, EscapesEveryCharacterThatCouldEndTextOrAnAttribute) {
         {"quotes of both kinds", "a \"b\" 'c'", "a &quot;b&quot; &#39;c&#39;"},
         {"an ampersand, even in an entity", "&amp; &", "&amp;amp; &amp;"},
         {"an attribute break-out", "\" onerror=\"x", "&quot; onerror=&quot;x"},
-        {"invalid UTF-8 is replaced", "a\xFF" "b", "a\xEF\xBF\xBD" "b"},
+        {"invalid UTF-8 is replaced",
+         "a\xFF"
+         "b",
+         "a\xEF\xBF\xBD"
+         "b"},
         {"valid UTF-8 is kept", "libert\xC3\xA9", "libert\xC3\xA9"},
     };
     for (const auto& row : rows) EXPECT_EQ(escape(row.input), row.expected) << row.name;
@@ -31,9 +35,18 @@ TEST(HtmlEscape, EscapesEveryCharacterThatCouldEndTextOrAnAttribute) {
 TEST(HtmlEscape, XmlEscapeAlsoDropsWhatXmlForbids) {
     const Row rows[] = {
         {"markup", "<b>&", "&lt;b&gt;&amp;"},
-        {"C0 controls go, tab and newlines stay", std::string("a\x01" "b\x0B" "c\td\ne\rf", 11), "abc\td\ne\rf"},
+        {"C0 controls go, tab and newlines stay",
+         std::string("a\x01"
+                     "b\x0B"
+                     "c\td\ne\rf",
+                     11),
+         "abc\td\ne\rf"},
         {"a NUL goes", std::string("a\0b", 3), "ab"},
-        {"U+FFFE and U+FFFF go", "a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c", "abc"},
+        {"U+FFFE and U+FFFF go",
+         "a\xEF\xBF\xBE"
+         "b\xEF\xBF\xBF"
+         "c",
+         "abc"},
         {"other characters stay", "\xE2\x80\x9Cq\xE2\x80\x9D", "\xE2\x80\x9Cq\xE2\x80\x9D"},
     };
     for (const auto& row : rows) EXPECT_EQ(xml_escape(row.input), row.expected) << row.name;
@@ -55,8 +68,7 @@ TEST(HtmlEscape, SnippetsKeepOnlyMarksAndTheEntitiesEscapeWrites) {
         {"marks and entities kept", "a <mark>b</mark> &lt;c&gt; &amp; &quot;d&quot; &#39;e&#39;",
          "a <mark>b</mark> &lt;c&gt; &amp; &quot;d&quot; &#39;e&#39;"},
         {"other tags escaped", "<b>x</b><script>y</script>", "&lt;b&gt;x&lt;/b&gt;&lt;script&gt;y&lt;/script&gt;"},
-        {"a mark with attributes is not a mark", "<mark onclick=x>y</mark>",
-         "&lt;mark onclick=x&gt;y&lt;/mark&gt;"},
+        {"a mark with attributes is not a mark", "<mark onclick=x>y</mark>", "&lt;mark onclick=x&gt;y&lt;/mark&gt;"},
         {"other entities escaped", "&#x3c;script&#x3e; &nbsp;", "&amp;#x3c;script&amp;#x3e; &amp;nbsp;"},
         {"a nested mark is escaped", "<mark>a<mark>b</mark>", "<mark>a&lt;mark&gt;b</mark>"},
         {"a stray close is escaped", "a</mark>b", "a&lt;/mark&gt;b"},

@@ -24,8 +24,8 @@ void counted_list(html::Writer& w, std::string_view heading, std::string_view id
     w.element("h2", {{"id", std::string(id)}, {"class", "facet-heading"}}, heading);
     w.open("ul", {{"class", "facet-list"}});
     for (const auto& v : values) {
-        w.open("li").open("a", {{"href", href(v.value)},
-                                {"aria-label", v.value + ", " + plural(v.count, "article", "articles")}});
+        w.open("li").open(
+            "a", {{"href", href(v.value)}, {"aria-label", v.value + ", " + plural(v.count, "article", "articles")}});
         w.element("span", {{"class", "facet-name"}}, v.value);
         w.element("span", {{"class", "facet-count"}}, format_count(v.count));
         w.close("a").close("li");
@@ -37,14 +37,13 @@ std::string span_text(const searcher::AuthorProfile& p) {
     std::string out = plural(p.articles, "article", "articles");
     if (!p.first_published.empty()) {
         out += ", " + html::readable_date(p.first_published);
-        if (p.last_published != p.first_published)
-            out += " \xE2\x80\x93 " + html::readable_date(p.last_published);
+        if (p.last_published != p.first_published) out += " \xE2\x80\x93 " + html::readable_date(p.last_published);
     }
     if (!p.sites.empty()) out += ", in " + plural(p.sites.size(), "outlet", "outlets");
     return out;
 }
 
-}  // namespace
+} // namespace
 
 Reply handle_author_page(const std::string& name, const ParamMap& params, searcher::Searcher& searcher) {
     if (name.empty() || name.size() > k_max_name_bytes) {
@@ -53,8 +52,8 @@ Reply handle_author_page(const std::string& name, const ParamMap& params, search
     searcher.database().reopen();
     auto found = searcher::author_profile(searcher.database(), name);
     if (!found) {
-        return error_page(Error{ErrorCode::not_found,
-                                "No article in the archive names " + name + " as an author.", "author"});
+        return error_page(
+            Error{ErrorCode::not_found, "No article in the archive names " + name + " as an author.", "author"});
     }
     const auto& p = found.value();
 
@@ -78,8 +77,7 @@ Reply handle_author_page(const std::string& name, const ParamMap& params, search
     w.element("a", {{"href", filter.url()}, {"class", "button-link"}}, "Search their articles");
     SearchLink feed = filter;
     feed.path("/feed");
-    w.element("a", {{"href", feed.url()}, {"class", "feed-inline"}, {"type", "application/atom+xml"}},
-              "Atom feed");
+    w.element("a", {{"href", feed.url()}, {"class", "feed-inline"}, {"type", "application/atom+xml"}}, "Atom feed");
     w.close("p");
     w.close("header");
 
@@ -133,4 +131,4 @@ Reply handle_author_page(const std::string& name, const ParamMap& params, search
     return html::page_reply(render_page(frame, w.str()));
 }
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -20,13 +20,11 @@ constexpr std::array<const char*, 12> k_bib_months = {"jan", "feb", "mar", "apr"
 
 struct Date {
     std::string year;
-    int month = 0;  // 0: unknown
+    int month = 0; // 0: unknown
     int day = 0;
 };
 
-bool digits(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 Date parse_date(std::string_view iso) {
     Date d;
@@ -180,8 +178,7 @@ std::string bib_key(const Article& a, std::uint32_t id) {
     const std::string title = text::fold_case(a.title);
     while (at < title.size()) {
         const auto end = title.find(' ', at);
-        const std::string word =
-            ascii_word(title.substr(at, end == std::string::npos ? std::string::npos : end - at));
+        const std::string word = ascii_word(title.substr(at, end == std::string::npos ? std::string::npos : end - at));
         if (word.size() > 3 && word != "the") {
             key += word;
             break;
@@ -193,7 +190,7 @@ std::string bib_key(const Article& a, std::uint32_t id) {
     return key;
 }
 
-}  // namespace
+} // namespace
 
 Name split_name(std::string_view display) {
     const std::string s = text::collapse_space(display);
@@ -226,8 +223,7 @@ Reference chicago(const Article& a) {
     std::string date;
     if (!d.year.empty()) {
         if (d.month != 0)
-            date +=
-                k_months[d.month - 1] + std::string(d.day != 0 ? " " + std::to_string(d.day) + ", " : " ");
+            date += k_months[d.month - 1] + std::string(d.day != 0 ? " " + std::to_string(d.day) + ", " : " ");
         date += d.year;
     } else {
         date = "n.d.";
@@ -267,7 +263,7 @@ Reference apa(const Article& a) {
     const std::string url = html::external_url(a.url);
     Reference r;
     std::string who;
-    const std::size_t count = std::min<std::size_t>(a.authors.size(), 20);  // APA lists up to 20
+    const std::size_t count = std::min<std::size_t>(a.authors.size(), 20); // APA lists up to 20
     for (std::size_t i = 0; i < count; ++i) {
         const Name n = split_name(a.authors[i]);
         if (i > 0) who += i + 1 == count ? ", & " : ", ";
@@ -314,7 +310,7 @@ std::string bibtex(const Article& a, std::uint32_t id) {
     if (d.month != 0) field("month", k_bib_months[d.month - 1]);
     if (d.day != 0) field("date", "{" + a.published.substr(0, 10) + "}");
     if (const std::string url = html::external_url(a.url); !url.empty()) field("url", "{" + bib_url(url) + "}");
-    out.erase(out.size() - 2, 1);  // no comma after the last field
+    out.erase(out.size() - 2, 1); // no comma after the last field
     out += "}\n";
     return out;
 }
@@ -337,4 +333,4 @@ std::string to_html(const Reference& ref) {
     return out;
 }
 
-}  // namespace oped::http::cite
+} // namespace oped::http::cite

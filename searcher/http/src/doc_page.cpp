@@ -65,8 +65,7 @@ void metadata(html::Writer& w, const Article& a) {
         w.close("dd").close("div");
     }
     if (!a.modified.empty() && a.modified != a.published) {
-        meta_row(w, "Updated",
-                 html::readable_date(a.modified.substr(0, std::min<std::size_t>(10, a.modified.size()))));
+        meta_row(w, "Updated", html::readable_date(a.modified.substr(0, std::min<std::size_t>(10, a.modified.size()))));
     }
     if (!a.site.empty()) {
         SearchLink link(ParamMap{});
@@ -137,10 +136,8 @@ void citations(html::Writer& w, const Article& a, std::uint32_t id) {
                {"aria-label", "Copy the BibTeX entry"}},
               "Copy");
     w.close("div");
-    w.element(
-        "pre",
-        {{"class", "cite-text cite-bibtex"}, {"id", "cite-bibtex"}, {"aria-labelledby", "cite-bibtex-h"}},
-        cite::bibtex(a, id));
+    w.element("pre", {{"class", "cite-text cite-bibtex"}, {"id", "cite-bibtex"}, {"aria-labelledby", "cite-bibtex-h"}},
+              cite::bibtex(a, id));
     w.close("div");
     w.close("section");
 }
@@ -166,19 +163,19 @@ void similar(html::Writer& w, const std::vector<searcher::Hit>& hits) {
     w.close("section");
 }
 
-}  // namespace
+} // namespace
 
 Reply handle_doc_page(const std::string& id_text, const ParamMap& params, searcher::Searcher& searcher) {
     std::uint32_t id = 0;
     const auto [ptr, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
     if (ec != std::errc() || ptr != id_text.data() + id_text.size() || id == 0) {
-        return error_page(Error{ErrorCode::not_found,
-                                "There is no article " + id_text.substr(0, 32) + " in the archive.", "id"});
+        return error_page(
+            Error{ErrorCode::not_found, "There is no article " + id_text.substr(0, 32) + " in the archive.", "id"});
     }
     auto found = searcher.document(id);
     if (!found)
-        return error_page(Error{ErrorCode::not_found,
-                                "There is no article " + std::to_string(id) + " in the archive.", "id"});
+        return error_page(
+            Error{ErrorCode::not_found, "There is no article " + std::to_string(id) + " in the archive.", "id"});
     const Article& a = found.value();
     const SearchLink back(params);
     std::string query = back.get("q");
@@ -192,8 +189,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
         SearchLink results(ParamMap{});
         results.set("q", query);
         w.open("p", {{"class", "doc-back"}});
-        w.element("a", {{"href", results.url()}},
-                  "\xE2\x86\x90 Results for \xE2\x80\x9C" + query + "\xE2\x80\x9D");
+        w.element("a", {{"href", results.url()}}, "\xE2\x86\x90 Results for \xE2\x80\x9C" + query + "\xE2\x80\x9D");
         w.close("p");
     }
     w.open("header", {{"class", "doc-header"}});
@@ -249,4 +245,4 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
     return html::page_reply(render_page(frame, w.str()));
 }
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -8,10 +8,10 @@ namespace oped::http {
 namespace {
 
 struct FacetSpec {
-    std::string_view key;  // the URL parameter
+    std::string_view key; // the URL parameter
     std::string_view heading;
-    std::string_view noun;  // one value: "author"; empty: no find box
-    std::string_view find;  // the find box's label
+    std::string_view noun; // one value: "author"; empty: no find box
+    std::string_view find; // the find box's label
 };
 
 // The find box: a GET form of the page's state and the text to find, so it
@@ -73,8 +73,8 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
         } else {
             w.open("li", {{"class", cls}});
         }
-        const std::string label = v.value + ", " + plural(v.count, "article", "articles") +
-                                  (active ? " (selected; choose to remove)" : "");
+        const std::string label =
+            v.value + ", " + plural(v.count, "article", "articles") + (active ? " (selected; choose to remove)" : "");
         if (active) {
             w.open("a", {{"href", link.url()}, {"aria-label", label}, {"aria-current", "true"}});
         } else {
@@ -86,15 +86,14 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
     }
     w.close("ul");
     if (collapsible) {
-        w.element(
-            "button",
-            {{"type", "button"}, {"class", "facet-more"}, {"aria-expanded", "false"}, {"hidden", "hidden"}},
-            "Show all " + std::to_string(values.size()));
+        w.element("button",
+                  {{"type", "button"}, {"class", "facet-more"}, {"aria-expanded", "false"}, {"hidden", "hidden"}},
+                  "Show all " + std::to_string(values.size()));
     }
     w.close("section");
 }
 
-}  // namespace
+} // namespace
 
 std::string render_facets(const searcher::Facets& facets, const SearchLink& base, const FacetFinds& finds) {
     html::Writer w;
@@ -139,9 +138,7 @@ std::string render_chips(const SearchLink& base) {
     w.open("ul", {{"class", "chips"}, {"aria-label", "Filters in force"}});
     for (const auto& chip : chips) {
         w.open("li");
-        w.open(
-            "a",
-            {{"class", "chip"}, {"href", chip.without.url()}, {"aria-label", "Remove filter " + chip.label}});
+        w.open("a", {{"class", "chip"}, {"href", chip.without.url()}, {"aria-label", "Remove filter " + chip.label}});
         w.element("span", {{"class", "chip-label"}}, chip.label);
         w.raw(R"(<span class="chip-x" aria-hidden="true">×</span>)");
         w.close("a").close("li");
@@ -153,4 +150,4 @@ std::string render_chips(const SearchLink& base) {
     return w.take();
 }
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -24,4 +24,4 @@ std::string render_facets(const searcher::Facets& facets, const SearchLink& base
 // The active filters as removable chips, with "clear all"; empty when none.
 std::string render_chips(const SearchLink& base);
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -16,15 +16,13 @@ namespace {
 constexpr unsigned k_feed_entries = 20;
 constexpr std::string_view k_epoch = "1970-01-01T00:00:00Z";
 
-bool digits(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
 // An RFC 3339 date-time from what the index holds ("1787-10-27" or a full
 // ISO 8601 time); empty when there is nothing usable.
 std::string rfc3339(std::string_view iso) {
-    if (iso.size() < 10 || !digits(iso.substr(0, 4)) || iso[4] != '-' || !digits(iso.substr(5, 2)) ||
-        iso[7] != '-' || !digits(iso.substr(8, 2))) {
+    if (iso.size() < 10 || !digits(iso.substr(0, 4)) || iso[4] != '-' || !digits(iso.substr(5, 2)) || iso[7] != '-' ||
+        !digits(iso.substr(8, 2))) {
         return {};
     }
     const std::string day(iso.substr(0, 10));
@@ -53,7 +51,7 @@ std::string feed_title(const SearchLink& link) {
     return what.empty() ? "oped: newest articles" : "oped: " + what;
 }
 
-}  // namespace
+} // namespace
 
 Reply handle_feed(const ParamMap& params, searcher::Searcher& searcher, const std::string& base_url) {
     ParamMap feed_params;
@@ -116,4 +114,4 @@ Reply handle_feed(const ParamMap& params, searcher::Searcher& searcher, const st
     return Reply{200, "application/atom+xml; charset=utf-8", std::move(out), {}};
 }
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -8,8 +8,8 @@ namespace oped::http::html {
 namespace {
 
 bool is_unreserved(unsigned char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_' || c == '.' || c == '~';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+           c == '.' || c == '~';
 }
 
 void escape_into(std::string& out, std::string_view text) {
@@ -43,11 +43,9 @@ constexpr std::array<const char*, 12> k_months = {"January",   "February", "Marc
                                                   "May",       "June",     "July",     "August",
                                                   "September", "October",  "November", "December"};
 
-bool digits(std::string_view s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
+bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
 
-}  // namespace
+} // namespace
 
 std::string escape(std::string_view text) {
     std::string out;
@@ -69,8 +67,7 @@ std::string xml_escape(std::string_view text) {
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
         // U+FFFE and U+FFFF: EF BF BE, EF BF BF.
         if (c == 0xEF && i + 2 < valid.size() && static_cast<unsigned char>(valid[i + 1]) == 0xBF &&
-            (static_cast<unsigned char>(valid[i + 2]) == 0xBE ||
-             static_cast<unsigned char>(valid[i + 2]) == 0xBF)) {
+            (static_cast<unsigned char>(valid[i + 2]) == 0xBE || static_cast<unsigned char>(valid[i + 2]) == 0xBF)) {
             i += 2;
             continue;
         }
@@ -100,8 +97,7 @@ std::string url_encode(std::string_view text) {
 }
 
 std::string safe_snippet(std::string_view snippet) {
-    const std::string valid =
-        text::is_valid_utf8(snippet) ? std::string(snippet) : text::sanitize_utf8(snippet);
+    const std::string valid = text::is_valid_utf8(snippet) ? std::string(snippet) : text::sanitize_utf8(snippet);
     std::string out;
     out.reserve(valid.size() + 16);
     int open_marks = 0;
@@ -138,8 +134,8 @@ std::string external_url(std::string_view url) {
 }
 
 std::string readable_date(std::string_view iso) {
-    if (iso.size() >= 10 && digits(iso.substr(0, 4)) && iso[4] == '-' && digits(iso.substr(5, 2)) &&
-        iso[7] == '-' && digits(iso.substr(8, 2))) {
+    if (iso.size() >= 10 && digits(iso.substr(0, 4)) && iso[4] == '-' && digits(iso.substr(5, 2)) && iso[7] == '-' &&
+        digits(iso.substr(8, 2))) {
         const int month = std::stoi(std::string(iso.substr(5, 2)));
         const int day = std::stoi(std::string(iso.substr(8, 2)));
         if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
@@ -148,8 +144,7 @@ std::string readable_date(std::string_view iso) {
     }
     if (iso.size() == 7 && digits(iso.substr(0, 4)) && iso[4] == '-' && digits(iso.substr(5, 2))) {
         const int month = std::stoi(std::string(iso.substr(5, 2)));
-        if (month >= 1 && month <= 12)
-            return std::string(k_months[month - 1]) + " " + std::string(iso.substr(0, 4));
+        if (month >= 1 && month <= 12) return std::string(k_months[month - 1]) + " " + std::string(iso.substr(0, 4));
     }
     return std::string(iso);
 }
@@ -205,4 +200,4 @@ Reply page_reply(std::string body, int status) {
     return Reply{status, "text/html; charset=utf-8", std::move(body), {}};
 }
 
-}  // namespace oped::http::html
+} // namespace oped::http::html

@@ -13,9 +13,7 @@ nlohmann::json facet_list(const std::vector<searcher::FacetValue>& values) {
 
 } // namespace
 
-std::string dump(const nlohmann::json& j) {
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 nlohmann::json to_json(const searcher::SearchResponse& r) {
     nlohmann::json results = nlohmann::json::array();

@@ -16,23 +16,20 @@ std::string render_page(const PageFrame& frame, std::string_view main_html) {
     w.raw(R"(<link rel="stylesheet" href="/base.css"><link rel="stylesheet" href="/search.css">)"
           R"(<link rel="stylesheet" href="/article.css"><link rel="stylesheet" href="/print.css" media="print">)");
     w.raw(R"(<link rel="icon" href="/icon.svg" type="image/svg+xml">)");
-    w.raw(
-        R"(<link rel="search" type="application/opensearchdescription+xml" title="oped" href="/opensearch.xml">)");
+    w.raw(R"(<link rel="search" type="application/opensearchdescription+xml" title="oped" href="/opensearch.xml">)");
     if (!frame.feed_url.empty()) {
-        w.open("link", {{"rel", "alternate"},
-                        {"type", "application/atom+xml"},
-                        {"title", "Atom feed"},
-                        {"href", frame.feed_url}});
+        w.open(
+            "link",
+            {{"rel", "alternate"}, {"type", "application/atom+xml"}, {"title", "Atom feed"}, {"href", frame.feed_url}});
     }
     w.raw(R"(<script type="module" src="/app.js"></script>)");
     w.close("head");
     w.open("body", {{"data-page", frame.kind}});
     w.raw(R"(<a class="skip-link" href="#main">Skip to content</a>)");
     w.raw(R"(<header class="masthead"><div class="masthead-inner">)");
-    w.raw(
-        R"(<a class="brand" href="/"><img class="brand-icon" src="/icon.svg" alt="" width="28" height="28">)"
-        R"(<span class="brand-name">oped</span>)"
-        R"(<span class="brand-tag">an archive of opinion</span></a>)");
+    w.raw(R"(<a class="brand" href="/"><img class="brand-icon" src="/icon.svg" alt="" width="28" height="28">)"
+          R"(<span class="brand-name">oped</span>)"
+          R"(<span class="brand-tag">an archive of opinion</span></a>)");
     if (frame.masthead_search) {
         w.raw(R"(<form class="masthead-search" role="search" action="/" method="get">)");
         w.raw(R"(<label class="visually-hidden" for="masthead-q">Search the archive</label>)");
@@ -62,9 +59,7 @@ Reply error_page(const Error& error) {
     const bool missing = error.code == ErrorCode::not_found;
     html::Writer w;
     w.open("section", {{"class", "error-panel"}, {"role", "alert"}});
-    w.element("h1", missing         ? "Not found"
-                    : status >= 500 ? "Something went wrong"
-                                    : "That request could not be read");
+    w.element("h1", missing ? "Not found" : status >= 500 ? "Something went wrong" : "That request could not be read");
     w.element("p", error.message);
     if (status >= 500) w.element("p", "The error was logged. Please try again in a moment.");
     w.raw(R"(<p><a href="/">Go to the front page</a></p>)");
@@ -75,4 +70,4 @@ Reply error_page(const Error& error) {
     return html::page_reply(render_page(frame, w.str()), status);
 }
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -12,11 +12,11 @@
 namespace oped::http {
 
 struct PageFrame {
-    std::string title;            // before " · oped" in <title>
-    std::string kind;             // <body data-page>: search, author, doc, error
-    std::string feed_url;         // an Atom feed of this page's articles, or empty
-    bool masthead_search = true;  // a compact search box in the masthead
-    std::string query;            // its value
+    std::string title;           // before " · oped" in <title>
+    std::string kind;            // <body data-page>: search, author, doc, error
+    std::string feed_url;        // an Atom feed of this page's articles, or empty
+    bool masthead_search = true; // a compact search box in the masthead
+    std::string query;           // its value
 };
 
 std::string render_page(const PageFrame& frame, std::string_view main_html);
@@ -24,4 +24,4 @@ std::string render_page(const PageFrame& frame, std::string_view main_html);
 // A readable page for any error, with the status from the error table.
 Reply error_page(const Error& error);
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -12,7 +12,7 @@ std::size_t rank(std::string_view key) {
     return static_cast<std::size_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<std::string_view>& search_keys() {
     static const std::vector<std::string_view> k_keys = {"q",    "author", "site", "tag",  "year",
@@ -39,8 +39,7 @@ SearchLink& SearchLink::add(std::string_view key, std::string_view value) {
     if (value.empty() || has(key, value)) return *this;
     // Keep the canonical order: after the last parameter of the same or an earlier key.
     const std::size_t r = rank(key);
-    auto at =
-        std::find_if(m_params.begin(), m_params.end(), [&](const auto& p) { return rank(p.first) > r; });
+    auto at = std::find_if(m_params.begin(), m_params.end(), [&](const auto& p) { return rank(p.first) > r; });
     m_params.insert(at, {std::string(key), std::string(value)});
     return *this;
 }
@@ -109,4 +108,4 @@ std::string SearchLink::url() const {
     return qs.empty() ? m_path : m_path + "?" + qs;
 }
 
-}  // namespace oped::http
+} // namespace oped::http

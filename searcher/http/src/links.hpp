@@ -17,8 +17,8 @@ class SearchLink {
   public:
     explicit SearchLink(const ParamMap& params, std::string path = "/");
 
-    SearchLink& set(std::string_view key, std::string_view value);  // replaces; empty removes
-    SearchLink& add(std::string_view key, std::string_view value);  // once
+    SearchLink& set(std::string_view key, std::string_view value); // replaces; empty removes
+    SearchLink& add(std::string_view key, std::string_view value); // once
     SearchLink& remove(std::string_view key, std::string_view value);
     SearchLink& remove(std::string_view key);
     SearchLink& path(std::string p);
@@ -27,11 +27,11 @@ class SearchLink {
 
     bool has(std::string_view key, std::string_view value) const;
     bool has(std::string_view key) const;
-    std::string get(std::string_view key) const;  // first value or empty
+    std::string get(std::string_view key) const; // first value or empty
     std::vector<std::string> all(std::string_view key) const;
 
-    std::string query_string() const;  // "q=a&author=B", encoded
-    std::string url() const;           // path, then "?" and the query when there is one
+    std::string query_string() const; // "q=a&author=B", encoded
+    std::string url() const;          // path, then "?" and the query when there is one
 
   private:
     std::string m_path;
@@ -41,4 +41,4 @@ class SearchLink {
 // The parameters a search page keeps, in their order in URLs.
 const std::vector<std::string_view>& search_keys();
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -30,14 +30,13 @@ std::string Metrics::render(std::uint64_t documents, const std::string& revision
         std::uint64_t cumulative = 0;
         for (std::size_t i = 0; i < k_buckets.size(); ++i) {
             cumulative += buckets[i];
-            out << "oped_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"" << k_buckets[i]
-                << "\"} " << cumulative << '\n';
+            out << "oped_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"" << k_buckets[i] << "\"} "
+                << cumulative << '\n';
         }
         cumulative += buckets[k_buckets.size()];
         out << "oped_http_request_duration_seconds_bucket{route=\"" << route << "\",le=\"+Inf\"} " << cumulative
             << '\n';
-        out << "oped_http_request_duration_seconds_sum{route=\"" << route << "\"} " << m_latency_sum.at(route)
-            << '\n';
+        out << "oped_http_request_duration_seconds_sum{route=\"" << route << "\"} " << m_latency_sum.at(route) << '\n';
         out << "oped_http_request_duration_seconds_count{route=\"" << route << "\"} " << cumulative << '\n';
     }
     out << "# HELP oped_index_documents Documents in the index.\n# TYPE oped_index_documents gauge\n"

@@ -13,7 +13,7 @@ namespace {
 bool plain_host(std::string_view host) {
     if (host.empty() || host.size() > 255) return false;
     std::size_t at = 0;
-    if (host.front() == '[') {  // [IPv6]:port
+    if (host.front() == '[') { // [IPv6]:port
         const auto close = host.find(']');
         if (close == std::string_view::npos) return false;
         for (char c : host.substr(1, close - 1)) {
@@ -36,7 +36,7 @@ bool plain_host(std::string_view host) {
     return true;
 }
 
-}  // namespace
+} // namespace
 
 std::string base_url_for(const std::string& host_header, const std::string& fallback) {
     return plain_host(host_header) ? "http://" + host_header : fallback;
@@ -55,10 +55,9 @@ Reply handle_opensearch(const std::string& base_url) {
     out += R"(<Url type="text/html" method="get" template=")" + base + R"(/?q={searchTerms}"/>)";
     out += R"(<Url type="application/x-suggestions+json" method="get" template=")" + base +
            R"(/api/suggest?q={searchTerms}"/>)";
+    out += R"(<Url type="application/atom+xml" method="get" template=")" + base + R"(/feed?q={searchTerms}"/>)";
     out +=
-        R"(<Url type="application/atom+xml" method="get" template=")" + base + R"(/feed?q={searchTerms}"/>)";
-    out += R"(<Url type="application/opensearchdescription+xml" rel="self" template=")" + base +
-           R"(/opensearch.xml"/>)";
+        R"(<Url type="application/opensearchdescription+xml" rel="self" template=")" + base + R"(/opensearch.xml"/>)";
     out += "</OpenSearchDescription>\n";
     return Reply{200, "application/opensearchdescription+xml; charset=utf-8", std::move(out), {}};
 }
@@ -67,9 +66,8 @@ Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher) {
     const auto q = params.find("q");
     const std::string text = q == params.end() ? std::string() : q->second;
     if (text.size() > searcher::k_max_suggest_bytes) {
-        return error_reply(
-            Error{ErrorCode::invalid_param,
-                  "q is longer than " + std::to_string(searcher::k_max_suggest_bytes) + " bytes", "q"});
+        return error_reply(Error{ErrorCode::invalid_param,
+                                 "q is longer than " + std::to_string(searcher::k_max_suggest_bytes) + " bytes", "q"});
     }
     searcher.database().reopen();
     const auto found = searcher::suggest(searcher.database(), text, searcher::k_max_suggestions);
@@ -77,4 +75,4 @@ Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher) {
     return Reply{200, "application/x-suggestions+json", dump(body), {}};
 }
 
-}  // namespace oped::http
+} // namespace oped::http

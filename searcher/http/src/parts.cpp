@@ -8,10 +8,10 @@
 namespace oped::http {
 namespace {
 
-constexpr int k_bin_width = 10;  // SVG units per bin; the chart is scaled to fit
+constexpr int k_bin_width = 10; // SVG units per bin; the chart is scaled to fit
 constexpr int k_bar_width = 8;
 constexpr int k_chart_height = 100;
-constexpr int k_min_bins_wide = 16;  // few bins are drawn at this width, centred
+constexpr int k_min_bins_wide = 16; // few bins are drawn at this width, centred
 
 std::string num(double v) {
     char buf[32];
@@ -34,7 +34,7 @@ void authors_line(html::Writer& w, const std::vector<std::string>& authors, cons
     w.close("span");
 }
 
-}  // namespace
+} // namespace
 
 std::string format_count(std::uint64_t n) {
     std::string digits = std::to_string(n);
@@ -104,14 +104,12 @@ std::string render_timeline(const searcher::Timeline& t, const SearchLink& base,
         w.close("figure");
         return w.take();
     }
-    const std::uint64_t peak =
-        std::max_element(t.bins.begin(), t.bins.end(), [](const auto& x, const auto& y) {
-            return x.count < y.count;
-        })->count;
+    const std::uint64_t peak = std::max_element(t.bins.begin(), t.bins.end(), [](const auto& x, const auto& y) {
+                                   return x.count < y.count;
+                               })->count;
     const std::string per = t.unit == searcher::Timeline::Unit::month ? "month" : "year";
-    const std::string span =
-        period_label(t, t.bins.front().period) +
-        (t.bins.size() > 1 ? "\xE2\x80\x93" + period_label(t, t.bins.back().period) : "");
+    const std::string span = period_label(t, t.bins.front().period) +
+                             (t.bins.size() > 1 ? "\xE2\x80\x93" + period_label(t, t.bins.back().period) : "");
     w.open("figcaption", {{"class", "timeline-caption"}});
     w.text(std::string(caption) + " per " + per + ", " + span);
     w.element("span", {{"class", "timeline-hint"}}, "Choose a bar, or drag across bars, to set the dates.");
@@ -128,8 +126,7 @@ std::string render_timeline(const searcher::Timeline& t, const SearchLink& base,
     for (int i = 0; i < bins; ++i) {
         const auto& bin = t.bins[static_cast<std::size_t>(i)];
         const int x = offset + i * k_bin_width;
-        const std::string label =
-            period_label(t, bin.period) + ": " + plural(bin.count, "article", "articles");
+        const std::string label = period_label(t, bin.period) + ": " + plural(bin.count, "article", "articles");
         const html::Attr hit_rect[] = {{"class", "tl-hit"},
                                        {"x", std::to_string(x)},
                                        {"y", "0"},
@@ -149,8 +146,8 @@ std::string render_timeline(const searcher::Timeline& t, const SearchLink& base,
         w.element("title", label);
         w.open("rect", std::vector<html::Attr>(std::begin(hit_rect), std::end(hit_rect))).close("rect");
         if (bin.count > 0) {
-            const double h = std::max(
-                2.0, static_cast<double>(bin.count) * (k_chart_height - 4) / static_cast<double>(peak));
+            const double h =
+                std::max(2.0, static_cast<double>(bin.count) * (k_chart_height - 4) / static_cast<double>(peak));
             w.open("rect", {{"class", "tl-bar"},
                             {"x", num(x + (k_bin_width - k_bar_width) / 2.0)},
                             {"y", num(k_chart_height - h)},
@@ -191,8 +188,7 @@ std::string render_pagination(unsigned page, unsigned last, const SearchLink& ba
         return link.url();
     };
     if (page > 1)
-        w.element("a", {{"href", link_to(page - 1)}, {"rel", "prev"}, {"class", "page-prev"}},
-                  "\xE2\x86\x90 Previous");
+        w.element("a", {{"href", link_to(page - 1)}, {"rel", "prev"}, {"class", "page-prev"}}, "\xE2\x86\x90 Previous");
     unsigned shown = 0;
     for (unsigned p = 1; p <= last; ++p) {
         const bool near = p == 1 || p == last || (p + 2 >= page && p <= page + 2);
@@ -202,17 +198,15 @@ std::string render_pagination(unsigned page, unsigned last, const SearchLink& ba
         }
         shown = p;
         if (p == page) {
-            w.element("a", {{"href", link_to(p)}, {"aria-current", "page"}, {"class", "page-num"}},
-                      std::to_string(p));
+            w.element("a", {{"href", link_to(p)}, {"aria-current", "page"}, {"class", "page-num"}}, std::to_string(p));
         } else {
             w.element("a", {{"href", link_to(p)}, {"class", "page-num"}}, std::to_string(p));
         }
     }
     if (page < last)
-        w.element("a", {{"href", link_to(page + 1)}, {"rel", "next"}, {"class", "page-next"}},
-                  "Next \xE2\x86\x92");
+        w.element("a", {{"href", link_to(page + 1)}, {"rel", "next"}, {"class", "page-next"}}, "Next \xE2\x86\x92");
     w.close("nav");
     return w.take();
 }
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -17,9 +17,9 @@ namespace oped::http {
 // Values shown before "show more" in a facet list.
 inline constexpr std::size_t k_facet_visible = 8;
 
-std::string format_count(std::uint64_t n);  // 1234 -> "1,234"
+std::string format_count(std::uint64_t n); // 1234 -> "1,234"
 std::string plural(std::uint64_t n, std::string_view one,
-                   std::string_view many);  // "1 article", "2 articles"
+                   std::string_view many); // "1 article", "2 articles"
 
 // The author page's URL.
 std::string author_url(std::string_view name);
@@ -32,8 +32,7 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base);
 
 // The chart: one bar per bin linking to `base` with that period as from/to.
 // `caption` says what is counted ("Matching articles").
-std::string render_timeline(const searcher::Timeline& timeline, const SearchLink& base,
-                            std::string_view caption);
+std::string render_timeline(const searcher::Timeline& timeline, const SearchLink& base, std::string_view caption);
 
 // Page links around `page` of `last`; empty when there is one page.
 std::string render_pagination(unsigned page, unsigned last, const SearchLink& base);
@@ -41,4 +40,4 @@ std::string render_pagination(unsigned page, unsigned last, const SearchLink& ba
 // The last page a result list can show.
 unsigned last_page(std::uint64_t total, unsigned per_page);
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -42,9 +42,8 @@ std::string took(double ms) {
 }
 
 void search_form(html::Writer& w, const SearchLink& link, std::uint64_t documents) {
-    w.open(
-        "form",
-        {{"id", "search"}, {"class", "search-form"}, {"role", "search"}, {"action", "/"}, {"method", "get"}});
+    w.open("form",
+           {{"id", "search"}, {"class", "search-form"}, {"role", "search"}, {"action", "/"}, {"method", "get"}});
     w.raw(R"(<div class="search-row"><label class="visually-hidden" for="q">Search the archive</label>)");
     w.open("input", {{"type", "search"},
                      {"id", "q"},
@@ -98,12 +97,10 @@ void date_range(html::Writer& w, const SearchLink& link, const searcher::Timelin
 }
 
 void sort_links(html::Writer& w, const SearchLink& link, bool browsing) {
-    const std::string current =
-        link.get("sort").empty() ? (browsing ? "newest" : "relevance") : link.get("sort");
+    const std::string current = link.get("sort").empty() ? (browsing ? "newest" : "relevance") : link.get("sort");
     w.open("nav", {{"class", "sort"}, {"aria-label", "Sort order"}});
     w.element("span", {{"class", "sort-label"}}, "Sort:");
-    for (auto [value, label] :
-         {std::pair{"relevance", "Relevance"}, {"newest", "Newest"}, {"oldest", "Oldest"}}) {
+    for (auto [value, label] : {std::pair{"relevance", "Relevance"}, {"newest", "Newest"}, {"oldest", "Oldest"}}) {
         if (browsing && std::string_view(value) == "relevance") continue;
         SearchLink to = link;
         to.set("sort", std::string_view(value) == "relevance" ? "" : value).remove("page");
@@ -223,8 +220,7 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
 
 // The page's one h1: the front page's welcome, or a heading for readers
 // of other states (which the script may turn back into the front page).
-void intro(html::Writer& w, const SearchLink& link, std::uint64_t documents,
-           const searcher::Timeline* timeline) {
+void intro(html::Writer& w, const SearchLink& link, std::uint64_t documents, const searcher::Timeline* timeline) {
     const bool front = is_front(link);
     w.element("h1", {{"id", "page-heading"}, {"class", front ? "intro-title" : "visually-hidden"}},
               front ? "An archive of opinion" : "Search the archive");
@@ -251,7 +247,7 @@ std::string page_title(const SearchLink& link) {
     return "Articles";
 }
 
-}  // namespace
+} // namespace
 
 Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     const SearchLink link(params);
@@ -309,4 +305,4 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     return html::page_reply(render_page(frame, w.str()), status);
 }
 
-}  // namespace oped::http
+} // namespace oped::http

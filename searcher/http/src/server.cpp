@@ -8,8 +8,8 @@
 #include "layout.hpp"
 
 #include <httplib.h>
-#include <sys/socket.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <filesystem>
@@ -166,12 +166,10 @@ void Server::install_routes() {
     s.Get(R"(/api/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_doc(req.matches[1], searcher);
           }));
-    s.Get("/api/stats", [db_path](const httplib::Request&, httplib::Response& res) {
-        apply(handle_stats(db_path), res);
-    });
-    s.Get("/healthz", with_searcher([](const httplib::Request&, searcher::Searcher& searcher) {
-              return handle_health(searcher);
-          }));
+    s.Get("/api/stats",
+          [db_path](const httplib::Request&, httplib::Response& res) { apply(handle_stats(db_path), res); });
+    s.Get("/healthz",
+          with_searcher([](const httplib::Request&, searcher::Searcher& searcher) { return handle_health(searcher); }));
     // The web pages (server-rendered; web/ adds styles and the script).
     s.Get("/", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_search_page(req.params, searcher);

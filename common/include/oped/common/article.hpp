@@ -10,18 +10,18 @@ namespace oped {
 // unknown. Dates are "YYYY-MM-DD", or full ISO 8601 with offset when the page
 // gives a time.
 struct Article {
-    std::string path;      // source file, absolute
-    std::string url;       // canonical URL when the page gives one
+    std::string path; // source file, absolute
+    std::string url;  // canonical URL when the page gives one
     std::string title;
     std::vector<std::string> authors; // display names, normalised
     std::string published;
     std::string modified;
-    std::string site;      // outlet
+    std::string site; // outlet
     std::string section;
     std::vector<std::string> tags;
     std::string description;
-    std::string language;  // ISO 639-1 code, lower case ("en")
-    std::string body;      // paragraphs separated by a blank line
+    std::string language; // ISO 639-1 code, lower case ("en")
+    std::string body;     // paragraphs separated by a blank line
 
     bool operator==(const Article&) const = default;
 };

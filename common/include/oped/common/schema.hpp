@@ -22,18 +22,18 @@ inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 
 // Term prefixes. Single capitals follow Omega's conventions where one exists.
 namespace prefix {
-inline constexpr std::string_view id = "Q";           // unique id: canonical URL or path (boolean)
-inline constexpr std::string_view title = "S";        // title words (free text, positional)
-inline constexpr std::string_view author = "A";       // author name words (free text)
+inline constexpr std::string_view id = "Q";            // unique id: canonical URL or path (boolean)
+inline constexpr std::string_view title = "S";         // title words (free text, positional)
+inline constexpr std::string_view author = "A";        // author name words (free text)
 inline constexpr std::string_view author_exact = "XA"; // folded author display name (boolean)
-inline constexpr std::string_view site = "XS";        // folded outlet name (boolean)
-inline constexpr std::string_view section = "XC";     // folded section (boolean)
-inline constexpr std::string_view tag = "K";          // folded tag (boolean)
-inline constexpr std::string_view language = "L";     // language code (boolean)
-inline constexpr std::string_view year = "Y";         // "Y1787" (boolean)
-inline constexpr std::string_view year_month = "M";   // "M178710" (boolean)
-inline constexpr std::string_view day = "D";          // "D17871027" (boolean)
-inline constexpr std::string_view path = "XP";        // source path (boolean, hashed when long)
+inline constexpr std::string_view site = "XS";         // folded outlet name (boolean)
+inline constexpr std::string_view section = "XC";      // folded section (boolean)
+inline constexpr std::string_view tag = "K";           // folded tag (boolean)
+inline constexpr std::string_view language = "L";      // language code (boolean)
+inline constexpr std::string_view year = "Y";          // "Y1787" (boolean)
+inline constexpr std::string_view year_month = "M";    // "M178710" (boolean)
+inline constexpr std::string_view day = "D";           // "D17871027" (boolean)
+inline constexpr std::string_view path = "XP";         // source path (boolean, hashed when long)
 } // namespace prefix
 
 // Value slots and their encodings.

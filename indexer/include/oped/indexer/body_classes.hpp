@@ -36,4 +36,4 @@ bool is_caption_hint(std::string_view class_and_id);
 // A class/id naming a share or social-button bar.
 bool is_share_hint(std::string_view class_and_id);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

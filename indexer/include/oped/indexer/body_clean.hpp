@@ -18,4 +18,4 @@ void mark_data_tables(xmlNode* root);
 // so that a block is judged on what is left of it.
 void clean_article(xmlNode* root, const Flags& flags);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -66,4 +66,4 @@ bool is_blank(const xmlNode* text);
 // and trailing white space not at all.
 std::size_t text_length(std::string_view utf8);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

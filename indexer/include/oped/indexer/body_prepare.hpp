@@ -9,9 +9,9 @@ namespace oped::indexer::body {
 
 // Switches relaxed one by one when a strict pass finds too little text.
 struct Flags {
-    bool strip_unlikely = true;       // drop elements whose class/id/role names furniture
-    bool weight_classes = true;       // let class/id hints weigh on scores
-    bool clean_conditionally = true;  // drop link-heavy or form-like blocks from the result
+    bool strip_unlikely = true;      // drop elements whose class/id/role names furniture
+    bool weight_classes = true;      // let class/id hints weigh on scores
+    bool clean_conditionally = true; // drop link-heavy or form-like blocks from the result
 };
 
 // Remove comments, scripts, styles, embeds, form controls, navigation,
@@ -24,4 +24,4 @@ void prune(xmlNode* root, const Flags& flags);
 // <p>s, and <div>s holding text only into <p>s.
 void restructure(xmlNode* root);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

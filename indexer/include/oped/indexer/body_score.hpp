@@ -20,4 +20,4 @@ namespace oped::indexer::body {
 // the siblings joined to it. Empty when body has no element children.
 std::vector<xmlNode*> select_article(xmlNode* body, const StatsMap& stats, const Flags& flags);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -14,16 +14,16 @@
 namespace oped::indexer::body {
 
 struct NodeStats {
-    std::size_t chars = 0;          // visible text, white space runs counted once
-    double link_chars = 0;          // text inside links; in-page "#..." links weigh 0.3
-    std::size_t commas = 0;         // commas of any script
-    std::size_t list_chars = 0;     // text inside <ul>/<ol>
-    std::size_t heading_chars = 0;  // text inside <h1>..<h6>
-    std::size_t textish_chars = 0;  // text inside paragraphs, list items, cells, spans, divs
+    std::size_t chars = 0;         // visible text, white space runs counted once
+    double link_chars = 0;         // text inside links; in-page "#..." links weigh 0.3
+    std::size_t commas = 0;        // commas of any script
+    std::size_t list_chars = 0;    // text inside <ul>/<ol>
+    std::size_t heading_chars = 0; // text inside <h1>..<h6>
+    std::size_t textish_chars = 0; // text inside paragraphs, list items, cells, spans, divs
     std::uint32_t paragraphs = 0;
     std::uint32_t images = 0;
     std::uint32_t list_items = 0;
-    std::uint32_t inputs = 0;  // <input> only: buttons and selects are common in articles
+    std::uint32_t inputs = 0; // <input> only: buttons and selects are common in articles
     std::uint32_t embeds = 0;
 
     double link_density() const { return chars == 0 ? 0.0 : link_chars / static_cast<double>(chars); }
@@ -41,4 +41,4 @@ void add_child(NodeStats& parent, const xmlNode* child, const NodeStats& child_s
 // expected to be gone already.
 StatsMap compute_stats(xmlNode* root);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -15,4 +15,4 @@ namespace oped::indexer::body {
 // paragraph break; <pre> text keeps its lines and spacing.
 std::string serialise(xmlNode* root);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

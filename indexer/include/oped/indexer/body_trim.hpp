@@ -28,4 +28,4 @@ void trim_head(xmlNode* root, const Article& meta);
 // "Follow us on...").
 void remove_link_lists(xmlNode* root);
 
-}  // namespace oped::indexer::body
+} // namespace oped::indexer::body

@@ -15,14 +15,14 @@ struct PageFile {
 };
 
 struct CrawlRoot {
-    std::string path;     // absolute, lexically normal
+    std::string path; // absolute, lexically normal
     bool is_directory = false;
     bool complete = false; // false if it vanished or could not be listed fully
 };
 
 struct CrawlResult {
     std::vector<CrawlRoot> roots;
-    std::vector<PageFile> files;                 // sorted by path, no duplicates
+    std::vector<PageFile> files;                               // sorted by path, no duplicates
     std::vector<std::pair<std::string, std::string>> problems; // path, reason
 };
 

@@ -17,7 +17,7 @@ std::string unique_id(const Article& article);
 
 struct BuiltDocument {
     Xapian::Document doc;
-    std::string id_term;                      // Q-prefixed, ready for replace_document
+    std::string id_term; // Q-prefixed, ready for replace_document
 };
 
 class DocumentBuilder {

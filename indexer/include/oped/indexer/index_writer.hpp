@@ -19,9 +19,9 @@ namespace oped::indexer {
 struct IndexOptions {
     std::string db_path;
     std::vector<std::string> roots;
-    unsigned threads = 0;          // 0: one per core
-    std::uint64_t max_size = 0;    // bytes; 0: k_default_max_size
-    std::size_t batch_size = 0;    // documents per commit; 0: from XAPIAN_FLUSH_THRESHOLD or 1,000
+    unsigned threads = 0;       // 0: one per core
+    std::uint64_t max_size = 0; // bytes; 0: k_default_max_size
+    std::size_t batch_size = 0; // documents per commit; 0: from XAPIAN_FLUSH_THRESHOLD or 1,000
 };
 
 struct FileFailure {
@@ -41,7 +41,7 @@ struct IndexSummary {
 };
 
 struct IndexProgress {
-    std::size_t done = 0;  // files processed (including unchanged)
+    std::size_t done = 0; // files processed (including unchanged)
     std::size_t total = 0;
     double seconds = 0;
 };

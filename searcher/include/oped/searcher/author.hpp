@@ -18,12 +18,12 @@ namespace oped::searcher {
 inline constexpr std::size_t k_author_terms = 16;
 
 struct AuthorProfile {
-    std::string name;  // the display name as indexed
+    std::string name; // the display name as indexed
     std::uint64_t articles = 0;
-    std::string first_published;  // "YYYY-MM-DD"; empty when none is dated
+    std::string first_published; // "YYYY-MM-DD"; empty when none is dated
     std::string last_published;
-    std::vector<FacetValue> sites;      // outlets, most articles first
-    std::vector<FacetValue> coauthors;  // others named on their articles
+    std::vector<FacetValue> sites;     // outlets, most articles first
+    std::vector<FacetValue> coauthors; // others named on their articles
     std::vector<std::string> distinctive_terms;
     Timeline timeline;
 };
@@ -34,4 +34,4 @@ Xapian::Query author_query(std::string_view name);
 // not_found when no article names `name` (compared case-folded).
 Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_view name);
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

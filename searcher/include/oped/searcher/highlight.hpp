@@ -32,13 +32,13 @@ class Highlighter {
     // until it returns false.
     template <typename OnWord>
     static void each_word(std::string_view text, OnWord on_word);
-    bool matches(const std::string& lower) const;  // `lower`: a word in lower case
+    bool matches(const std::string& lower) const; // `lower`: a word in lower case
     void add_terms(const Xapian::Database& db, const Xapian::Query& query);
     void add_term(std::string_view term);
 
     Xapian::Stem m_stem;
-    std::set<std::string> m_words;  // unstemmed, lower case
+    std::set<std::string> m_words; // unstemmed, lower case
     std::set<std::string> m_stems;
 };
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

@@ -15,10 +15,10 @@
 namespace oped::searcher {
 
 struct ParsedQuery {
-    Xapian::Query query;        // empty (MatchNothing) when the text has no words
+    Xapian::Query query; // empty (MatchNothing) when the text has no words
     bool has_words = false;
-    std::string corrected;      // "did you mean", or empty
-    std::string notice;         // set when the text was read differently
+    std::string corrected; // "did you mean", or empty
+    std::string notice;    // set when the text was read differently
     // Looser readings tried in order when `query` finds nothing (a phrase
     // remembered a word or two wrong), each with the notice to show.
     std::vector<std::pair<Xapian::Query, std::string>> relaxed;
@@ -47,7 +47,7 @@ class QueryBuilder {
     const Xapian::Database& m_db; // for spelling corrections
     Xapian::Stem m_stem;
     Xapian::SimpleStopper m_stopper;
-    Xapian::QueryParser m_qp; // after m_stopper, which it points to
+    Xapian::QueryParser m_qp;    // after m_stopper, which it points to
     DateFieldProcessor* m_dates; // owned by m_qp
 };
 

@@ -43,4 +43,4 @@ std::vector<std::string> distinctive_terms(const Xapian::Database& db, const Xap
 // snippet is the lead of each. not_found when there is no article `id`.
 Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_t id, std::size_t count);
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

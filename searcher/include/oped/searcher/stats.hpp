@@ -11,8 +11,8 @@ namespace oped::searcher {
 
 struct IndexStats {
     std::uint64_t documents = 0;
-    std::uint64_t authors = 0;   // distinct exact author terms
-    std::uint64_t sites = 0;     // distinct outlets
+    std::uint64_t authors = 0; // distinct exact author terms
+    std::uint64_t sites = 0;   // distinct outlets
     std::uint64_t languages = 0;
     std::string first_published; // "YYYY-MM-DD", empty when no dates
     std::string last_published;

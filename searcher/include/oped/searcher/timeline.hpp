@@ -17,19 +17,19 @@ inline constexpr int k_timeline_month_span = 36;
 inline constexpr int k_timeline_max_filled_bins = 400;
 
 struct TimelineBin {
-    std::string period;  // "1787" or "1787-10"
+    std::string period; // "1787" or "1787-10"
     std::uint64_t count = 0;
 };
 
 struct Timeline {
     enum class Unit { year, month };
     Unit unit = Unit::year;
-    std::vector<TimelineBin> bins;  // oldest first, empty periods between filled with 0
+    std::vector<TimelineBin> bins; // oldest first, empty periods between filled with 0
 };
 
 // Bins from "YYYYMM" counts (month "00": year known, month not).
 Timeline make_timeline(const std::map<std::string, std::uint64_t>& months);
 
-const char* unit_name(Timeline::Unit unit);  // "year" or "month"
+const char* unit_name(Timeline::Unit unit); // "year" or "month"
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

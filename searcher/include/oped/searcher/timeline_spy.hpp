@@ -21,4 +21,4 @@ class TimelineSpy : public Xapian::MatchSpy {
     std::map<std::string, std::uint64_t> m_months;
 };
 
-}  // namespace oped::searcher
+} // namespace oped::searcher

@@ -28,7 +28,7 @@ Reference apa(const Article& article);
 std::string bibtex(const Article& article, std::uint32_t id);
 
 std::string plain(const Reference& ref);
-std::string to_html(const Reference& ref);  // escaped, italics as <i>
+std::string to_html(const Reference& ref); // escaped, italics as <i>
 
 // "Alexander Hamilton" -> {"Alexander", "Hamilton"}; "Hamilton, Alexander"
 // likewise; a single word is a family name.
@@ -38,4 +38,4 @@ struct Name {
 };
 Name split_name(std::string_view display);
 
-}  // namespace oped::http::cite
+} // namespace oped::http::cite

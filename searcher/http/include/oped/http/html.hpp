@@ -62,4 +62,4 @@ class Writer {
 // An HTML reply: "text/html; charset=utf-8".
 Reply page_reply(std::string body, int status = 200);
 
-}  // namespace oped::http::html
+} // namespace oped::http::html

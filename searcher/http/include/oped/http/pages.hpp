@@ -35,4 +35,4 @@ Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher);
 // "http://" + the Host header when it is a plain host[:port], else `fallback`.
 std::string base_url_for(const std::string& host_header, const std::string& fallback);
 
-}  // namespace oped::http
+} // namespace oped::http

@@ -19,7 +19,7 @@ namespace oped::http {
 struct ServeOptions {
     std::string db_path;
     std::string host = "127.0.0.1";
-    int port = 8080; // 0: any free port
+    int port = 8080;      // 0: any free port
     unsigned threads = 0; // 0: 8 per core, at least 32 (idle keep-alive connections hold one each)
     std::string web_dir;  // static files; empty: none
     std::size_t max_request_bytes = 64 * 1024;
