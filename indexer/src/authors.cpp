@@ -123,7 +123,7 @@ bool is_url_or_contact(std::string_view w) {
     const std::string l = text::ascii_lower(w);
     if (l.find("http") != std::string::npos || l.find("www.") != std::string::npos) return true;
     if (l.find('@') != std::string::npos) return true; // e-mail or @handle
-    if (l.find(".com") != std::string::npos || l.find("/") != std::string::npos) return true;
+    if (l.find(".com") != std::string::npos || l.find('/') != std::string::npos) return true;
     return false;
 }
 

@@ -4,6 +4,7 @@
 #include <oped/indexer/body_dom.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
@@ -75,7 +76,8 @@ class Scorer {
             if (!is_scored_tag(tag_name(el))) return true;
             const NodeStats& s = stats_of(m_stats, el);
             if (s.chars < 25) return true;
-            const double points = 1.0 + static_cast<double>(s.commas) + std::min<double>(s.chars / 100, 3);
+            const double points =
+                1.0 + static_cast<double>(s.commas) + std::min(std::floor(static_cast<double>(s.chars) / 100), 3.0);
             int level = 0;
             for (xmlNode* a = el->parent; a != nullptr && level < k_ancestor_levels; a = a->parent, ++level) {
                 if (a->type != XML_ELEMENT_NODE || a->parent == nullptr || a->parent->type != XML_ELEMENT_NODE) break;

@@ -137,7 +137,8 @@ double title_similarity(std::string_view title, std::string_view heading) {
 bool is_link_only(const xmlNode* node, const StatsMap& stats) {
     const auto it = stats.find(node);
     // Separators between the links (" | ") are allowed.
-    return it != stats.end() && it->second.chars > 0 && it->second.link_chars >= 0.8 * it->second.chars;
+    return it != stats.end() && it->second.chars > 0 &&
+           it->second.link_chars >= 0.8 * static_cast<double>(it->second.chars);
 }
 
 // "Posted: 11/12/1714", "Published 3 May 2024": a dateline, even when its

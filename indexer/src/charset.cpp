@@ -61,7 +61,8 @@ struct IconvCloser {
 // unknown label (the caller falls back).
 bool decode_iconv(std::string_view bytes, const std::string& charset, std::string& out) {
     iconv_t raw = iconv_open("UTF-8", charset.c_str());
-    if (raw == reinterpret_cast<iconv_t>(-1)) return false;
+    // iconv_open's documented failure value.
+    if (raw == reinterpret_cast<iconv_t>(-1)) return false; // NOLINT(performance-no-int-to-ptr)
     std::unique_ptr<void, IconvCloser> cd(raw);
     out.clear();
     out.reserve(bytes.size() * 2);

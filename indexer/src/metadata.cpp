@@ -242,7 +242,7 @@ std::vector<std::string> first_byline(const std::vector<std::string>& candidates
 std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site) {
     const JsonLdArticle* a = first_article(s);
     std::vector<std::string> weak; // outlets standing in for an author
-    auto usable = [&](std::vector<std::string> names) {
+    auto usable = [&](const std::vector<std::string>& names) {
         // The outlet is not an author while a person may still be found.
         const std::string site_key = author_key(site);
         std::vector<std::string> people;

@@ -146,7 +146,7 @@ double title_similarity(std::string_view a, std::string_view b) {
 
 std::string clean_title(std::string_view raw, const std::vector<std::string>& site_names,
                         const std::vector<std::string>& headlines, const std::vector<std::string>& lesser) {
-    const std::string title = text::collapse_space(raw);
+    std::string title = text::collapse_space(raw); // not const: returned by move
     if (title.empty()) return title;
     std::vector<std::string> headline_keys;
     for (const auto& h : headlines) {
@@ -188,6 +188,7 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& si
     if (!best.empty()) return best;
     // 3. Segments that name the site, at either end.
     std::vector<std::string> site_keys;
+    site_keys.reserve(site_names.size());
     for (const auto& s : site_names) site_keys.push_back(title_key(s));
     std::size_t from = 0;
     std::size_t to = n;

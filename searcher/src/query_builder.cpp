@@ -127,6 +127,7 @@ std::optional<std::pair<std::string, std::string>> exclusions_only(std::string_v
 
 Xapian::Query or_of(std::string_view prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
+    terms.reserve(values.size());
     for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, schema::fold_for_term(v)));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

@@ -29,7 +29,11 @@ Result<unsigned> parse_uint(const std::string& param, const std::string& text, u
 
 Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
     searcher::SearchRequest r;
-    for (const auto& [key, value] : params) {
+    for (const auto& param : params) {
+        // Named references, not a structured binding: lambdas below capture
+        // them, which C++20 allows but Clang 14 (clang-tidy) does not.
+        const std::string& key = param.first;
+        const std::string& value = param.second;
         if (value.size() > k_max_param_bytes && key != "q") {
             return bad(key, key + " is longer than " + std::to_string(k_max_param_bytes) + " bytes");
         }

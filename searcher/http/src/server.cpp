@@ -237,7 +237,7 @@ void Server::install_routes() {
     s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unknown error";
         try {
-            std::rethrow_exception(ep);
+            std::rethrow_exception(std::move(ep));
         } catch (const Xapian::Error& e) {
             what = e.get_description();
         } catch (const std::exception& e) {

@@ -12,7 +12,7 @@
 
 namespace oped::indexer {
 
-inline constexpr std::uint64_t k_default_max_size = 20 * 1024 * 1024;
+inline constexpr std::uint64_t k_default_max_size = std::uint64_t{20} * 1024 * 1024;
 
 // .html .htm .xhtml, optionally followed by .gz (case-insensitive).
 bool is_page_file(const std::filesystem::path& path);

@@ -22,7 +22,7 @@ struct ServeOptions {
     int port = 8080;      // 0: any free port
     unsigned threads = 0; // 0: 8 per core, at least 32 (idle keep-alive connections hold one each)
     std::string web_dir;  // static files; empty: none
-    std::size_t max_request_bytes = 64 * 1024;
+    std::size_t max_request_bytes = std::size_t{64} * 1024;
     unsigned keep_alive_seconds = 2; // an idle connection is closed after this
 };
 
