@@ -48,8 +48,13 @@ std::vector<std::string> wildcard_terms(const Xapian::Database& db, const std::s
 } // namespace
 
 Highlighter::Highlighter(const Xapian::Database& db, std::string_view query) : m_stem("en") {
-    QueryBuilder builder(db);
-    add_terms(db, builder.parse(query).query);
+    add_terms(db, QueryBuilder(db).parse(query).query);
+}
+
+Highlighter Highlighter::of_parsed(const Xapian::Database& db, const Xapian::Query& query) {
+    Highlighter h;
+    h.add_terms(db, query);
+    return h;
 }
 
 void Highlighter::add_terms(const Xapian::Database& db, const Xapian::Query& query) {

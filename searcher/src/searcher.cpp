@@ -10,7 +10,6 @@
 
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <string_view>
 
 namespace oped::searcher {
@@ -44,18 +43,16 @@ std::size_t char_start(std::string_view text, std::size_t i) {
     return i;
 }
 
-// The passage of `body` that best matches the query, its words marked;
-// `highlighter` is made from `query` the first time it is needed.
+// The passage of `body` that best matches the query whose words
+// `highlighter` knows, its words marked.
 std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std::size_t bytes,
-                          const Xapian::Stem& stemmer, const Xapian::Database& db, const std::string& query,
-                          std::optional<Highlighter>& highlighter) {
+                          const Xapian::Stem& stemmer, const Highlighter& highlighter) {
     // Xapian's snippet stops looking once it has a passage it deems good
     // enough, and so settles for a text's lead, nothing marked, when the
     // first match lies deep in it; told to be exhaustive it finds the match
     // but takes 4x as long. So Xapian is given the stretch of text that
     // starts just before the first word of the query.
-    if (!highlighter) highlighter.emplace(db, query);
-    const auto first = highlighter->first_match(body);
+    const auto first = highlighter.first_match(body);
     // Nothing in the text: the title or an author matched.
     if (!first) return lead_snippet(body, bytes);
     const std::size_t from = char_start(body, *first > bytes / 2 ? *first - bytes / 2 : 0);
@@ -206,16 +203,16 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     out.total = mset.get_matches_estimated();
     out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    std::optional<Highlighter> highlighter; // made when a snippet needs it
+    const Highlighter highlighter = Highlighter::of_parsed(m_db, parsed.query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.id = *it;
         auto article = decode_docdata(it.get_document().get_data());
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
-        hit.snippet = browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
-                               : query_snippet(mset, hit.article.body, request.snippet_bytes, builder.stemmer(), m_db,
-                                               request.query, highlighter);
+        hit.snippet =
+            browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
+                     : query_snippet(mset, hit.article.body, request.snippet_bytes, builder.stemmer(), highlighter);
         hit.article.body.clear();
         out.results.push_back(std::move(hit));
     }

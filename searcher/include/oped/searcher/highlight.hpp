@@ -18,6 +18,9 @@ class Highlighter {
   public:
     // `db` gives the query parser its wildcard and spelling data.
     Highlighter(const Xapian::Database& db, std::string_view query);
+    // The words of a query already parsed (QueryBuilder::parse); `db` expands
+    // its wildcards. (A factory: a string converts to a Xapian::Query too.)
+    static Highlighter of_parsed(const Xapian::Database& db, const Xapian::Query& query);
 
     bool empty() const { return m_words.empty() && m_stems.empty(); }
 
@@ -28,6 +31,7 @@ class Highlighter {
     std::optional<std::size_t> first_match(std::string_view text) const;
 
   private:
+    Highlighter() : m_stem("en") {}
     // Calls on_word(start, end, word in lower case) for each word of `text`
     // until it returns false.
     template <typename OnWord>
