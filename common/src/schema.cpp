@@ -35,9 +35,7 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::snprintf(hash, sizeof hash, "#%016llx%016llx", static_cast<unsigned long long>(fnv1a(value)),
                   static_cast<unsigned long long>(fnv1a(reversed)));
     const std::size_t head = k_max_term_bytes - prefix.size() - 33;
-    std::size_t cut = head;
-    // Do not cut inside a UTF-8 sequence.
-    while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t cut = text::char_start(value, head);
     term.append(value.substr(0, cut));
     term += hash;
     return term;

@@ -37,12 +37,6 @@ std::string xapian_snippet(const Xapian::MSet& mset, std::string_view text, std:
                         "</mark>", k_ellipsis);
 }
 
-// The start of the UTF-8 character at or before `i`.
-std::size_t char_start(std::string_view text, std::size_t i) {
-    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
-    return i;
-}
-
 // The passage of `body` that best matches the query whose words
 // `highlighter` knows, its words marked.
 std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std::size_t bytes,
@@ -55,8 +49,8 @@ std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std
     const auto first = highlighter.first_match(body);
     // Nothing in the text: the title or an author matched.
     if (!first) return lead_snippet(body, bytes);
-    const std::size_t from = char_start(body, *first > bytes / 2 ? *first - bytes / 2 : 0);
-    const std::size_t to = char_start(body, std::min(body.size(), *first + 8 * bytes));
+    const std::size_t from = text::char_start(body, *first > bytes / 2 ? *first - bytes / 2 : 0);
+    const std::size_t to = text::char_start(body, std::min(body.size(), *first + 8 * bytes));
     std::string snippet = xapian_snippet(mset, std::string_view(body).substr(from, to - from), bytes, stemmer);
     if (snippet.empty()) return lead_snippet(body, bytes);
     if (from > 0 && !snippet.starts_with(k_ellipsis)) snippet.insert(0, k_ellipsis);
@@ -69,27 +63,7 @@ std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std
 std::string html_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
+    text::append_html_escaped(out, text);
     return out;
 }
 
@@ -98,8 +72,7 @@ std::string lead_snippet(const std::string& body, std::size_t bytes) {
     if (text.size() <= bytes) return html_escape(text);
     std::size_t cut = text.rfind(' ', bytes);
     if (cut == std::string::npos || cut < bytes / 2) {
-        cut = bytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        cut = text::char_start(text, bytes);
     }
     return html_escape(text.substr(0, cut)) + "\xE2\x80\xA6";
 }

@@ -129,5 +129,23 @@ TEST(AsciiCase, ComparesIgnoringAsciiCaseOnly) {
     EXPECT_EQ(ascii_lower("MiXeD \xC3\x89"), "mixed \xC3\x89");
 }
 
+TEST(CharStart, BacksOffToTheStartOfACharacter) {
+    const std::string s =
+        "a\xC3\xA9\xE2\x80\xA6"
+        "b"; // a, é (2 bytes), … (3 bytes), b
+    EXPECT_EQ(char_start(s, 0), 0u);
+    EXPECT_EQ(char_start(s, 2), 1u);
+    EXPECT_EQ(char_start(s, 5), 3u);
+    EXPECT_EQ(char_start(s, 6), 6u);
+    EXPECT_EQ(char_start(s, 7), 7u); // at the end
+    EXPECT_EQ(char_start(s, 99), 99u);
+}
+
+TEST(AppendHtmlEscaped, EscapesTheFiveSpecialCharacters) {
+    std::string out = "<kept>";
+    append_html_escaped(out, "a<b>&\"c\" 'd' \xC3\xA9");
+    EXPECT_EQ(out, "<kept>a&lt;b&gt;&amp;&quot;c&quot; &#39;d&#39; \xC3\xA9");
+}
+
 } // namespace
 } // namespace oped::text

@@ -12,30 +12,6 @@ bool is_unreserved(unsigned char c) {
            c == '.' || c == '~';
 }
 
-void escape_into(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '&':
-                out += "&amp;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-}
-
 constexpr std::array<std::string_view, 7> k_snippet_tokens = {"<mark>", "</mark>", "&lt;", "&gt;",
                                                               "&amp;",  "&quot;",  "&#39;"};
 
@@ -51,9 +27,9 @@ std::string escape(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     if (text::is_valid_utf8(text)) {
-        escape_into(out, text);
+        text::append_html_escaped(out, text);
     } else {
-        escape_into(out, text::sanitize_utf8(text));
+        text::append_html_escaped(out, text::sanitize_utf8(text));
     }
     return out;
 }
@@ -75,7 +51,7 @@ std::string xml_escape(std::string_view text) {
     }
     std::string out;
     out.reserve(kept.size() + kept.size() / 8);
-    escape_into(out, kept);
+    text::append_html_escaped(out, kept);
     return out;
 }
 
@@ -116,7 +92,7 @@ std::string safe_snippet(std::string_view snippet) {
             break;
         }
         if (kept) continue;
-        escape_into(out, std::string_view(valid).substr(i, 1));
+        text::append_html_escaped(out, std::string_view(valid).substr(i, 1));
         ++i;
     }
     if (open_marks > 0) out += "</mark>";

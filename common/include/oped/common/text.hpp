@@ -27,6 +27,13 @@ bool is_valid_utf8(std::string_view s);
 // Append the UTF-8 encoding of a code point.
 void append_utf8(std::string& out, char32_t cp);
 
+// The start of the UTF-8 sequence that byte `i` belongs to, so that cutting
+// there splits no character (`i` itself at or past the end).
+std::size_t char_start(std::string_view s, std::size_t i);
+
+// Append `s` with the five HTML special characters (< > & " ') escaped.
+void append_html_escaped(std::string& out, std::string_view s);
+
 bool starts_with_icase(std::string_view s, std::string_view prefix);
 bool iequals(std::string_view a, std::string_view b);
 std::string ascii_lower(std::string_view s);
