@@ -34,8 +34,9 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
     } else if ((b0 & 0xF8) == 0xF0) {
         len = 4;
         min = 0x10000;
-    } else
+    } else {
         return 0;
+    }
     if (i + len > s.size()) return 0;
     char32_t cp = b0 & (0x7F >> len);
     for (std::size_t k = 1; k < len; ++k) {

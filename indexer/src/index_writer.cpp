@@ -217,7 +217,8 @@ class Writer {
         const auto holder = m_docid_of.find(built.id_term);
         if (holder == m_docid_of.end()) return;
         const Xapian::docid holder_id = holder->second;
-        const std::string holder_path = m_path_of[holder_id];
+        const auto held = m_path_of.find(holder_id);
+        const std::string holder_path = held == m_path_of.end() ? std::string() : held->second;
         if (holder_path == file.path) return;
         std::error_code ec;
         if (m_seen.count(holder_path) != 0 || std::filesystem::exists(holder_path, ec) || ec) {
