@@ -5,6 +5,7 @@
 #include <libxml/HTMLtree.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <vector>
 
 namespace oped::indexer::body {
@@ -48,6 +49,25 @@ void remove_node(xmlNode* node) {
     if (node == nullptr) return;
     xmlUnlinkNode(node);
     xmlFreeNode(node);
+}
+
+void remove_nodes(xmlNode* root, const std::vector<xmlNode*>& nodes) {
+    if (nodes.empty()) return;
+    const std::unordered_set<const xmlNode*> listed(nodes.begin(), nodes.end());
+    if (listed.contains(root)) {
+        remove_node(root);
+        return;
+    }
+    std::vector<xmlNode*> outermost;
+    walk_tree(
+        root,
+        [&](xmlNode* node) {
+            if (!listed.contains(node)) return true;
+            outermost.push_back(node);
+            return false;
+        },
+        [](xmlNode*) {});
+    for (xmlNode* node : outermost) remove_node(node);
 }
 
 void rename_element(xmlNode* node, const char* name) { xmlNodeSetName(node, reinterpret_cast<const xmlChar*>(name)); }

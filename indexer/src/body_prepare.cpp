@@ -204,7 +204,7 @@ void prune(xmlNode* root, const Flags& flags) {
             return false;
         },
         [](xmlNode*) {});
-    for (xmlNode* node : doomed) remove_node(node);
+    remove_nodes(root, doomed);
 }
 
 void restructure(xmlNode* root) {

@@ -116,10 +116,9 @@ void remove_link_lists(xmlNode* root) {
         }
         return true;
     });
-    // A list may be doomed twice (labelled and link-opening): free each once.
-    std::sort(doomed.begin(), doomed.end());
-    doomed.erase(std::unique(doomed.begin(), doomed.end()), doomed.end());
-    for (xmlNode* el : doomed) remove_node(el);
+    // A list may be doomed twice (labelled and link-opening), or hold a label
+    // doomed on its own: remove_nodes frees each node once.
+    remove_nodes(root, doomed);
 }
 
 double title_similarity(std::string_view title, std::string_view heading) {
@@ -184,7 +183,7 @@ void trim_head(xmlNode* root, const Article& meta) {
         }
         return true;
     });
-    for (xmlNode* el : doomed) remove_node(el);
+    remove_nodes(root, doomed);
 }
 
 } // namespace oped::indexer::body

@@ -1,6 +1,7 @@
 #include <oped/indexer/body.hpp>
 
 #include <oped/indexer/body_clean.hpp>
+#include <oped/indexer/body_dom.hpp>
 #include <oped/indexer/body_text.hpp>
 #include <oped/indexer/body_trim.hpp>
 #include <oped/indexer/html_doc.hpp>
@@ -198,6 +199,42 @@ TEST(BodyTitle, SimilarityIsTheShareOfHeadingWordsInTheTitle) {
     EXPECT_DOUBLE_EQ(body::title_similarity("Night buses return", "Night buses return"), 1.0);
     EXPECT_DOUBLE_EQ(body::title_similarity("Night buses return", "Cats"), 0.0);
     EXPECT_GT(body::title_similarity("Night buses return - The Daily Example", "Night buses return"), 0.75);
+}
+
+// Regression: wcxb-dev pages 2951, 3002 and 3029 aborted `oped index` with a
+// double free. A "Related" label dooms the link list after it, and the walk
+// then dooms a "Read more" paragraph inside that list as well.
+TEST(BodyLinkLists, ALabelledListHoldingALinkLabelIsFreedOnce) {
+    XmlDocPtr doc = parse_html(
+        "<html><body><div id=a><h3>Related</h3><div>"
+        "<p><a href=/1>Other stories from the week</a></p>"
+        "<p><a href=/2>Read more about the night buses</a></p></div>"
+        "<p>" +
+        k_first + "</p></div></body></html>");
+    ASSERT_TRUE(doc);
+    xmlNode* root = find_first(root_element(doc.get()), "div");
+    body::remove_link_lists(root);
+    const std::string left = visible_text(root);
+    EXPECT_EQ(left.find("Related"), std::string::npos);
+    EXPECT_EQ(left.find("Other stories"), std::string::npos);
+    EXPECT_EQ(left.find("Read more"), std::string::npos);
+    EXPECT_NE(left.find(k_first), std::string::npos);
+}
+
+TEST(BodyDom, RemoveNodesFreesNestedAndRepeatedNodesOnce) {
+    XmlDocPtr doc = parse_html(
+        "<html><body><div id=outer><p id=inner>in</p></div><p id=keep>kept</p>"
+        "<p id=twice>twice</p></body></html>");
+    ASSERT_TRUE(doc);
+    xmlNode* body = find_first(root_element(doc.get()), "body");
+    std::vector<xmlNode*> doomed;
+    for (xmlNode* p : find_all(body, "p")) {
+        if (attr(p, "id") != "keep") doomed.push_back(p);
+    }
+    doomed.push_back(find_first(body, "div"));
+    doomed.push_back(doomed.back()); // listed twice
+    body::remove_nodes(body, doomed);
+    EXPECT_EQ(visible_text(body), "kept");
 }
 
 // Pathological pages: they must finish without crashing (no timing asserted).

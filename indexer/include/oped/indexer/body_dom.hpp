@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oped::indexer::body {
 
@@ -45,6 +46,11 @@ XmlDocPtr copy_to_document(const xmlNode* root);
 
 // Unlink and free a node and everything below it.
 void remove_node(xmlNode* node);
+
+// Remove every node in `nodes` (all below or at `root`'s children) with its
+// subtree. A node listed twice, or inside another listed node, is freed once:
+// rules that collect nodes to drop often pick a block and something in it.
+void remove_nodes(xmlNode* root, const std::vector<xmlNode*>& nodes);
 
 // Rename an element in place ("div" -> "p").
 void rename_element(xmlNode* node, const char* name);
