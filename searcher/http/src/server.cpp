@@ -69,6 +69,15 @@ void apply(const Reply& reply, httplib::Response& res) {
 
 std::string truncated(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
 
+// Links in the feed and the OpenSearch description: the configured public
+// URL, else the address the client reached. Never the Host header, which
+// the client writes.
+std::string base_url(const std::string& public_url, const httplib::Request& req) {
+    if (!public_url.empty()) return public_url;
+    const bool ipv6 = req.local_addr.find(':') != std::string::npos;
+    return "http://" + (ipv6 ? "[" + req.local_addr + "]" : req.local_addr) + ":" + std::to_string(req.local_port);
+}
+
 } // namespace
 
 Server::Server(ServeOptions options) : m_options(std::move(options)), m_server(std::make_unique<httplib::Server>()) {}
@@ -180,17 +189,12 @@ void Server::install_routes() {
     s.Get(R"(/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_doc_page(req.matches[1], req.params, searcher);
           }));
-    const bool ipv6 = m_options.host.find(':') != std::string::npos;
-    const std::string fallback_base = "http://" + (ipv6 ? "[" + m_options.host + "]" : m_options.host);
-    auto base_url = [fallback_base](const httplib::Request& req) {
-        const std::string fallback = fallback_base + ":" + std::to_string(req.local_port);
-        return base_url_for(req.get_header_value("Host"), fallback);
-    };
-    s.Get("/feed", with_searcher([base_url](const httplib::Request& req, searcher::Searcher& searcher) {
-              return handle_feed(req.params, searcher, base_url(req));
+    const std::string public_url = m_options.public_url;
+    s.Get("/feed", with_searcher([public_url](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_feed(req.params, searcher, base_url(public_url, req));
           }));
-    s.Get("/opensearch.xml", [base_url](const httplib::Request& req, httplib::Response& res) {
-        apply(handle_opensearch(base_url(req)), res);
+    s.Get("/opensearch.xml", [public_url](const httplib::Request& req, httplib::Response& res) {
+        apply(handle_opensearch(base_url(public_url, req)), res);
     });
     s.Get("/api/suggest", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_suggest(req.params, searcher);
