@@ -396,6 +396,10 @@ class ConnectionQueue final : public httplib::TaskQueue {
 
 GatedServer::GatedServer(ConnectionLimits limits, RequestSetup setup) : m_limits(limits), m_setup(std::move(setup)) {
     new_task_queue = [this] {
+        // httplib listens with a backlog of 5: a burst of connections
+        // overflowed it and waited out SYN retries (1 s, 3 s, 7 s...) before
+        // the accepting thread ever saw them. Listening again widens it.
+        ::listen(svr_sock_, SOMAXCONN);
         auto* queue = new ConnectionQueue(*this, m_limits);
         m_queue = queue;
         return queue;
