@@ -2,12 +2,14 @@
 #include "options.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/http/pages.hpp>
 #include <oped/http/server.hpp>
 
 #include <spdlog/spdlog.h>
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <thread>
 
@@ -46,6 +48,14 @@ int run_serve(ServeCliOptions& opt) {
     if (!listen) {
         spdlog::error("{}", listen.error().message);
         return exit_code(listen.error().code);
+    }
+    if (!opt.serve.public_url.empty()) {
+        auto base = http::public_base_url(opt.serve.public_url);
+        if (!base) {
+            spdlog::error("--public-url: {}", base.error().message);
+            return exit_code(base.error().code);
+        }
+        opt.serve.public_url = base.value();
     }
     // Block the stop signals in every thread; one thread waits for them and
     // stops the server, so shutdown runs outside a signal handler.
@@ -90,6 +100,10 @@ Command add_serve(CLI::App& app) {
     sub->add_option("--listen", opt->listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
     sub->add_option("--threads", opt->serve.threads,
                     "Worker threads, one per open connection (default: 8 per core, at least 32)");
+    if (const char* env = std::getenv("OPED_PUBLIC_URL"); env != nullptr) opt->serve.public_url = env;
+    sub->add_option("--public-url", opt->serve.public_url,
+                    "Base of absolute links in feeds and OpenSearch, e.g. https://opeds.example "
+                    "(default: $OPED_PUBLIC_URL, else the address the client reached)");
     sub->add_option("--web", opt->serve.web_dir, "Folder of the web page's files")->capture_default_str();
     sub->add_option("--log-level", opt->log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))

@@ -90,21 +90,32 @@ TEST_F(WebFeed, OpenSearchDescriptionNamesTheSearchSuggestionsAndFeed) {
     EXPECT_TRUE(contains(reply.body, R"(template="http://archive.example:8080/feed?q={searchTerms}")"));
 }
 
-TEST_F(WebFeed, BaseUrlTrustsOnlyAPlainHostHeader) {
+TEST_F(WebFeed, APublicUrlIsAPlainHttpUrlOrRefused) {
     const struct {
-        const char* host;
-        const char* expected;
+        const char* url;
+        const char* expected; // nullptr: refused
     } rows[] = {
-        {"archive.example", "http://archive.example"},
-        {"127.0.0.1:8080", "http://127.0.0.1:8080"},
-        {"[::1]:8080", "http://[::1]:8080"},
-        {"", "http://fallback:1"},
-        {"evil.example\"><script>", "http://fallback:1"},
-        {"a.example:80/path", "http://fallback:1"},
-        {"a.example:123456", "http://fallback:1"},
-        {"user@a.example", "http://fallback:1"},
+        {"https://opeds.example", "https://opeds.example"},
+        {"http://127.0.0.1:8080/", "http://127.0.0.1:8080"},
+        {"http://[::1]:8080", "http://[::1]:8080"},
+        {"https://archive.example/opeds//", "https://archive.example/opeds"},
+        {"", nullptr},
+        {"opeds.example", nullptr},
+        {"ftp://opeds.example", nullptr},
+        {"https://evil.example\"><script>", nullptr},
+        {"https://a.example:123456", nullptr},
+        {"https://user@a.example", nullptr},
+        {"https://a.example/x?y=<z>", nullptr},
     };
-    for (const auto& row : rows) EXPECT_EQ(http::base_url_for(row.host, "http://fallback:1"), row.expected) << row.host;
+    for (const auto& row : rows) {
+        const auto base = http::public_base_url(row.url);
+        if (row.expected == nullptr) {
+            EXPECT_FALSE(base) << row.url;
+        } else {
+            ASSERT_TRUE(base) << row.url;
+            EXPECT_EQ(base.value(), row.expected) << row.url;
+        }
+    }
 }
 
 TEST_F(WebFeed, SuggestionsCompleteAuthorsThenTitleWordsBounded) {

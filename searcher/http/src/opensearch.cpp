@@ -38,8 +38,27 @@ bool plain_host(std::string_view host) {
 
 } // namespace
 
-std::string base_url_for(const std::string& host_header, const std::string& fallback) {
-    return plain_host(host_header) ? "http://" + host_header : fallback;
+Result<std::string> public_base_url(const std::string& url) {
+    const Error bad{ErrorCode::usage, "the public URL must be http(s)://HOST[:PORT][/PATH], e.g. https://opeds.example",
+                    "public-url"};
+    std::string_view rest = url;
+    for (std::string_view scheme : {"http://", "https://"}) {
+        if (rest.substr(0, scheme.size()) == scheme) rest.remove_prefix(scheme.size());
+    }
+    if (rest.size() == url.size()) return bad;
+    const auto slash = rest.find('/');
+    if (!plain_host(rest.substr(0, slash))) return bad;
+    if (slash != std::string_view::npos) {
+        for (char c : rest.substr(slash)) {
+            if (!std::isalnum(static_cast<unsigned char>(c)) &&
+                std::string_view("/-._~%").find(c) == std::string_view::npos) {
+                return bad;
+            }
+        }
+    }
+    std::string base = url;
+    while (base.back() == '/') base.pop_back();
+    return base;
 }
 
 Reply handle_opensearch(const std::string& base_url) {

@@ -5,7 +5,9 @@
 #include <oped/http/pages.hpp>
 #include <oped/searcher/searcher.hpp>
 
+#include "connections.hpp"
 #include "layout.hpp"
+#include "request_screen.hpp"
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
@@ -23,6 +25,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr unsigned k_min_default_threads = 32;
+constexpr unsigned k_threads_per_core = 8;
+constexpr std::size_t k_max_requests_per_connection = 100;
 
 // Each worker thread keeps its own Searcher (and so its own Xapian
 // Database) per index; Xapian objects are never shared between threads.
@@ -69,9 +73,46 @@ void apply(const Reply& reply, httplib::Response& res) {
 
 std::string truncated(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
 
+// What screen_request() refused in this thread's request, for the
+// pre-routing handler to answer (both run on the worker, one after the other).
+thread_local std::optional<Refusal> t_refusal;
+
+Reply refusal_reply(const Refusal& refusal) {
+    Reply reply = error_reply(Error{refusal.status == 413 ? ErrorCode::too_large : ErrorCode::usage, refusal.message,
+                                    refusal.status == 405 ? "method" : ""});
+    reply.status = refusal.status;
+    reply.headers = refusal.headers;
+    return reply;
+}
+
+std::unique_ptr<httplib::Server> make_server(const ServeOptions& options) {
+    ConnectionLimits limits;
+    limits.workers =
+        options.threads != 0
+            ? options.threads
+            : std::max(k_min_default_threads, k_threads_per_core * std::max(1u, std::thread::hardware_concurrency()));
+    limits.idle_timeout = std::chrono::seconds(options.keep_alive_seconds);
+    limits.head_timeout = std::chrono::seconds(options.head_timeout_seconds);
+    limits.max_connections = options.max_connections;
+    limits.max_connections_per_client = options.max_connections_per_client;
+    limits.max_requests_per_connection = k_max_requests_per_connection;
+    const RequestScreen screen{options.web_dir, options.max_request_bytes};
+    return std::make_unique<GatedServer>(
+        limits, [screen](httplib::Request& req, bool& close) { t_refusal = screen_request(req, screen, close); });
+}
+
+// Links in the feed and the OpenSearch description: the configured public
+// URL, else the address the client reached. Never the Host header, which
+// the client writes.
+std::string base_url(const std::string& public_url, const httplib::Request& req) {
+    if (!public_url.empty()) return public_url;
+    const bool ipv6 = req.local_addr.find(':') != std::string::npos;
+    return "http://" + (ipv6 ? "[" + req.local_addr + "]" : req.local_addr) + ":" + std::to_string(req.local_port);
+}
+
 } // namespace
 
-Server::Server(ServeOptions options) : m_options(std::move(options)), m_server(std::make_unique<httplib::Server>()) {}
+Server::Server(ServeOptions options) : m_options(std::move(options)), m_server(make_server(m_options)) {}
 
 Server::~Server() = default;
 
@@ -114,13 +155,6 @@ bool Server::is_running() const { return m_server->is_running(); }
 
 void Server::install_routes() {
     httplib::Server& s = *m_server;
-    // httplib gives each connection a thread for as long as the client keeps
-    // it alive, idle or not: with a few threads, a few browsers holding
-    // connections open made every other client wait out the keep-alive
-    // timeout. Idle threads cost little; searches are short.
-    unsigned threads = m_options.threads;
-    if (threads == 0) threads = std::max(k_min_default_threads, 8 * std::max(1u, std::thread::hardware_concurrency()));
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // httplib's default sets SO_REUSEPORT, which lets a second server bind a
     // port already in use and take half its connections. SO_REUSEADDR alone
     // still allows a quick restart over connections in TIME_WAIT.
@@ -128,10 +162,10 @@ void Server::install_routes() {
         const int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
+    // Timeouts and keep-alive are GatedServer's (connections.hpp); these two
+    // only feed the Keep-Alive header of each reply.
     s.set_payload_max_length(m_options.max_request_bytes);
-    s.set_read_timeout(10);
-    s.set_write_timeout(10);
-    s.set_keep_alive_max_count(100);
+    s.set_keep_alive_max_count(k_max_requests_per_connection);
     s.set_keep_alive_timeout(m_options.keep_alive_seconds);
     // httplib writes the headers and the body of a reply separately; with
     // Nagle's algorithm the body then waits for the client's delayed ACK of
@@ -180,17 +214,12 @@ void Server::install_routes() {
     s.Get(R"(/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_doc_page(req.matches[1], req.params, searcher);
           }));
-    const bool ipv6 = m_options.host.find(':') != std::string::npos;
-    const std::string fallback_base = "http://" + (ipv6 ? "[" + m_options.host + "]" : m_options.host);
-    auto base_url = [fallback_base](const httplib::Request& req) {
-        const std::string fallback = fallback_base + ":" + std::to_string(req.local_port);
-        return base_url_for(req.get_header_value("Host"), fallback);
-    };
-    s.Get("/feed", with_searcher([base_url](const httplib::Request& req, searcher::Searcher& searcher) {
-              return handle_feed(req.params, searcher, base_url(req));
+    const std::string public_url = m_options.public_url;
+    s.Get("/feed", with_searcher([public_url](const httplib::Request& req, searcher::Searcher& searcher) {
+              return handle_feed(req.params, searcher, base_url(public_url, req));
           }));
-    s.Get("/opensearch.xml", [base_url](const httplib::Request& req, httplib::Response& res) {
-        apply(handle_opensearch(base_url(req)), res);
+    s.Get("/opensearch.xml", [public_url](const httplib::Request& req, httplib::Response& res) {
+        apply(handle_opensearch(base_url(public_url, req)), res);
     });
     s.Get("/api/suggest", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_suggest(req.params, searcher);
@@ -212,8 +241,13 @@ void Server::install_routes() {
         s.set_mount_point("/", m_options.web_dir);
     }
 
-    s.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    s.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
         t_request_start = Clock::now();
+        if (t_refusal) {
+            apply(refusal_reply(*t_refusal), res);
+            t_refusal.reset();
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {

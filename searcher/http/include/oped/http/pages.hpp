@@ -32,7 +32,9 @@ Reply handle_opensearch(const std::string& base_url);
 // "/api/suggest?q=": ["q", ["completion", ...]] (OpenSearch suggestions).
 Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher);
 
-// "http://" + the Host header when it is a plain host[:port], else `fallback`.
-std::string base_url_for(const std::string& host_header, const std::string& fallback);
+// The base of absolute links (feeds, OpenSearch) from `oped serve --public-url`:
+// http(s)://host[:port][/path], trailing slashes removed; anything else is
+// a usage error. The Host header is never used: the client writes it.
+Result<std::string> public_base_url(const std::string& url);
 
 } // namespace oped::http

@@ -19,11 +19,15 @@ namespace oped::http {
 struct ServeOptions {
     std::string db_path;
     std::string host = "127.0.0.1";
-    int port = 8080;      // 0: any free port
-    unsigned threads = 0; // 0: 8 per core, at least 32 (idle keep-alive connections hold one each)
-    std::string web_dir;  // static files; empty: none
+    int port = 8080;        // 0: any free port
+    unsigned threads = 0;   // requests handled at once; 0: 8 per core, at least 32
+    std::string web_dir;    // static files; empty: none
+    std::string public_url; // "https://host/prefix" for links in feeds; empty: the address reached
     std::size_t max_request_bytes = std::size_t{64} * 1024;
-    unsigned keep_alive_seconds = 2; // an idle connection is closed after this
+    unsigned keep_alive_seconds = 2;   // an idle connection is closed after this
+    unsigned head_timeout_seconds = 5; // a request line and headers must arrive within this
+    std::size_t max_connections = 1024;
+    std::size_t max_connections_per_client = 128;
 };
 
 class Server {
