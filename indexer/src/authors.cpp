@@ -151,11 +151,13 @@ std::string drop_contacts(std::string_view s) {
 }
 
 std::string trim_punct(std::string s) {
-    const std::string_view edge = " ,;:|-·•*/\u00A0";
+    // Single bytes, ASCII only: a byte of a multi-byte character must never
+    // match on its own (the lead byte of "·" is also that of "§" and "é").
+    const std::string_view edge = " ,;:|-*/";
     auto is_edge = [&](std::string_view str, bool back) {
         if (str.empty()) return std::size_t{0};
-        // Multi-byte dashes and bullets.
-        for (std::string_view m : {"\u2013", "\u2014", "\u2015", "\u2022", "\u00B7", "\u2012"}) {
+        // Multi-byte dashes, bullets, middle dot and no-break space.
+        for (std::string_view m : {"\u2013", "\u2014", "\u2015", "\u2022", "\u00B7", "\u2012", "\u00A0"}) {
             if (back ? str.ends_with(m) : str.starts_with(m)) return m.size();
         }
         const char c = back ? str.back() : str.front();

@@ -86,17 +86,24 @@ Result<std::string> read_page(const std::filesystem::path& path, std::uint64_t m
     std::string bytes(size, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     bytes.resize(static_cast<std::size_t>(in.gcount()));
-    if (text::ascii_lower(path.extension().string()) == ".gz") {
+    auto checked = check_page_bytes(std::move(bytes), text::ascii_lower(path.extension().string()) == ".gz", max_size);
+    if (!checked) {
+        Error e = checked.error();
+        e.param = path.string();
+        return e;
+    }
+    return checked;
+}
+
+Result<std::string> check_page_bytes(std::string bytes, bool gzipped, std::uint64_t max_size) {
+    if (gzipped) {
         auto unpacked = gunzip(bytes, max_size);
-        if (!unpacked) {
-            Error e = unpacked.error();
-            e.param = path.string();
-            return e;
-        }
+        if (!unpacked) return unpacked.error();
         bytes = std::move(unpacked).value();
     }
-    if (bytes.empty()) return Error{ErrorCode::empty_article, "file is empty", path.string()};
-    if (looks_binary(bytes)) return Error{ErrorCode::not_html, "binary content, not an HTML page", path.string()};
+    if (bytes.size() > max_size) return Error{ErrorCode::too_large, "page is larger than --max-size", ""};
+    if (bytes.empty()) return Error{ErrorCode::empty_article, "file is empty", ""};
+    if (looks_binary(bytes)) return Error{ErrorCode::not_html, "binary content, not an HTML page", ""};
     return bytes;
 }
 

@@ -1,3 +1,4 @@
+#include <oped/common/text.hpp>
 #include <oped/indexer/authors.hpp>
 
 #include <gtest/gtest.h>
@@ -49,6 +50,30 @@ TEST(NormaliseAuthor, Table) {
         {"interface text is not a name", "Follow Author", ""},
         {"a URL alone is not a name", "https://www.example.com/people/jane-doe", ""},
         {"an @handle alone is not a name", "@ACLU", ""},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(normalise_author(row.input), row.expected) << row.input;
+    }
+}
+
+// Trimming punctuation from a name's edges works on whole characters: the
+// lead byte shared by "§", "·" and a no-break space is never cut off alone
+// (found by the extract fuzz target on a page with "§Authoring applications").
+TEST(NormaliseAuthor, KeepsMultiByteCharactersWhole) {
+    const char* const inputs[] = {
+        "\u00A7Authoring applications", "Jane Doe \u00A7",      "\u00A7 Jane Doe", "\u00C9mile Zola", "Jane Do\u00E9",
+        "\u00B7Jane Doe\u00B7",         "\u00A0Jane Doe\u00A0", "\u00A9 Jane Doe",
+    };
+    for (const char* input : inputs) {
+        SCOPED_TRACE(input);
+        EXPECT_TRUE(text::is_valid_utf8(normalise_author(input)));
+        for (const auto& name : split_byline(input)) EXPECT_TRUE(text::is_valid_utf8(name)) << name;
+    }
+    const NameRow rows[] = {
+        {"a middle dot at the edges goes", "\u00B7 Jane Doe \u00B7", "Jane Doe"},
+        {"a no-break space at the edges goes", "\u00A0Jane Doe\u00A0", "Jane Doe"},
+        {"an accented first letter stays", "\u00C9mile Zola", "\u00C9mile Zola"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -104,6 +104,42 @@ TEST(Gunzip, FailsCleanly) {
     }
 }
 
+// The checks read_page makes on bytes in memory, as the extract fuzz target
+// calls them: the same outcomes as for a file, with no path in the error.
+TEST(CheckPageBytes, ChecksBytesLikeAFile) {
+    const std::string page = "<html><body><p>text</p></body></html>";
+    struct Row {
+        const char* name;
+        std::string bytes;
+        bool gzipped;
+        std::uint64_t max_size;
+        bool ok;
+        ErrorCode expected; // when not ok
+    };
+    const std::vector<Row> rows{
+        {"a plain page", page, false, k_default_max_size, true, {}},
+        {"a gzipped page is unpacked", test::gzip(page), true, k_default_max_size, true, {}},
+        {"gzip bytes not said to be gzip are binary", test::gzip(page), false, k_default_max_size, false,
+         ErrorCode::not_html},
+        {"a broken gzip", page, true, k_default_max_size, false, ErrorCode::not_html},
+        {"past the size limit", page, false, 10, false, ErrorCode::too_large},
+        {"unpacked past the size limit", test::gzip(page), true, 10, false, ErrorCode::too_large},
+        {"empty", "", false, k_default_max_size, false, ErrorCode::empty_article},
+        {"empty once unpacked", test::gzip(""), true, k_default_max_size, false, ErrorCode::empty_article},
+        {"binary", "%PDF-1.7\n", false, k_default_max_size, false, ErrorCode::not_html},
+    };
+    for (const auto& row : rows) {
+        auto out = check_page_bytes(row.bytes, row.gzipped, row.max_size);
+        ASSERT_EQ(out.has_value(), row.ok) << row.name;
+        if (row.ok) {
+            EXPECT_EQ(out.value(), page) << row.name;
+        } else {
+            EXPECT_EQ(out.error().code, row.expected) << row.name << ": " << out.error().message;
+            EXPECT_EQ(out.error().param, "") << row.name;
+        }
+    }
+}
+
 TEST(ReadPage, ReadsFixturesOrSaysWhyNot) {
     struct Row {
         const char* name;

@@ -21,6 +21,11 @@ bool is_page_file(const std::filesystem::path& path);
 // too_large past max_size (compressed or not), not_html for binary content.
 Result<std::string> read_page(const std::filesystem::path& path, std::uint64_t max_size);
 
+// The checks read_page makes once it has the file's bytes: gunzip when
+// `gzipped`, the size limit, empty and binary content. The error's param is
+// left empty for the caller to fill in.
+Result<std::string> check_page_bytes(std::string bytes, bool gzipped, std::uint64_t max_size);
+
 // Gunzip in memory, giving up past max_size of output.
 Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size);
 
