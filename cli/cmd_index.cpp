@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/indexer/extract_worker.hpp>
 #include <oped/indexer/index_writer.hpp>
 
 #include <spdlog/spdlog.h>
@@ -9,6 +10,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -18,6 +21,7 @@ namespace {
 
 struct IndexCliOptions {
     indexer::IndexOptions index;
+    std::uint64_t page_memory_mib = indexer::k_default_page_memory >> 20;
     bool quiet = false;
 };
 
@@ -54,6 +58,14 @@ class ProgressReporter {
 };
 
 int run_index(IndexCliOptions& opt) {
+    // Pages are extracted by this same binary, run as hidden workers
+    // (cmd_worker.cpp), so that a page that crashes the extractor costs one page.
+    opt.index.worker_command = {"/proc/self/exe", std::string(k_worker_subcommand), "--memory-limit",
+                                std::to_string(opt.page_memory_mib << 20)};
+    opt.index.page_memory = opt.page_memory_mib << 20;
+    // A write past a file size limit fails with EFBIG, reported as disk_full,
+    // instead of killing the process.
+    std::signal(SIGXFSZ, SIG_IGN);
     auto reporter = std::make_shared<ProgressReporter>(opt.quiet);
     bool first = true;
     auto result = indexer::run_index(opt.index, [&](const indexer::IndexProgress& p) {
@@ -62,10 +74,11 @@ int run_index(IndexCliOptions& opt) {
         (*reporter)(p);
     });
     if (!result) {
-        spdlog::error("{}", result.error().message);
+        spdlog::error("{}; nothing was written", result.error().message);
         return exit_code(result.error().code);
     }
     const auto& s = result.value();
+    if (s.stopped_by) spdlog::error("{}", s.stopped_by->message);
     std::map<std::string, int> by_reason;
     for (const auto& f : s.failures) {
         spdlog::warn("failed: {}: {}", f.path, f.reason);
@@ -76,11 +89,21 @@ int run_index(IndexCliOptions& opt) {
     std::string reasons;
     for (const auto& [code, n] : by_reason) reasons += (reasons.empty() ? " (" : ", ") + code + " " + std::to_string(n);
     if (!reasons.empty()) reasons += ")";
+    const std::string stopped = s.stopped_by ? "; stopped early (" + std::string(error_name(s.stopped_by->code)) +
+                                                   "): the counts are what was committed before the failure"
+                                             : std::string();
     std::printf(
-        "indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s; "
+        "indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s%s; "
         "%.2fs, %.0f docs/s\n",
         s.total, opt.index.db_path.c_str(), s.added, s.updated, s.unchanged, s.removed, s.failures.size(),
-        reasons.c_str(), s.seconds, rate);
+        reasons.c_str(), stopped.c_str(), s.seconds, rate);
+    if (s.failed_before > 0) {
+        spdlog::info(
+            "{} of the failed files failed on an earlier run and have not changed since; "
+            "--retry-failed tries them again",
+            s.failed_before);
+    }
+    if (s.stopped_by) return exit_code(s.stopped_by->code);
     return s.failures.empty() ? 0 : exit_code(ErrorCode::not_html);
 }
 
@@ -95,6 +118,11 @@ Command add_index(CLI::App& app) {
     sub->add_option("--max-size", opt->index.max_size, "Skip pages larger than this many bytes (default 20 MiB)");
     sub->add_option("--batch", opt->index.batch_size,
                     "Documents per commit (default: $XAPIAN_FLUSH_THRESHOLD or 1000)");
+    sub->add_option("--page-timeout", opt->index.page_timeout_s,
+                    "Seconds a page may take to extract before it fails (default 30)");
+    sub->add_option("--page-memory", opt->page_memory_mib,
+                    "MiB of memory a page's extraction may use before it fails (default 1024)");
+    sub->add_flag("--retry-failed", opt->index.retry_failed, "Try again pages that failed before, even if unchanged");
     sub->add_flag("-q,--quiet", opt->quiet, "No progress output");
     sub->add_option("paths", opt->index.roots, "Files and folders to index")->required();
     return [opt] { return run_index(*opt); };

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string_view>
 
 namespace oped::cli {
 
@@ -17,5 +18,8 @@ Command add_remove(CLI::App& app);
 Command add_stats(CLI::App& app);
 Command add_search(CLI::App& app);
 Command add_serve(CLI::App& app);
+Command add_worker(CLI::App& app);
+
+inline constexpr std::string_view k_worker_subcommand = "extract-worker";
 
 } // namespace oped::cli

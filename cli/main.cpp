@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     add(oped::cli::add_stats);
     add(oped::cli::add_search);
     add(oped::cli::add_serve);
+    add(oped::cli::add_worker);
     try {
         app.parse(argc, argv);
         for (auto& [sub, run] : commands) {

@@ -82,6 +82,8 @@ std::string encode_fields(const Article& a) {
 
 } // namespace
 
+std::string encode_article(const Article& article) { return encode_fields(article); }
+
 std::string encode_docdata(const Article& a) {
     const std::string raw = encode_fields(a);
     uLongf packed_size = compressBound(static_cast<uLong>(raw.size()));
@@ -111,6 +113,8 @@ Result<Article> decode_fields(std::string_view fields) {
 }
 
 } // namespace
+
+Result<Article> decode_article(std::string_view fields) { return decode_fields(fields); }
 
 Result<Article> decode_docdata(std::string_view data) {
     if (data.substr(0, k_raw_tag.size()) == k_raw_tag) return decode_fields(data.substr(k_raw_tag.size()));

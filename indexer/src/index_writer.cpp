@@ -4,10 +4,15 @@
 #include <oped/indexer/crawl.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/extract.hpp>
+#include <oped/indexer/extract_worker.hpp>
+#include <oped/indexer/failure_records.hpp>
+#include <oped/indexer/index_errors.hpp>
 #include <oped/indexer/page_source.hpp>
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -97,32 +102,63 @@ class WorkQueue {
     unsigned m_producers = 0;
 };
 
-WorkItem process(const PageFile& file, std::uint64_t max_size, DocumentBuilder& builder) {
+// The article's document, built on the calling thread.
+WorkItem build_item(const PageFile& file, Result<Article> article, DocumentBuilder& builder) {
     WorkItem item;
     item.file = &file;
+    if (!article) {
+        item.error = article.error();
+        return item;
+    }
+    if (article.value().body.empty()) {
+        item.error = Error{ErrorCode::empty_article, "no article text found", file.path};
+        return item;
+    }
     try {
-        auto bytes = read_page(file.path, max_size);
-        if (!bytes) {
-            item.error = bytes.error();
-            return item;
-        }
-        auto article = extract_article(bytes.value(), file.path);
-        if (!article) {
-            item.error = article.error();
-            return item;
-        }
-        if (article.value().body.empty()) {
-            item.error = Error{ErrorCode::empty_article, "no article text found", file.path};
-            return item;
-        }
         item.built = builder.build(article.value(), file.signature);
     } catch (const std::exception& e) {
-        // One bad page never stops the run.
-        item.error = Error{ErrorCode::internal, std::string("extraction failed: ") + e.what(), file.path};
+        item.error = Error{ErrorCode::internal, std::string("document building failed: ") + e.what(), file.path};
     } catch (const Xapian::Error& e) {
         item.error = Error{ErrorCode::internal, "term generation failed: " + e.get_description(), file.path};
     }
     return item;
+}
+
+// Extraction on this thread: only when no worker command was given.
+Result<Article> extract_here(const PageFile& file, std::uint64_t max_size) {
+    try {
+        auto bytes = read_page(file.path, max_size);
+        if (!bytes) return bytes.error();
+        return extract_article(bytes.value(), file.path);
+    } catch (const std::exception& e) {
+        // One bad page never stops the run.
+        return Error{ErrorCode::internal, std::string("extraction failed: ") + e.what(), file.path};
+    }
+}
+
+// One extraction thread: hands pages to its worker process (or extracts them
+// itself) and builds their documents. The next page goes to the worker
+// before this one's document is built, so the two overlap.
+void extract_pages(const std::vector<const PageFile*>& todo, std::atomic<std::size_t>& next,
+                   const IndexOptions& options, std::uint64_t max_size, WorkQueue& queue) {
+    DocumentBuilder builder;
+    std::optional<ExtractWorker> worker;
+    if (!options.worker_command.empty()) {
+        worker.emplace(WorkerLimits{
+            options.worker_command,
+            options.page_timeout_s > 0 ? options.page_timeout_s : k_default_page_timeout_s,
+            options.page_memory > 0 ? options.page_memory : k_default_page_memory,
+        });
+    }
+    std::size_t i = next++;
+    if (worker && i < todo.size()) worker->send(todo[i]->path, max_size);
+    while (i < todo.size()) {
+        const std::size_t following = next++;
+        Result<Article> article = worker ? worker->receive() : extract_here(*todo[i], max_size);
+        if (worker && following < todo.size()) worker->send(todo[following]->path, max_size);
+        queue.push(build_item(*todo[i], std::move(article), builder));
+        i = following;
+    }
 }
 
 std::string utc_now_iso() {
@@ -151,8 +187,9 @@ std::size_t batch_size_from(const IndexOptions& options) {
 class Writer {
   public:
     Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing,
-           const std::unordered_set<std::string>& seen, std::size_t batch)
-        : m_db(db), m_existing(existing), m_seen(seen), m_batch(batch) {
+           const std::unordered_set<std::string>& seen, std::unordered_map<std::string, FailureRecord>& failed,
+           std::size_t batch)
+        : m_db(db), m_existing(existing), m_seen(seen), m_failed(failed), m_batch(batch) {
         for (const auto& [path, entry] : m_existing) {
             m_docid_of[schema::boolean_term(schema::prefix::id, entry.uid)] = entry.docid;
             m_path_of[entry.docid] = path;
@@ -183,13 +220,35 @@ class Writer {
         } else {
             ++summary.added;
         }
-        if (++m_pending >= m_batch) commit();
+        if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
+        if (++m_pending >= m_batch) commit(summary);
     }
 
-    void commit() {
+    // A page that failed: remembered with its signature, in the same batch.
+    void fail(const PageFile& file, const Error& error, IndexSummary& summary) {
+        summary.failures.push_back({file.path, error.code, error.message});
+        if (is_remembered(error.code)) {
+            const FailureRecord record{file.signature, error.code, error.message};
+            record_failure(m_db, file.path, record);
+            m_failed[file.path] = record;
+        } else if (m_failed.erase(file.path) != 0) {
+            clear_failure(m_db, file.path);
+        }
+        if (++m_pending >= m_batch) commit(summary);
+    }
+
+    void commit(const IndexSummary& summary) {
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         m_db.commit();
         m_pending = 0;
+        m_committed = {summary.added, summary.updated, summary.removed};
+    }
+
+    // Put the counts back to what the last commit holds.
+    void to_last_commit(IndexSummary& summary) const {
+        summary.added = m_committed[0];
+        summary.updated = m_committed[1];
+        summary.removed = m_committed[2];
     }
 
   private:
@@ -237,25 +296,32 @@ class Writer {
     Xapian::WritableDatabase& m_db;
     std::unordered_map<std::string, Indexed>& m_existing;
     const std::unordered_set<std::string>& m_seen;
+    std::unordered_map<std::string, FailureRecord>& m_failed;
     std::size_t m_batch;
     std::size_t m_pending = 0;
+    std::array<std::size_t, 3> m_committed{};                  // added, updated, removed
     std::unordered_map<std::string, Xapian::docid> m_docid_of; // by unique-id term
     std::unordered_map<Xapian::docid, std::string> m_path_of;
 };
 
+// True if `path` was not found under a root that was listed completely: its
+// file is gone. A path under no root of this run is another run's to judge.
+bool vanished(const std::string& path, const std::unordered_set<std::string>& seen,
+              const std::vector<CrawlRoot>& roots) {
+    if (seen.count(path) != 0) return false;
+    return std::any_of(roots.begin(), roots.end(),
+                       [&](const CrawlRoot& root) { return root.complete && is_under(path, root); });
+}
+
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
+                     const std::unordered_map<std::string, FailureRecord>& failed,
                      const std::unordered_set<std::string>& seen, const std::vector<CrawlRoot>& roots,
                      IndexSummary& summary) {
+    for (const auto& [path, record] : failed) {
+        if (vanished(path, seen, roots)) clear_failure(db, path);
+    }
     for (const auto& [path, entry] : existing) {
-        if (seen.count(path) != 0) continue;
-        bool under_listed_root = false;
-        for (const auto& root : roots) {
-            if (root.complete && is_under(path, root)) {
-                under_listed_root = true;
-                break;
-            }
-        }
-        if (!under_listed_root) continue; // another root's page: not ours to judge
+        if (!vanished(path, seen, roots)) continue;
         try {
             db.delete_document(entry.docid);
             ++summary.removed;
@@ -299,15 +365,45 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& db_path) {
         if (!checked) return checked.error();
         return db;
     } catch (const Xapian::DatabaseLockError&) {
-        return Error{ErrorCode::index_locked,
-                     "the index at " + db_path + " is locked by another writer (is another `oped index` running?)",
-                     db_path};
+        return lock_error(db_path);
     } catch (const Xapian::DatabaseCorruptError& e) {
-        return Error{ErrorCode::index_corrupt, "index at " + db_path + " is corrupt: " + e.get_msg(), db_path};
+        return index_error(e, db_path);
     } catch (const Xapian::DatabaseError& e) {
-        return Error{ErrorCode::io, "cannot open index at " + db_path + ": " + e.get_msg(), db_path};
+        Error error = index_error(e, db_path);
+        if (error.code == ErrorCode::io) error.message = "cannot open the index at " + db_path + ": " + e.get_msg();
+        return error;
     }
 }
+
+namespace {
+
+// The pages to extract: new, changed, and (with retry_failed) those that
+// failed before; unchanged pages are counted, and unchanged failed ones
+// reported again from their record.
+std::vector<const PageFile*> plan(const CrawlResult& crawled, const std::unordered_map<std::string, Indexed>& existing,
+                                  const std::unordered_map<std::string, FailureRecord>& failed, bool retry_failed,
+                                  std::unordered_set<std::string>& seen, IndexSummary& summary) {
+    std::vector<const PageFile*> todo;
+    for (const auto& file : crawled.files) {
+        seen.insert(file.path);
+        const auto record = failed.find(file.path);
+        if (!retry_failed && record != failed.end() && record->second.signature == file.signature) {
+            summary.failures.push_back({file.path, record->second.code,
+                                        record->second.reason + " (on an earlier run; unchanged since, not retried)"});
+            ++summary.failed_before;
+            continue;
+        }
+        const auto found = existing.find(file.path);
+        if (found != existing.end() && found->second.signature == file.signature) {
+            ++summary.unchanged;
+        } else {
+            todo.push_back(&file);
+        }
+    }
+    return todo;
+}
+
+} // namespace
 
 Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& progress) {
     const auto start = Clock::now();
@@ -316,24 +412,21 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     Xapian::WritableDatabase db = std::move(opened).value();
 
     IndexSummary summary;
-    auto existing = load_existing(db);
+    std::unordered_map<std::string, Indexed> existing;
+    std::unordered_map<std::string, FailureRecord> failed;
+    try {
+        existing = load_existing(db);
+        failed = load_failure_records(db);
+    } catch (const Xapian::Error& e) {
+        return index_error(e, options.db_path);
+    }
     const CrawlResult crawled = crawl(options.roots);
     for (const auto& [path, reason] : crawled.problems) {
         summary.failures.push_back({path, ErrorCode::io, reason});
     }
     summary.total = crawled.files.size();
-
     std::unordered_set<std::string> seen;
-    std::vector<const PageFile*> todo;
-    for (const auto& file : crawled.files) {
-        seen.insert(file.path);
-        const auto found = existing.find(file.path);
-        if (found != existing.end() && found->second.signature == file.signature) {
-            ++summary.unchanged;
-        } else {
-            todo.push_back(&file);
-        }
-    }
+    const std::vector<const PageFile*> todo = plan(crawled, existing, failed, options.retry_failed, seen, summary);
 
     const std::uint64_t max_size = options.max_size > 0 ? options.max_size : k_default_max_size;
     unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -345,18 +438,28 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&] {
-            DocumentBuilder builder;
-            for (std::size_t i = next++; i < todo.size(); i = next++) queue.push(process(*todo[i], max_size, builder));
+            extract_pages(todo, next, options, max_size, queue);
             queue.producer_done();
         });
     }
+    // Stops the extraction threads early: they take no new page, and what
+    // they still deliver is dropped. The last commit stands and the next
+    // run redoes the rest.
+    const auto stop_extraction = [&] {
+        next = todo.size();
+        while (queue.pop()) {
+        }
+        for (auto& w : workers) {
+            if (w.joinable()) w.join();
+        }
+    };
 
-    Writer writer(db, existing, seen, batch_size_from(options));
-    IndexProgress state{summary.unchanged, summary.total, 0};
+    Writer writer(db, existing, seen, failed, batch_size_from(options));
+    IndexProgress state{summary.unchanged + summary.failed_before, summary.total, 0};
     try {
         while (auto item = queue.pop()) {
             if (item->error) {
-                summary.failures.push_back({item->file->path, item->error->code, item->error->message});
+                writer.fail(*item->file, *item->error, summary);
             } else {
                 writer.write(*item->built, *item->file, summary);
             }
@@ -366,27 +469,25 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
                 progress(state);
             }
         }
-    } catch (...) {
-        // Let the workers finish before the stack unwinds; the last commit
-        // stands and the next run redoes the rest.
-        while (queue.pop()) {
-        }
         for (auto& w : workers) w.join();
+        // A page that failed now but was indexed before keeps its document.
+        remove_vanished(db, existing, failed, seen, crawled.roots, summary);
+        writer.commit(summary);
+    } catch (const Xapian::Error& e) {
+        stop_extraction();
+        summary.stopped_by = index_error(e, options.db_path);
+        writer.to_last_commit(summary);
+    } catch (...) {
+        stop_extraction();
         throw;
     }
-    for (auto& w : workers) w.join();
-
-    // A page that failed now but was indexed before keeps its document.
-    remove_vanished(db, existing, seen, crawled.roots, summary);
-    writer.commit();
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
 }
 
-Result<RemoveSummary> remove_documents(const std::string& db_path, const std::vector<std::string>& targets) {
-    auto opened = open_for_writing(db_path);
-    if (!opened) return opened.error();
-    Xapian::WritableDatabase db = std::move(opened).value();
+namespace {
+
+RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::string>& targets) {
     RemoveSummary summary;
     const auto existing = load_existing(db);
     for (const auto& target : targets) {
@@ -426,6 +527,19 @@ Result<RemoveSummary> remove_documents(const std::string& db_path, const std::ve
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
     db.commit();
     return summary;
+}
+
+} // namespace
+
+Result<RemoveSummary> remove_documents(const std::string& db_path, const std::vector<std::string>& targets) {
+    auto opened = open_for_writing(db_path);
+    if (!opened) return opened.error();
+    Xapian::WritableDatabase db = std::move(opened).value();
+    try {
+        return remove_from(db, targets);
+    } catch (const Xapian::Error& e) {
+        return index_error(e, db_path);
+    }
 }
 
 } // namespace oped::indexer

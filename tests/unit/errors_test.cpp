@@ -19,6 +19,20 @@ TEST(ErrorTable, DocumentedExitCodes) {
     EXPECT_EQ(exit_code(ErrorCode::index_locked), 3);
     EXPECT_EQ(exit_code(ErrorCode::not_html), 4);
     EXPECT_EQ(error_name(ErrorCode::index_locked), "index_locked");
+    EXPECT_EQ(exit_code(ErrorCode::index_corrupt), 5);
+    EXPECT_EQ(exit_code(ErrorCode::index_readonly), 6);
+    EXPECT_EQ(exit_code(ErrorCode::disk_full), 7);
+    for (const auto code : {ErrorCode::crashed, ErrorCode::timed_out, ErrorCode::out_of_memory}) {
+        EXPECT_EQ(exit_code(code), 4) << error_name(code) << ": one page's failure";
+    }
+}
+
+TEST(ErrorTable, NamesMapBackToTheirCodes) {
+    for (int c = 0; c <= static_cast<int>(ErrorCode::internal); ++c) {
+        const auto code = static_cast<ErrorCode>(c);
+        EXPECT_EQ(error_code_named(error_name(code)), code) << error_name(code);
+    }
+    EXPECT_EQ(error_code_named("no_such_code"), ErrorCode::internal);
 }
 
 TEST(Result, HoldsValueOrError) {

@@ -16,4 +16,9 @@ namespace oped {
 std::string encode_docdata(const Article& article);
 Result<Article> decode_docdata(std::string_view data);
 
+// The same fields without the format tag or compression: how an extraction
+// worker process hands an Article to the indexer (extract_worker.hpp).
+std::string encode_article(const Article& article);
+Result<Article> decode_article(std::string_view fields);
+
 } // namespace oped

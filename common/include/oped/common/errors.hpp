@@ -20,6 +20,11 @@ enum class ErrorCode {
     schema_mismatch, // the index was built by an incompatible oped
     index_corrupt,   // Xapian reports corruption
     invalid_param,   // an API parameter out of range or malformed
+    index_readonly,  // the index folder, its file system or its lock file cannot be written
+    disk_full,       // a write to the index failed for want of space (or past a file size limit)
+    crashed,         // extracting a page killed its worker process
+    timed_out,       // extracting a page took longer than --page-timeout
+    out_of_memory,   // extracting a page took more memory than --page-memory
     internal,        // a bug: an exception nobody expected
 };
 
@@ -30,6 +35,8 @@ struct Error {
 };
 
 std::string_view error_name(ErrorCode code);
+// The code whose error_name() is `name`; internal when there is none.
+ErrorCode error_code_named(std::string_view name);
 int exit_code(ErrorCode code);
 int http_status(ErrorCode code);
 

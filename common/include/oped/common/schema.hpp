@@ -19,6 +19,10 @@ namespace oped::schema {
 inline constexpr std::string_view k_schema_version = "2"; // 2: document data deflated by oped (docdata.cpp)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
+// One key per page that failed, "oped:failed:" + path (hashed when long, as
+// boolean_term() does): the file's signature, the error and its reason, so an
+// unchanged page that failed is not tried again (failure_records.hpp).
+inline constexpr std::string_view k_meta_failed_prefix = "oped:failed:";
 
 // Term prefixes. Single capitals follow Omega's conventions where one exists.
 namespace prefix {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,12 @@ struct IndexOptions {
     unsigned threads = 0;       // 0: one per core
     std::uint64_t max_size = 0; // bytes; 0: k_default_max_size
     std::size_t batch_size = 0; // documents per commit; 0: from XAPIAN_FLUSH_THRESHOLD or 1,000
+    // How to start an extraction worker process (extract_worker.hpp); empty:
+    // extract on the indexer's own threads, unprotected.
+    std::vector<std::string> worker_command;
+    double page_timeout_s = 0;     // 0: k_default_page_timeout_s
+    std::uint64_t page_memory = 0; // bytes; 0: k_default_page_memory
+    bool retry_failed = false;     // try pages that failed before even when unchanged
 };
 
 struct FileFailure {
@@ -37,7 +44,11 @@ struct IndexSummary {
     std::size_t unchanged = 0;
     std::size_t removed = 0;
     std::vector<FileFailure> failures;
+    std::size_t failed_before = 0; // of the failures: unchanged since an earlier run, not tried again
     double seconds = 0;
+    // Set when the index failed mid-run (disk full, corruption, ...): the
+    // run stopped, and added/updated/removed count what was committed.
+    std::optional<Error> stopped_by;
 };
 
 struct IndexProgress {
@@ -48,8 +59,9 @@ struct IndexProgress {
 
 using ProgressFn = std::function<void(const IndexProgress&)>;
 
-// Fails only for the index as a whole (locked, schema mismatch, corrupt,
-// cannot create); per-file failures are in the summary.
+// Fails only when the index cannot be opened (locked, read-only, schema
+// mismatch, corrupt, cannot create); a failure of the index later stops the
+// run with `stopped_by` set; per-file failures are in the summary.
 Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& progress);
 
 struct RemoveSummary {

@@ -1,0 +1,35 @@
+#pragma once
+
+// Pages that failed, remembered in the index's metadata with the file's
+// signature, so the next run does not try an unchanged page again (a page
+// that crashed the extractor would crash it on every run). A record is
+// written with the batch it belongs to, and cleared when the page is indexed
+// or its file is gone; a changed file is simply tried again.
+
+#include <oped/common/errors.hpp>
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+
+namespace oped::indexer {
+
+struct FailureRecord {
+    std::string signature; // the file's, when it failed
+    ErrorCode code = ErrorCode::internal;
+    std::string reason;
+};
+
+// By path.
+std::unordered_map<std::string, FailureRecord> load_failure_records(const Xapian::Database& db);
+
+void record_failure(Xapian::WritableDatabase& db, const std::string& path, const FailureRecord& record);
+void clear_failure(Xapian::WritableDatabase& db, const std::string& path);
+
+// Whether a failure is the page's own and stays so while the file does not
+// change (worth remembering), rather than the machine's or the options' (a
+// read error, the size limit).
+bool is_remembered(ErrorCode code);
+
+} // namespace oped::indexer
