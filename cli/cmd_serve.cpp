@@ -99,7 +99,7 @@ Command add_serve(CLI::App& app) {
     opt->serve.web_dir = default_web_dir();
     sub->add_option("--listen", opt->listen, "HOST:PORT to listen on (port 0: any free port)")->capture_default_str();
     sub->add_option("--threads", opt->serve.threads,
-                    "Worker threads, one per open connection (default: 8 per core, at least 32)");
+                    "Worker threads: requests handled at once (default: 2 per core, at least 4)");
     if (const char* env = std::getenv("OPED_PUBLIC_URL"); env != nullptr) opt->serve.public_url = env;
     sub->add_option("--public-url", opt->serve.public_url,
                     "Base of absolute links in feeds and OpenSearch, e.g. https://opeds.example "

@@ -24,8 +24,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr unsigned k_min_default_threads = 32;
-constexpr unsigned k_threads_per_core = 8;
+constexpr unsigned k_min_default_threads = 4;
+constexpr unsigned k_threads_per_core = 2;
 constexpr std::size_t k_max_requests_per_connection = 100;
 
 // Each worker thread keeps its own Searcher (and so its own Xapian

@@ -20,7 +20,7 @@ struct ServeOptions {
     std::string db_path;
     std::string host = "127.0.0.1";
     int port = 8080;        // 0: any free port
-    unsigned threads = 0;   // requests handled at once; 0: 8 per core, at least 32
+    unsigned threads = 0;   // requests handled at once; 0: 2 per core, at least 4
     std::string web_dir;    // static files; empty: none
     std::string public_url; // "https://host/prefix" for links in feeds; empty: the address reached
     std::size_t max_request_bytes = std::size_t{64} * 1024;
