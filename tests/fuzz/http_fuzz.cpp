@@ -30,10 +30,13 @@ bool author_name_ok(const std::string& s) {
 }
 bool doc_id_ok(const std::string& s) { return !s.empty() && s.size() <= 32 && s.find('/') == std::string::npos; }
 
-Reply route(const std::string& path, const ParamMap& params, const std::string& host,
+// `public_url` is what an operator passes as --public-url: the links of the
+// feed and OpenSearch start with it when it is accepted.
+Reply route(const std::string& path, const ParamMap& params, const std::string& public_url,
             oped::searcher::Searcher& searcher) {
     using namespace oped::http;
-    const std::string base = base_url_for(host, "http://127.0.0.1:8080");
+    const auto checked = public_base_url(public_url);
+    const std::string base = checked ? checked.value() : std::string("http://127.0.0.1:8080");
     if (path == "/api/search") return handle_search(params, searcher);
     if (path == "/feed") return handle_feed(params, searcher, base);
     if (path == "/opensearch.xml") return handle_opensearch(base);
@@ -59,14 +62,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input = fuzz::as_text(data, size);
     const auto line_end = input.find('\n');
     const std::string target(input.substr(0, line_end));
-    const std::string host = line_end == std::string_view::npos ? "" : std::string(input.substr(line_end + 1));
+    const std::string public_url = line_end == std::string_view::npos ? "" : std::string(input.substr(line_end + 1));
 
     const auto question = target.find('?');
     const std::string path = httplib::detail::decode_url(target.substr(0, question), false);
     ParamMap params;
     if (question != std::string::npos) httplib::detail::parse_query_text(target.substr(question + 1), params);
 
-    const Reply reply = route(path, params, host, searcher);
+    const Reply reply = route(path, params, public_url, searcher);
     fuzz::check(reply.status >= 200 && reply.status < 500, "a request gets a reply or a client error");
     fuzz::check(text::is_valid_utf8(reply.body), "the reply body is valid UTF-8");
     if (reply.content_type.find("json") != std::string::npos) {
