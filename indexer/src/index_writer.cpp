@@ -244,18 +244,11 @@ class Writer {
 };
 
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
-                     const std::unordered_set<std::string>& seen, const std::vector<CrawlRoot>& roots,
-                     IndexSummary& summary) {
+                     const std::unordered_set<std::string>& seen, const CrawlResult& crawled, IndexSummary& summary) {
     for (const auto& [path, entry] : existing) {
         if (seen.count(path) != 0) continue;
-        bool under_listed_root = false;
-        for (const auto& root : roots) {
-            if (root.complete && is_under(path, root)) {
-                under_listed_root = true;
-                break;
-            }
-        }
-        if (!under_listed_root) continue; // another root's page: not ours to judge
+        // Another root's page, or one in a folder we could not list: not ours to judge.
+        if (!may_judge_vanished(path, crawled)) continue;
         try {
             db.delete_document(entry.docid);
             ++summary.removed;
@@ -377,7 +370,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     for (auto& w : workers) w.join();
 
     // A page that failed now but was indexed before keeps its document.
-    remove_vanished(db, existing, seen, crawled.roots, summary);
+    remove_vanished(db, existing, seen, crawled, summary);
     writer.commit();
     summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
     return summary;
