@@ -73,7 +73,9 @@ std::optional<std::string> cap_attributes(std::string_view html, std::size_t max
         }
         ++i;
         if (i >= n || !is_ascii_alpha(html[i])) continue;
+        const std::size_t name_start = i;
         while (i < n && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i; // the tag name
+        const std::string name = text::ascii_lower(html.substr(name_start, i - name_start));
         std::size_t count = 0;
         while (true) {
             const std::size_t gap = i; // the space before an attribute goes with it
@@ -99,6 +101,16 @@ std::optional<std::string> cap_attributes(std::string_view html, std::size_t max
             if (!out) out.emplace().reserve(n);
             if (gap > copied) out->append(html.substr(copied, gap - copied));
             copied = i;
+        }
+        // Script and style text is no markup: skip to its end tag.
+        if (name == "script" || name == "style") {
+            std::size_t end = i;
+            while ((end = html.find("</", end)) != std::string_view::npos &&
+                   text::ascii_lower(html.substr(end + 2, name.size())) != name) {
+                end += 2;
+            }
+            if (end == std::string_view::npos) break;
+            i = end;
         }
     }
     if (out) out->append(html.substr(copied));

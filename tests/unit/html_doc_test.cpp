@@ -52,6 +52,9 @@ TEST(CapAttributes, DropsAttributesPastTheCapOfEachTag) {
         {"each tag has its own count", "<p a b c d><i a b c d>", "<p a b c><i a b c>"},
         {"space around '=' is one attribute", "<p a = 1 b = 2 c = 3 d = 4>", "<p a = 1 b = 2 c = 3>"},
         {"self-closing slash is no attribute", "<br a b c/>", std::nullopt},
+        // Found on wcxb-dev 2920: minified script read as one tag lost the page's head.
+        {"script text is skipped", "<script>if (a<b c d e f g) x();</script><p a b c>", std::nullopt},
+        {"style text is skipped", "<STYLE>a<b c d e f {}</style>", std::nullopt},
         {"comments are skipped", "<!-- <p a b c d e> --><p>x</p>", std::nullopt},
         {"an end tag is no start tag", "</p a b c d>", std::nullopt},
         {"text with '<' is not a tag", "a < b c d e f", std::nullopt},
