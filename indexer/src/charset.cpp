@@ -1,9 +1,11 @@
 #include <oped/indexer/charset.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/charset_detect.hpp>
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <memory>
@@ -98,7 +100,13 @@ std::string normalise_label(std::string label) {
         return "windows-1252";
     }
     if (label == "gb2312" || label == "gbk" || label == "x-gbk") return "gb18030";
-    if (label == "shift-jis" || label == "sjis" || label == "x-sjis") return "shift_jis";
+    if (label == "shift-jis" || label == "sjis" || label == "x-sjis" || label == "windows-31j" || label == "cp932" ||
+        label == "ms_kanji" || label == "csshiftjis") {
+        return "shift_jis";
+    }
+    if (label == "x-euc-jp" || label == "cseucpkdfmtjapanese") return "euc-jp";
+    if (label == "windows-949" || label == "ks_c_5601-1987" || label == "cseuckr" || label == "korean") return "euc-kr";
+    if (label == "big5-hkscs" || label == "cn-big5" || label == "x-x-big5" || label == "csbig5") return "big5";
     return label;
 }
 
@@ -145,32 +153,76 @@ std::string declared_charset(std::string_view bytes) {
     return {};
 }
 
-DecodedText decode_to_utf8(std::string_view bytes) {
-    if (bytes.starts_with("\xEF\xBB\xBF")) {
-        return {text::sanitize_utf8(bytes.substr(3)), "utf-8"};
-    }
-    if (bytes.starts_with("\xFF\xFE")) return {decode_utf16(bytes.substr(2), true), "utf-16le"};
-    if (bytes.starts_with("\xFE\xFF")) return {decode_utf16(bytes.substr(2), false), "utf-16be"};
+namespace {
 
-    const std::string declared = declared_charset(bytes);
+// The iconv name for a label measure_cjk knows: the web's supersets.
+const char* iconv_name(const std::string& charset) {
+    if (charset == "shift_jis") return "CP932";
+    if (charset == "euc-kr") return "CP949";
+    if (charset == "big5") return "BIG5-HKSCS";
+    return charset.c_str();
+}
+
+DecodedText decode_as(std::string_view bytes, const std::string& charset) {
+    if (charset == "windows-1252") return {decode_cp1252(bytes), charset, {}};
+    if (charset == "utf-16le" || charset == "utf-16be")
+        return {decode_utf16(bytes, charset == "utf-16le"), charset, {}};
+    std::string out;
+    if (decode_iconv(bytes, iconv_name(charset), out)) return {text::sanitize_utf8(out), charset, {}};
+    return {decode_cp1252(bytes), "windows-1252", {}};
+}
+
+// Bytes that are not UTF-8 and carry no usable declaration.
+DecodedText decode_undeclared(std::string_view bytes) {
+    if (const std::string cjk = guess_cjk(bytes); !cjk.empty()) return decode_as(bytes, cjk);
+    if (const std::string cyrillic = guess_cyrillic(bytes); !cyrillic.empty()) return decode_as(bytes, cyrillic);
+    if (too_many_high_bytes(bytes)) {
+        return {{},
+                {},
+                "the bytes are in no charset oped can tell: not UTF-8, not a CJK or Cyrillic charset, and too "
+                "many bytes over 0x7F for text in windows-1252"};
+    }
+    return {decode_cp1252(bytes), "windows-1252", {}};
+}
+
+// A page that is mostly valid UTF-8 with a few bad bytes stays UTF-8 (bad
+// bytes replaced); one with few valid multi-byte sequences is not UTF-8.
+bool mostly_utf8(std::string_view bytes, std::string& sanitized) {
+    std::size_t multibyte = 0;
+    for (unsigned char c : bytes) {
+        if (c >= 0xC2 && c <= 0xF4) ++multibyte;
+    }
+    sanitized = text::sanitize_utf8(bytes);
+    std::size_t replaced = 0;
+    for (auto pos = sanitized.find("\xEF\xBF\xBD"); pos != std::string::npos;
+         pos = sanitized.find("\xEF\xBF\xBD", pos + 3)) {
+        ++replaced;
+    }
+    return replaced * 2 <= multibyte;
+}
+
+bool is_wide_unicode(const std::string& label) { return label.starts_with("utf-16") || label.starts_with("utf-32"); }
+
+DecodedText decode_bytes(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) return {text::sanitize_utf8(bytes.substr(3)), "utf-8", {}};
+    if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return decode_as(bytes.substr(4), "utf-32le");
+    if (bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return decode_as(bytes.substr(4), "utf-32be");
+    if (bytes.starts_with("\xFF\xFE")) return decode_as(bytes.substr(2), "utf-16le");
+    if (bytes.starts_with("\xFE\xFF")) return decode_as(bytes.substr(2), "utf-16be");
+    if (const std::string wide = sniff_wide_unicode(bytes); !wide.empty()) return decode_as(bytes, wide);
+
+    std::string declared = declared_charset(bytes);
+    // A declaration the bytes contradict loses: a page that could be read
+    // to find its "utf-16" label is not UTF-16, and bytes invalid in the
+    // multi-byte charset they name are not in it.
+    if (is_wide_unicode(declared)) declared.clear();
+    if (is_cjk_charset(declared) && !measure_cjk(bytes, declared).valid()) declared.clear();
     const bool valid_utf8 = text::is_valid_utf8(bytes);
     if (declared == "utf-8" || declared.empty()) {
-        if (valid_utf8) return {std::string(bytes), "utf-8"};
-        // Undeclared or mislabelled: count invalid sequences. A page that is
-        // mostly valid UTF-8 with a few bad bytes stays UTF-8 (bad bytes
-        // replaced); one with no valid multi-byte sequence is windows-1252.
-        std::size_t multibyte = 0;
-        for (unsigned char c : bytes) {
-            if (c >= 0xC2 && c <= 0xF4) ++multibyte;
-        }
-        const std::string sanitized = text::sanitize_utf8(bytes);
-        std::size_t replaced = 0;
-        for (auto pos = sanitized.find("\xEF\xBF\xBD"); pos != std::string::npos;
-             pos = sanitized.find("\xEF\xBF\xBD", pos + 3)) {
-            ++replaced;
-        }
-        if (replaced * 2 > multibyte) return {decode_cp1252(bytes), "windows-1252"};
-        return {sanitized, "utf-8"};
+        if (valid_utf8) return {std::string(bytes), "utf-8", {}};
+        std::string sanitized;
+        if (mostly_utf8(bytes, sanitized)) return {std::move(sanitized), "utf-8", {}};
+        return decode_undeclared(bytes);
     }
     // Pages saved as UTF-8 keep their old label (gb2312, Latin-1) often; text
     // in a legacy charset that is also valid UTF-8 with multi-byte sequences
@@ -178,13 +230,23 @@ DecodedText decode_to_utf8(std::string_view bytes) {
     if (valid_utf8 &&
         bytes.find_first_of("\xC2\xC3\xC4\xC5\xCE\xD0\xD1\xE2\xE3\xE4\xE5\xE6\xE7\xE8\xE9\xEA\xEB\xEC\xED\xEF") !=
             std::string_view::npos) {
-        return {std::string(bytes), "utf-8"};
+        return {std::string(bytes), "utf-8", {}};
     }
-    if (declared == "windows-1252") return {decode_cp1252(bytes), "windows-1252"};
+    if (declared == "windows-1252") return {decode_cp1252(bytes), "windows-1252", {}};
     std::string out;
-    if (decode_iconv(bytes, declared, out)) return {text::sanitize_utf8(out), declared};
-    if (valid_utf8) return {std::string(bytes), "utf-8"};
-    return {decode_cp1252(bytes), "windows-1252"};
+    if (decode_iconv(bytes, iconv_name(declared), out)) return {text::sanitize_utf8(out), declared, {}};
+    if (valid_utf8) return {std::string(bytes), "utf-8", {}};
+    return decode_undeclared(bytes);
+}
+
+} // namespace
+
+DecodedText decode_to_utf8(std::string_view bytes) {
+    DecodedText decoded = decode_bytes(bytes);
+    // libxml2 ends the document at a NUL, silently: the text after it would
+    // be lost. NUL is no character of any page's text.
+    decoded.utf8.erase(std::remove(decoded.utf8.begin(), decoded.utf8.end(), '\0'), decoded.utf8.end());
+    return decoded;
 }
 
 } // namespace oped::indexer

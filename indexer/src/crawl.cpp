@@ -33,7 +33,114 @@ bool is_under(const std::string& path, const CrawlRoot& root) {
            path[root.path.size()] == '/';
 }
 
-CrawlResult crawl(const std::vector<std::string>& roots) {
+bool may_judge_vanished(const std::string& path, const CrawlResult& crawled) {
+    const auto under = [&path](const CrawlRoot& root) { return is_under(path, root); };
+    const bool listed_root = std::any_of(crawled.roots.begin(), crawled.roots.end(),
+                                         [&](const CrawlRoot& root) { return root.complete && under(root); });
+    return listed_root && std::none_of(crawled.unlisted.begin(), crawled.unlisted.end(), under);
+}
+
+namespace {
+
+// One folder root, walked folder by folder so that a folder that cannot be
+// listed costs only its own subtree.
+class FolderWalk {
+  public:
+    FolderWalk(CrawlResult& result, const std::string& root, const ListFolderFn& list)
+        : m_result(result), m_root(root), m_list(list) {
+        std::error_code ec;
+        m_real_root = fs::canonical(root, ec).string();
+        if (ec) m_real_root = root;
+    }
+
+    void run() {
+        std::vector<fs::path> folders{m_root};
+        while (!folders.empty()) {
+            const fs::path folder = std::move(folders.back());
+            folders.pop_back();
+            std::vector<fs::directory_entry> entries;
+            const std::error_code ec = m_list(folder, entries);
+            if (ec) {
+                // What was listed before the error is still taken; nothing
+                // under the folder is judged vanished.
+                m_result.problems.emplace_back(folder.string(), "cannot list this folder (" + ec.message() +
+                                                                    "); its pages already indexed are kept");
+                m_result.unlisted.push_back({folder.lexically_normal().string(), true, false});
+            }
+            for (const auto& entry : entries) visit(entry, folders);
+        }
+    }
+
+  private:
+    void visit(const fs::directory_entry& entry, std::vector<fs::path>& folders) {
+        std::error_code ec;
+        const auto status = entry.symlink_status(ec);
+        if (ec) {
+            problem(entry.path(), ec.message());
+            return;
+        }
+        if (fs::is_directory(status)) {
+            folders.push_back(entry.path());
+        } else if (fs::is_symlink(status)) {
+            // Symlinked folders are not followed; page-named links are, when
+            // they stay inside the root.
+            if (is_page_file(entry.path())) follow_link(entry.path());
+        } else if (fs::is_regular_file(status) && is_page_file(entry.path())) {
+            add(entry.path());
+        }
+    }
+
+    void follow_link(const fs::path& link) {
+        std::error_code ec;
+        const auto target = fs::canonical(link, ec);
+        if (ec) {
+            problem(link, "symlink to a missing file (" + ec.message() + "), skipped");
+            return;
+        }
+        if (!is_under(target.string(), CrawlRoot{m_real_root, true, true})) {
+            problem(link, "symlink to " + target.string() + ", outside " + m_root + ": not followed");
+            return;
+        }
+        // A page in the tree is indexed under its own path, once; a link to a
+        // file named otherwise (article.html -> store/article.txt) is the only
+        // way to reach that file.
+        if (is_page_file(target) || !fs::is_regular_file(target, ec)) return;
+        add(link);
+    }
+
+    void add(const fs::path& path) {
+        std::error_code ec;
+        std::string sig = file_signature(path, ec);
+        if (ec) {
+            problem(path, ec.message());
+            return;
+        }
+        m_result.files.push_back({path.lexically_normal().string(), std::move(sig)});
+    }
+
+    // A page that could not be looked at keeps its document, if it has one.
+    void problem(const fs::path& path, const std::string& reason) {
+        const std::string normal = path.lexically_normal().string();
+        m_result.problems.emplace_back(normal, reason);
+        m_result.unlisted.push_back({normal, false, false});
+    }
+
+    CrawlResult& m_result;
+    const std::string& m_root;
+    std::string m_real_root; // symlinks resolved, for judging where links point
+    const ListFolderFn& m_list;
+};
+
+} // namespace
+
+std::error_code list_folder(const fs::path& folder, std::vector<fs::directory_entry>& entries) {
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    return ec;
+}
+
+CrawlResult crawl(const std::vector<std::string>& roots, const ListFolderFn& list) {
     CrawlResult result;
     for (const auto& given : roots) {
         CrawlRoot root{normal_absolute(given), false, false};
@@ -62,26 +169,7 @@ CrawlResult crawl(const std::vector<std::string>& roots) {
             continue;
         }
         root.complete = true;
-        fs::recursive_directory_iterator it(root.path, fs::directory_options::none, ec), end;
-        if (ec) {
-            result.problems.emplace_back(root.path, ec.message());
-            root.complete = false;
-        }
-        for (; !ec && it != end; it.increment(ec)) {
-            std::error_code entry_ec;
-            if (!it->is_regular_file(entry_ec) || !is_page_file(it->path())) continue;
-            std::string sig = file_signature(it->path(), entry_ec);
-            if (entry_ec) {
-                result.problems.emplace_back(it->path().string(), entry_ec.message());
-                continue;
-            }
-            result.files.push_back({it->path().lexically_normal().string(), std::move(sig)});
-        }
-        if (ec) {
-            // A folder we could not list: its pages must not be taken as deleted.
-            result.problems.emplace_back(root.path, "listing stopped: " + ec.message());
-            root.complete = false;
-        }
+        FolderWalk(result, root.path, list).run();
         result.roots.push_back(root);
     }
     std::sort(result.files.begin(), result.files.end(),

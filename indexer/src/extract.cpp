@@ -9,7 +9,11 @@ namespace oped::indexer {
 
 Result<Article> extract_article(std::string_view bytes, const std::string& path) {
     const DecodedText decoded = decode_to_utf8(bytes);
-    XmlDocPtr doc = parse_html(decoded.utf8);
+    if (!decoded.rejected.empty()) return Error{ErrorCode::not_html, decoded.rejected, path};
+    ParsedHtml parsed = parse_html_checked(decoded.utf8);
+    // A page read only in part is refused rather than indexed short.
+    if (!parsed.stopped.empty()) return Error{ErrorCode::not_html, parsed.stopped, path};
+    XmlDocPtr doc = std::move(parsed.doc);
     if (!doc || root_element(doc.get()) == nullptr) {
         return Error{ErrorCode::not_html, "no HTML document could be parsed", path};
     }

@@ -3,6 +3,7 @@
 #include <oped/common/text.hpp>
 
 #include <climits>
+#include <memory>
 
 namespace oped::indexer {
 namespace {
@@ -24,13 +25,126 @@ bool is_block(std::string_view name) {
     return false;
 }
 
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+struct ParserCtxtDeleter {
+    void operator()(htmlParserCtxt* ctxt) const { htmlFreeParserCtxt(ctxt); }
+};
+
+// Elements at k_max_walk_depth get their subtree replaced by its text, so no
+// text is lost and nothing past that depth reaches the extractor, whose
+// helpers stop there and some of which look up the ancestors of each node.
+void flatten_below(xmlNode* root, int max_depth) {
+    std::vector<xmlNode*> deep;
+    walk_elements(root, [&](xmlNode* el, int depth) {
+        if (depth < max_depth) return true;
+        if (el->children != nullptr) deep.push_back(el);
+        return false;
+    });
+    for (xmlNode* el : deep) {
+        xmlChar* content = xmlNodeGetContent(el);
+        xmlNode* kids = el->children;
+        el->children = nullptr;
+        el->last = nullptr;
+        for (xmlNode* k = kids; k != nullptr; k = k->next) k->parent = nullptr;
+        xmlFreeNodeList(kids);
+        if (content != nullptr) {
+            xmlAddChild(el, xmlNewDocText(el->doc, content));
+            xmlFree(content);
+        }
+    }
+}
+
 } // namespace
 
-XmlDocPtr parse_html(std::string_view utf8) {
-    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
-    const int size = utf8.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(utf8.size());
-    return XmlDocPtr(htmlReadMemory(utf8.data(), size, nullptr, "UTF-8", options));
+std::optional<std::string> cap_attributes(std::string_view html, std::size_t max_per_tag) {
+    std::optional<std::string> out;
+    std::size_t copied = 0; // html[0, copied) is in out
+    const std::size_t n = html.size();
+    std::size_t i = 0;
+    while ((i = html.find('<', i)) != std::string_view::npos) {
+        if (html.substr(i, 4) == "<!--") {
+            const std::size_t end = html.find("-->", i + 4);
+            if (end == std::string_view::npos) break;
+            i = end + 3;
+            continue;
+        }
+        ++i;
+        if (i >= n || !is_ascii_alpha(html[i])) continue;
+        const std::size_t name_start = i;
+        while (i < n && !is_space(html[i]) && html[i] != '>' && html[i] != '/') ++i; // the tag name
+        const std::string name = text::ascii_lower(html.substr(name_start, i - name_start));
+        std::size_t count = 0;
+        while (true) {
+            const std::size_t gap = i; // the space before an attribute goes with it
+            while (i < n && (is_space(html[i]) || html[i] == '/')) ++i;
+            if (i >= n || html[i] == '>') break;
+            const std::size_t start = i;
+            while (i < n && !is_space(html[i]) && html[i] != '>' && html[i] != '=') ++i;
+            if (i == start) ++i; // a stray '='
+            std::size_t j = i;
+            while (j < n && is_space(html[j])) ++j;
+            if (j < n && html[j] == '=') {
+                ++j;
+                while (j < n && is_space(html[j])) ++j;
+                if (j < n && (html[j] == '"' || html[j] == '\'')) {
+                    const std::size_t close = html.find(html[j], j + 1);
+                    j = close == std::string_view::npos ? n : close + 1;
+                } else {
+                    while (j < n && !is_space(html[j]) && html[j] != '>') ++j;
+                }
+                i = j;
+            }
+            if (++count <= max_per_tag) continue;
+            if (!out) out.emplace().reserve(n);
+            if (gap > copied) out->append(html.substr(copied, gap - copied));
+            copied = i;
+        }
+        // Script and style text is no markup: skip to its end tag.
+        if (name == "script" || name == "style") {
+            std::size_t end = i;
+            while ((end = html.find("</", end)) != std::string_view::npos &&
+                   text::ascii_lower(html.substr(end + 2, name.size())) != name) {
+                end += 2;
+            }
+            if (end == std::string_view::npos) break;
+            i = end;
+        }
+    }
+    if (out) out->append(html.substr(copied));
+    return out;
 }
+
+ParsedHtml parse_html_checked(std::string_view utf8) {
+    ParsedHtml parsed;
+    const auto capped = cap_attributes(utf8, k_max_attributes_per_tag);
+    if (capped) utf8 = *capped;
+    std::unique_ptr<htmlParserCtxt, ParserCtxtDeleter> ctxt(htmlNewParserCtxt());
+    if (!ctxt) {
+        parsed.stopped = "libxml2 could not start a parser";
+        return parsed;
+    }
+    // XML_PARSE_HUGE lifts libxml2's limit of 256 nested elements, past
+    // which it stops reading and keeps only what came before; our walkers are
+    // iterative or bounded, so depth costs nothing else.
+    const int options =
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE;
+    const int size = utf8.size() > static_cast<std::size_t>(INT_MAX) ? INT_MAX : static_cast<int>(utf8.size());
+    parsed.doc.reset(htmlCtxtReadMemory(ctxt.get(), utf8.data(), size, nullptr, "UTF-8", options));
+    if (parsed.doc) flatten_below(xmlDocGetRootElement(parsed.doc.get()), k_max_walk_depth);
+    // A halted parser leaves a document with whatever was read so far, and
+    // no error the caller sees: say what happened.
+    if (ctxt->instate == XML_PARSER_EOF || ctxt->disableSAX != 0) {
+        const char* why = ctxt->lastError.message;
+        parsed.stopped = std::string("libxml2 stopped reading the page") +
+                         (why != nullptr ? ": " + text::collapse_space(why) : std::string());
+    }
+    return parsed;
+}
+
+XmlDocPtr parse_html(std::string_view utf8) { return parse_html_checked(utf8).doc; }
 
 std::string_view tag_name(const xmlNode* node) {
     if (node == nullptr || node->type != XML_ELEMENT_NODE || node->name == nullptr) return {};

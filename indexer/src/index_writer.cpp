@@ -306,22 +306,20 @@ class Writer {
 
 // True if `path` was not found under a root that was listed completely: its
 // file is gone. A path under no root of this run is another run's to judge.
-bool vanished(const std::string& path, const std::unordered_set<std::string>& seen,
-              const std::vector<CrawlRoot>& roots) {
-    if (seen.count(path) != 0) return false;
-    return std::any_of(roots.begin(), roots.end(),
-                       [&](const CrawlRoot& root) { return root.complete && is_under(path, root); });
+// Another root's page, or one in a folder the crawl could not list, is not
+// ours to judge.
+bool vanished(const std::string& path, const std::unordered_set<std::string>& seen, const CrawlResult& crawled) {
+    return seen.count(path) == 0 && may_judge_vanished(path, crawled);
 }
 
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
                      const std::unordered_map<std::string, FailureRecord>& failed,
-                     const std::unordered_set<std::string>& seen, const std::vector<CrawlRoot>& roots,
-                     IndexSummary& summary) {
+                     const std::unordered_set<std::string>& seen, const CrawlResult& crawled, IndexSummary& summary) {
     for (const auto& [path, record] : failed) {
-        if (vanished(path, seen, roots)) clear_failure(db, path);
+        if (vanished(path, seen, crawled)) clear_failure(db, path);
     }
     for (const auto& [path, entry] : existing) {
-        if (!vanished(path, seen, roots)) continue;
+        if (!vanished(path, seen, crawled)) continue;
         try {
             db.delete_document(entry.docid);
             ++summary.removed;
@@ -471,7 +469,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
         for (auto& w : workers) w.join();
         // A page that failed now but was indexed before keeps its document.
-        remove_vanished(db, existing, failed, seen, crawled.roots, summary);
+        remove_vanished(db, existing, failed, seen, crawled, summary);
         writer.commit(summary);
     } catch (const Xapian::Error& e) {
         stop_extraction();

@@ -1,9 +1,11 @@
 #include <oped/indexer/page_source.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/charset_detect.hpp>
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
 
@@ -27,16 +29,22 @@ bool looks_binary(std::string_view bytes) {
         if (bytes.substr(0, sig.size()) == sig) return true;
     }
     const auto head = bytes.substr(0, 4096);
-    // UTF-16 pages have NULs but start with a BOM.
+    // UTF-16 and UTF-32 pages are full of NULs: with a BOM or without.
     if (head.size() >= 2 && ((head[0] == '\xFF' && head[1] == '\xFE') || (head[0] == '\xFE' && head[1] == '\xFF'))) {
         return false;
     }
+    if (!sniff_wide_unicode(head).empty()) return false;
+    // A stray NUL or two (a broken export tool's padding) is not binary;
+    // binary formats have them by the hundred.
     std::size_t control = 0;
+    std::size_t nul = 0;
     for (unsigned char c : head) {
-        if (c == 0) return true;
-        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+        if (c == 0) {
+            ++nul;
+        } else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            ++control;
     }
-    return control * 20 > head.size();
+    return nul * 100 > std::max<std::size_t>(head.size(), 1000) || control * 20 > head.size();
 }
 
 Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size) {

@@ -150,12 +150,22 @@ TEST(BadInput, SmallPagesAreRefusedWithAReasonOrIndexed) {
          "",
          "palimpsest",
          {}},
-        {"a NUL byte near the start means binary",
+        // Regression (issue 8, item 15): refused as binary; the text after
+        // the NUL must be kept, not cut where libxml2 stops.
+        {"a NUL byte near the start is dropped, the words after it kept",
          "nul-bytes.html",
          fixture("nul-bytes.html"),
+         Outcome::indexed,
+         "",
+         "",
+         "padded",
+         {}},
+        {"random bytes over 0x7F are no article",
+         "random-high-bytes.html",
+         fixture("random-high-bytes.html"),
          Outcome::refused,
          "not_html",
-         "binary content",
+         "no charset oped can tell",
          "",
          {}},
         {"a page of scripts only has no article",
@@ -189,6 +199,27 @@ TEST(BadInput, HundredThousandNestedDivsDoNotOverflowTheStack) {
     for (int i = 0; i < 100000; ++i) bytes += "</div>";
     bytes += "</body></html>";
     check_bad_page({"100,000 nested divs", "deep.html", bytes, Outcome::indexed, "", "", "stratigraphy", {}});
+}
+
+// Regression (issue 8, item 14): past 256 levels libxml2 stopped reading,
+// and the page was indexed with an empty body, exit 0.
+TEST(BadInput, ThreeHundredNestedDivsKeepTheirText) {
+    std::string bytes = "<!DOCTYPE html><html lang=\"en\"><head><title>Nested Deep</title></head><body>";
+    for (int i = 0; i < 300; ++i) bytes += "<div>";
+    bytes += "<p>The wellbottom paragraph, three hundred divisions down, says what the page is about.</p>";
+    for (int i = 0; i < 300; ++i) bytes += "</div>";
+    bytes += "<p>And the aftermath paragraph follows all of them.</p></body></html>";
+    check_bad_page({"300 nested divs", "nested.html", bytes, Outcome::indexed, "", "", "wellbottom", {}});
+    check_bad_page({"300 nested divs, after them", "nested.html", bytes, Outcome::indexed, "", "", "aftermath", {}});
+}
+
+// Regression (issue 8, item 14): 200,000 attributes on one tag (1.9 MB)
+// kept libxml2 busy for over a minute.
+TEST(BadInput, TwoHundredThousandAttributesAreCapped) {
+    std::string bytes = "<!DOCTYPE html><html lang=\"en\"><head><title>Attribute Flood</title></head><body><div";
+    for (int i = 0; i < 200000; ++i) bytes += " d" + std::to_string(i) + "=1";
+    bytes += "><p>The floodword paragraph sits inside a division with far too many attributes.</p></div></body></html>";
+    check_bad_page({"200,000 attributes on one div", "flood.html", bytes, Outcome::indexed, "", "", "floodword", {}});
 }
 
 // A page of `bytes` size made of ordinary paragraphs.

@@ -26,6 +26,9 @@ struct EncodingRow {
     const char* title;
 };
 
+// 図書館の新しい取り組み
+const char* const k_japanese = "\u56f3\u66f8\u9928\u306e\u65b0\u3057\u3044\u53d6\u308a\u7d44\u307f";
+
 TEST(DecodeToUtf8, Fixtures) {
     const char* cafe = "Caf\u00e9 \u201cD\u00e9j\u00e0 vu\u201d \u2013 5 \u20ac";
     const EncodingRow rows[] = {
@@ -44,6 +47,24 @@ TEST(DecodeToUtf8, Fixtures) {
         // Regression: the qq page of the dev set came out as mojibake.
         {"UTF-8 bytes under a gb2312 label are UTF-8", "utf8-labelled-gb2312.html", "utf-8",
          "\u4eba\u5de5\u667a\u80fd\u8fc8\u4e0a\u65b0\u53f0\u9636"},
+        // Regressions (issue 8, item 15).
+        {"an ASCII page declaring utf-16 is not UTF-16", "ascii-declared-utf16.html", "utf-8", "Plain Words Only"},
+        {"an ASCII page declaring utf-32 is not UTF-32", "ascii-declared-utf32.html", "utf-8", "Plain Words Only"},
+        {"UTF-16LE without a byte-order mark", "utf16le-no-bom.html", "utf-16le", cafe},
+        {"UTF-16BE without a byte-order mark", "utf16be-no-bom.html", "utf-16be", cafe},
+        {"UTF-16LE Japanese without a byte-order mark", "utf16le-cjk-no-bom.html", "utf-16le", k_japanese},
+        {"UTF-32LE without a byte-order mark", "utf32le-no-bom.html", "utf-32le", cafe},
+        {"undeclared Shift_JIS", "shift-jis-undeclared.html", "shift_jis", k_japanese},
+        {"undeclared EUC-JP", "euc-jp-undeclared.html", "euc-jp", k_japanese},
+        {"undeclared EUC-KR", "euc-kr-undeclared.html", "euc-kr",
+         "\ub3c4\uc11c\uad00\uc758 \uc0c8\ub85c\uc6b4 \ub178\ub825"},
+        {"undeclared GBK", "gbk-undeclared.html", "gb18030", "\u56fe\u4e66\u9986\u7684\u65b0\u5de5\u4f5c"},
+        {"undeclared Big5", "big5-undeclared.html", "big5", "\u5716\u66f8\u9928\u7684\u65b0\u5de5\u4f5c"},
+        {"undeclared windows-1251", "windows-1251-undeclared.html", "windows-1251",
+         "\u041d\u043e\u0432\u0430\u044f \u0440\u0430\u0431\u043e\u0442\u0430 "
+         "\u0431\u0438\u0431\u043b\u0438\u043e\u0442\u0435\u043a\u0438"},
+        {"Shift_JIS bytes under an EUC-JP label are Shift_JIS", "shift-jis-labelled-euc-jp.html", "shift_jis",
+         k_japanese},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
@@ -51,12 +72,30 @@ TEST(DecodeToUtf8, Fixtures) {
         ASSERT_FALSE(bytes.empty()) << row.file;
         const DecodedText decoded = decode_to_utf8(bytes);
         EXPECT_EQ(decoded.charset, row.charset);
+        EXPECT_EQ(decoded.rejected, "");
         XmlDocPtr doc = parse_html(decoded.utf8);
         ASSERT_NE(doc, nullptr);
         Article article;
         extract_metadata(doc.get(), article);
         EXPECT_EQ(article.title, row.title);
     }
+}
+
+// Regression (issue 8, item 15): 20 KB of random bytes over 0x7F were
+// indexed as a long windows-1252 article.
+TEST(DecodeToUtf8, RefusesBytesThatAreTextInNoCharset) {
+    const std::string bytes = read_fixture("../index/bad/random-high-bytes.html");
+    ASSERT_EQ(bytes.size(), 20000u);
+    const DecodedText decoded = decode_to_utf8(bytes);
+    EXPECT_NE(decoded.rejected.find("no charset"), std::string::npos) << decoded.rejected;
+    EXPECT_EQ(decoded.utf8, "");
+}
+
+TEST(DecodeToUtf8, DropsNulBytesSoTheParserReadsOn) {
+    const DecodedText decoded = decode_to_utf8(std::string("<p>before\0after</p>", 20));
+    EXPECT_EQ(decoded.utf8, "<p>beforeafter</p>");
+    XmlDocPtr doc = parse_html(decoded.utf8);
+    EXPECT_EQ(visible_text(root_element(doc.get())), "beforeafter");
 }
 
 } // namespace

@@ -1,12 +1,16 @@
 #pragma once
 
-// Bytes of a page to valid UTF-8. The order: a byte-order mark; then a
-// charset declared in the first 8 KiB (<meta charset>, http-equiv
-// Content-Type, XML declaration); then UTF-8 if the bytes are valid UTF-8;
-// else windows-1252. Labels are read as browsers read them: ISO-8859-1,
-// Latin-1 and US-ASCII mean windows-1252; a declared UTF-8 page whose bytes
-// are not UTF-8 is decoded as windows-1252 when that is the more plausible
-// reading. Invalid sequences become U+FFFD; this never fails.
+// Bytes of a page to valid UTF-8. The order: a byte-order mark; UTF-16 or
+// UTF-32 told by its zero bytes; then a charset declared in the first 8 KiB
+// (<meta charset>, http-equiv Content-Type, XML declaration) unless the
+// bytes contradict it (a page that declares UTF-16 or UTF-32 in ASCII, bytes
+// invalid in the CJK charset named); then UTF-8 if the bytes are (mostly)
+// valid UTF-8; else a guess: Shift_JIS, EUC-JP, EUC-KR, Big5 or GBK by
+// validity and common characters (charset_detect.hpp), windows-1251 or
+// KOI8-R, and windows-1252 last. Labels are read as browsers read them:
+// ISO-8859-1, Latin-1 and US-ASCII mean windows-1252. Invalid sequences
+// become U+FFFD and NUL bytes are dropped. Bytes that read as text in none
+// of these are refused (`rejected` says why) rather than indexed as mojibake.
 
 #include <string>
 #include <string_view>
@@ -15,7 +19,8 @@ namespace oped::indexer {
 
 struct DecodedText {
     std::string utf8;
-    std::string charset; // what was used, lower case ("utf-8", "windows-1252", ...)
+    std::string charset;  // what was used, lower case ("utf-8", "windows-1252", ...)
+    std::string rejected; // why the bytes are not text, or empty (utf8 is then empty too)
 };
 
 DecodedText decode_to_utf8(std::string_view bytes);

@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace oped::indexer {
@@ -24,11 +26,29 @@ struct CrawlResult {
     std::vector<CrawlRoot> roots;
     std::vector<PageFile> files;                               // sorted by path, no duplicates
     std::vector<std::pair<std::string, std::string>> problems; // path, reason
+    // Folders that could not be listed and files that could not be looked
+    // at (or were skipped): nothing under them is judged vanished.
+    std::vector<CrawlRoot> unlisted;
 };
 
+// Appends a folder's entries; an error means the listing is incomplete.
+using ListFolderFn =
+    std::function<std::error_code(const std::filesystem::path&, std::vector<std::filesystem::directory_entry>&)>;
+std::error_code list_folder(const std::filesystem::path& folder,
+                            std::vector<std::filesystem::directory_entry>& entries);
+
 // Page files (see is_page_file) under each root, recursively; a root that is
-// a file is taken whatever its name. Symlinked folders are not followed.
-CrawlResult crawl(const std::vector<std::string>& roots);
+// a file is taken whatever its name (a symlink given as a root is followed).
+// Symlinked folders are not followed. A page-named symlink is followed only
+// when its target lies inside the root's folder (symlinks resolved) and is
+// not itself a page file there (that is indexed under its own path, once);
+// one that points outside, or nowhere, is skipped and reported in `problems`. A folder
+// that cannot be listed is reported and skipped; its siblings are walked.
+CrawlResult crawl(const std::vector<std::string>& roots, const ListFolderFn& list = list_folder);
+
+// True if a page at `path` missing from this crawl has really gone: it lies
+// in a root that was found, and in no folder that could not be listed.
+bool may_judge_vanished(const std::string& path, const CrawlResult& crawled);
 
 std::string file_signature(const std::filesystem::path& path, std::error_code& ec);
 

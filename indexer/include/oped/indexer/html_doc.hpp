@@ -7,7 +7,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +24,24 @@ struct XmlDocDeleter {
 };
 using XmlDocPtr = std::unique_ptr<xmlDoc, XmlDocDeleter>;
 
-// Parse UTF-8 HTML leniently (errors recovered, no network). Null only when
-// libxml2 produced no document at all.
-XmlDocPtr parse_html(std::string_view utf8);
+// Attributes past this many in one tag are dropped before parsing: libxml2
+// checks each attribute against all earlier ones of its tag, so 200,000 of
+// them cost a minute.
+inline constexpr std::size_t k_max_attributes_per_tag = 256;
+
+struct ParsedHtml {
+    XmlDocPtr doc;       // null only when libxml2 produced no document at all
+    std::string stopped; // why libxml2 stopped before the end (the rest is lost), or empty
+};
+
+// Parse UTF-8 HTML leniently (errors recovered, no network, no depth limit),
+// attributes capped per tag.
+ParsedHtml parse_html_checked(std::string_view utf8);
+XmlDocPtr parse_html(std::string_view utf8); // the document alone
+
+// `html` with every attribute past the first `max_per_tag` of a tag removed
+// (comments skipped, as the parser would), or nothing when no tag has more.
+std::optional<std::string> cap_attributes(std::string_view html, std::size_t max_per_tag);
 
 // Lower-case element name, or empty for non-elements.
 std::string_view tag_name(const xmlNode* node);

@@ -29,8 +29,9 @@ Result<std::string> check_page_bytes(std::string bytes, bool gzipped, std::uint6
 // Gunzip in memory, giving up past max_size of output.
 Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size);
 
-// Heuristic: NUL bytes or many control characters in the first 4 KiB, or a
-// well-known binary signature, mean this is not a text page.
+// Heuristic: over 1% NUL bytes (10 at least) or 5% control characters in the first 4 KiB,
+// or a well-known binary signature, mean this is not a text page; UTF-16 and
+// UTF-32 (told by their zero bytes, BOM or not) are text.
 bool looks_binary(std::string_view bytes);
 
 } // namespace oped::indexer
