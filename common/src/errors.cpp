@@ -13,7 +13,7 @@ struct ErrorRow {
 };
 
 // Keep in the order of the enum; errors_test checks that.
-constexpr std::array<ErrorRow, 11> k_error_table{{
+constexpr std::array<ErrorRow, 12> k_error_table{{
     {ErrorCode::usage, "usage", 2, 400},
     {ErrorCode::not_found, "not_found", 1, 404},
     {ErrorCode::io, "io", 1, 500},
@@ -24,6 +24,7 @@ constexpr std::array<ErrorRow, 11> k_error_table{{
     {ErrorCode::schema_mismatch, "schema_mismatch", 5, 500},
     {ErrorCode::index_corrupt, "index_corrupt", 5, 500},
     {ErrorCode::invalid_param, "invalid_param", 2, 400},
+    {ErrorCode::unavailable, "unavailable", 3, 503},
     {ErrorCode::internal, "internal", 1, 500},
 }};
 

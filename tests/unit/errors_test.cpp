@@ -19,6 +19,10 @@ TEST(ErrorTable, DocumentedExitCodes) {
     EXPECT_EQ(exit_code(ErrorCode::index_locked), 3);
     EXPECT_EQ(exit_code(ErrorCode::not_html), 4);
     EXPECT_EQ(error_name(ErrorCode::index_locked), "index_locked");
+    // The index deleted or being rebuilt under a server: busy, try again.
+    EXPECT_EQ(exit_code(ErrorCode::unavailable), 3);
+    EXPECT_EQ(http_status(ErrorCode::unavailable), 503);
+    EXPECT_EQ(error_name(ErrorCode::unavailable), "unavailable");
 }
 
 TEST(Result, HoldsValueOrError) {

@@ -20,6 +20,7 @@ enum class ErrorCode {
     schema_mismatch, // the index was built by an incompatible oped
     index_corrupt,   // Xapian reports corruption
     invalid_param,   // an API parameter out of range or malformed
+    unavailable,     // the index went away while served (deleted, being rebuilt): try again
     internal,        // a bug: an exception nobody expected
 };
 
