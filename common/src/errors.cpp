@@ -13,7 +13,7 @@ struct ErrorRow {
 };
 
 // Keep in the order of the enum; errors_test checks that.
-constexpr std::array<ErrorRow, 16> k_error_table{{
+constexpr std::array<ErrorRow, 17> k_error_table{{
     {ErrorCode::usage, "usage", 2, 400},
     {ErrorCode::not_found, "not_found", 1, 404},
     {ErrorCode::io, "io", 1, 500},
@@ -29,6 +29,7 @@ constexpr std::array<ErrorRow, 16> k_error_table{{
     {ErrorCode::crashed, "crashed", 4, 500},
     {ErrorCode::timed_out, "timed_out", 4, 504},
     {ErrorCode::out_of_memory, "out_of_memory", 4, 507},
+    {ErrorCode::unavailable, "unavailable", 3, 503},
     {ErrorCode::internal, "internal", 1, 500},
 }};
 

@@ -15,7 +15,6 @@
 namespace oped::searcher {
 namespace {
 
-constexpr int k_modified_retries = 3;
 // "Did you mean" is considered only for queries with fewer results.
 constexpr Xapian::doccount k_suggest_below = 5;
 
@@ -77,13 +76,17 @@ std::string lead_snippet(const std::string& body, std::size_t bytes) {
     return html_escape(text.substr(0, cut)) + "\xE2\x80\xA6";
 }
 
-Searcher::Searcher(Xapian::Database db) : m_db(std::move(db)) {}
+Searcher::Searcher(std::string db_path) : m_index(std::move(db_path)) {}
+
+Searcher::Searcher(LiveIndex index) : m_index(std::move(index)) {}
 
 Result<Searcher> Searcher::open(const std::string& db_path) {
     auto db = schema::open_for_reading(db_path);
     if (!db) return db.error();
-    return Searcher(std::move(db).value());
+    return Searcher(LiveIndex(db_path, std::move(db).value()));
 }
+
+Error Searcher::kept_changing() { return index_unavailable("it changed several times while this request read it"); }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     if (request.per_page == 0 || request.per_page > k_max_per_page) {
@@ -98,14 +101,7 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     }
     // Bad filter values (from=abc) are the caller's error, not an exception in run().
     if (auto filters = filter_query(request); !filters) return filters.error();
-    for (int attempt = 0;; ++attempt) {
-        try {
-            m_db.reopen();
-            return run(request);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt + 1 >= k_modified_retries) throw;
-        }
-    }
+    return with_retry([&] { return run(request); });
 }
 
 SearchResponse Searcher::run(const SearchRequest& request) {
@@ -117,7 +113,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     out.per_page = request.per_page;
     if (!filters) throw std::logic_error("filters validated by the caller");
 
-    QueryBuilder builder(m_db);
+    Xapian::Database& db = database();
+    QueryBuilder builder(db);
     ParsedQuery parsed = builder.parse(request.query);
     out.corrected = parsed.corrected;
     out.notice = parsed.notice;
@@ -127,7 +124,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         return Xapian::Query(Xapian::Query::OP_FILTER, words, filters.value());
     };
 
-    Xapian::Enquire enquire(m_db);
+    Xapian::Enquire enquire(db);
     enquire.set_time_limit(k_match_time_limit_s);
     const bool browsing = !parsed.has_words;
     SortOrder order = request.sort;
@@ -166,7 +163,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // as typed: a rare correct word must not be "corrected" to a common one.
     if (!out.corrected.empty() && mset.get_matches_estimated() < k_suggest_below) {
         const ParsedQuery alternative = builder.parse(out.corrected);
-        Xapian::Enquire probe(m_db);
+        Xapian::Enquire probe(db);
         probe.set_query(make_query(alternative.query));
         const Xapian::MSet counted = probe.get_mset(0, 0, k_suggest_below);
         if (counted.get_matches_estimated() <= mset.get_matches_estimated()) out.corrected.clear();
@@ -176,7 +173,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     out.total = mset.get_matches_estimated();
     out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
-    const Highlighter highlighter = Highlighter::of_parsed(m_db, parsed.query);
+    const Highlighter highlighter = Highlighter::of_parsed(db, parsed.query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
         hit.id = *it;
@@ -206,18 +203,15 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 }
 
 Result<Article> Searcher::document(std::uint32_t id) {
-    for (int attempt = 0;; ++attempt) {
+    return with_retry([&]() -> Result<Article> {
         try {
-            m_db.reopen();
-            return decode_docdata(m_db.get_document(id).get_data());
+            return decode_docdata(database().get_document(id).get_data());
         } catch (const Xapian::DocNotFoundError&) {
             return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
         } catch (const Xapian::InvalidArgumentError&) {
             return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt + 1 >= k_modified_retries) throw;
         }
-    }
+    });
 }
 
 } // namespace oped::searcher

@@ -34,7 +34,10 @@ std::uint64_t folder_size(const std::string& path) {
 Result<IndexStats> read_stats(const std::string& db_path) {
     auto opened = schema::open_for_reading(db_path);
     if (!opened) return opened.error();
-    const Xapian::Database& db = opened.value();
+    return stats_of(opened.value(), db_path);
+}
+
+IndexStats stats_of(const Xapian::Database& db, const std::string& db_path) {
     IndexStats s;
     s.documents = db.get_doccount();
     // "XA" is also the start of no other prefix in the schema: XS, XC, XP differ.

@@ -249,7 +249,7 @@ TEST_F(HttpHandlersTest, AnUnknownDocumentIsA404) {
 }
 
 TEST_F(HttpHandlersTest, StatsDescribeTheIndex) {
-    const Reply reply = http::handle_stats(db_path());
+    const Reply reply = http::handle_stats(*m_searcher);
     ASSERT_EQ(reply.status, 200) << reply.body;
     const json stats = body_of(reply);
     EXPECT_EQ(stats["documents"], search_fixture_articles().size());
@@ -259,10 +259,12 @@ TEST_F(HttpHandlersTest, StatsDescribeTheIndex) {
     EXPECT_EQ(stats["languages"], 2);
 }
 
-TEST_F(HttpHandlersTest, StatsOfAMissingIndexAreA404) {
-    const Reply reply = http::handle_stats((s_dir->path() / "no-such-db").string());
-    EXPECT_EQ(reply.status, 404);
-    EXPECT_EQ(json::parse(reply.body)["error"]["code"], "not_found");
+TEST_F(HttpHandlersTest, StatsOfAMissingIndexAreUnavailable) {
+    searcher::Searcher missing((s_dir->path() / "no-such-db").string());
+    const auto reply = missing.with_retry([&] { return http::handle_stats(missing); });
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().code, ErrorCode::unavailable);
+    EXPECT_EQ(http::error_reply(reply.error()).status, 503);
 }
 
 TEST_F(HttpHandlersTest, HealthCountsTheDocuments) {

@@ -22,6 +22,10 @@ TEST(ErrorTable, DocumentedExitCodes) {
     EXPECT_EQ(exit_code(ErrorCode::index_corrupt), 5);
     EXPECT_EQ(exit_code(ErrorCode::index_readonly), 6);
     EXPECT_EQ(exit_code(ErrorCode::disk_full), 7);
+    // The index deleted or being rebuilt under a server: busy, try again.
+    EXPECT_EQ(exit_code(ErrorCode::unavailable), 3);
+    EXPECT_EQ(http_status(ErrorCode::unavailable), 503);
+    EXPECT_EQ(error_name(ErrorCode::unavailable), "unavailable");
     for (const auto code : {ErrorCode::crashed, ErrorCode::timed_out, ErrorCode::out_of_memory}) {
         EXPECT_EQ(exit_code(code), 4) << error_name(code) << ": one page's failure";
     }

@@ -49,7 +49,6 @@ Reply handle_author_page(const std::string& name, const ParamMap& params, search
     if (name.empty() || name.size() > k_max_name_bytes) {
         return error_page(Error{ErrorCode::not_found, "No author by that name is in the archive.", "author"});
     }
-    searcher.database().reopen();
     auto found = searcher::author_profile(searcher.database(), name);
     if (!found) {
         return error_page(

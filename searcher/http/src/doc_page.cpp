@@ -173,6 +173,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
             Error{ErrorCode::not_found, "There is no article " + id_text.substr(0, 32) + " in the archive.", "id"});
     }
     auto found = searcher.document(id);
+    if (!found && found.error().code != ErrorCode::not_found) return error_page(found.error());
     if (!found)
         return error_page(
             Error{ErrorCode::not_found, "There is no article " + std::to_string(id) + " in the archive.", "id"});

@@ -116,14 +116,11 @@ Reply handle_doc(const std::string& id_text, searcher::Searcher& searcher) {
     return json_reply(dump(to_json(article.value(), id.value())));
 }
 
-Reply handle_stats(const std::string& db_path) {
-    auto stats = searcher::read_stats(db_path);
-    if (!stats) return error_reply(stats.error());
-    return json_reply(dump(to_json(stats.value())));
+Reply handle_stats(searcher::Searcher& searcher) {
+    return json_reply(dump(to_json(searcher::stats_of(searcher.database(), searcher.path()))));
 }
 
 Reply handle_health(searcher::Searcher& searcher) {
-    searcher.database().reopen();
     nlohmann::json body{{"status", "ok"}, {"documents", searcher.database().get_doccount()}};
     return json_reply(dump(body));
 }

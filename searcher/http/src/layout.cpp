@@ -57,15 +57,20 @@ std::string render_page(const PageFrame& frame, std::string_view main_html) {
 Reply error_page(const Error& error) {
     const int status = http_status(error.code);
     const bool missing = error.code == ErrorCode::not_found;
+    // The index deleted or being rebuilt: nothing went wrong, it is back soon.
+    const bool unavailable = error.code == ErrorCode::unavailable;
     html::Writer w;
     w.open("section", {{"class", "error-panel"}, {"role", "alert"}});
-    w.element("h1", missing ? "Not found" : status >= 500 ? "Something went wrong" : "That request could not be read");
+    w.element("h1", missing         ? "Not found"
+                    : unavailable   ? "The archive is unavailable"
+                    : status >= 500 ? "Something went wrong"
+                                    : "That request could not be read");
     w.element("p", error.message);
-    if (status >= 500) w.element("p", "The error was logged. Please try again in a moment.");
+    if (status >= 500 && !unavailable) w.element("p", "The error was logged. Please try again in a moment.");
     w.raw(R"(<p><a href="/">Go to the front page</a></p>)");
     w.close("section");
     PageFrame frame;
-    frame.title = missing ? "Not found" : "Error";
+    frame.title = missing ? "Not found" : unavailable ? "Unavailable" : "Error";
     frame.kind = "error";
     return html::page_reply(render_page(frame, w.str()), status);
 }

@@ -88,7 +88,6 @@ Reply handle_suggest(const ParamMap& params, searcher::Searcher& searcher) {
         return error_reply(Error{ErrorCode::invalid_param,
                                  "q is longer than " + std::to_string(searcher::k_max_suggest_bytes) + " bytes", "q"});
     }
-    searcher.database().reopen();
     const auto found = searcher::suggest(searcher.database(), text, searcher::k_max_suggestions);
     nlohmann::json body = nlohmann::json::array({text, found});
     return Reply{200, "application/x-suggestions+json", dump(body), {}};

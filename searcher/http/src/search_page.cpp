@@ -251,7 +251,6 @@ std::string page_title(const SearchLink& link) {
 
 Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     const SearchLink link(params);
-    searcher.database().reopen();
     const std::uint64_t documents = searcher.database().get_doccount();
     auto request = parse_search_params(params);
     Result<searcher::SearchResponse> response = request ? searcher.search(request.value()) : request.error();

@@ -18,6 +18,8 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <tuple>
+#include <utility>
 
 namespace oped::http {
 namespace {
@@ -30,16 +32,15 @@ constexpr std::size_t k_max_requests_per_connection = 100;
 
 // Each worker thread keeps its own Searcher (and so its own Xapian
 // Database) per index; Xapian objects are never shared between threads.
-Result<searcher::Searcher*> thread_searcher(const std::string& db_path) {
+searcher::Searcher& thread_searcher(const std::string& db_path) {
     thread_local std::map<std::string, std::unique_ptr<searcher::Searcher>> searchers;
     auto& slot = searchers[db_path];
-    if (!slot) {
-        auto opened = searcher::Searcher::open(db_path);
-        if (!opened) return opened.error();
-        slot = std::make_unique<searcher::Searcher>(std::move(opened).value());
-    }
-    return slot.get();
+    if (!slot) slot = std::make_unique<searcher::Searcher>(db_path);
+    return *slot;
 }
+
+// How a route's errors are written: JSON, or a page for the browser's pages.
+enum class Answers { json, page };
 
 thread_local Clock::time_point t_request_start;
 
@@ -181,58 +182,67 @@ void Server::install_routes() {
     });
 
     const std::string db_path = m_options.db_path;
-    auto with_searcher = [db_path](auto&& fn) {
-        return [db_path, fn](const httplib::Request& req, httplib::Response& res) {
-            auto searcher = thread_searcher(db_path);
-            if (!searcher) {
-                apply(error_reply(searcher.error()), res);
-                return;
-            }
-            Reply reply = fn(req, *searcher.value());
+    // Every route that reads the index: the handler runs in the searcher's
+    // with_retry(), on the index as it is now, rerun when a commit lands
+    // mid-way; no index to read is one 503 on every route.
+    auto with_searcher = [db_path](Answers answers, auto&& fn) {
+        return [db_path, answers, fn](const httplib::Request& req, httplib::Response& res) {
+            searcher::Searcher& searcher = thread_searcher(db_path);
+            Result<Reply> done = searcher.with_retry([&] { return fn(req, searcher); });
+            Reply reply = done                       ? std::move(done).value()
+                          : answers == Answers::page ? error_page(done.error())
+                                                     : error_reply(done.error());
             reply.headers.emplace_back("Cache-Control", "no-store");
+            if (reply.status == 503) reply.headers.emplace_back("Retry-After", "5");
             apply(reply, res);
         };
     };
 
-    s.Get("/api/search", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get("/api/search", with_searcher(Answers::json, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_search(req.params, searcher);
           }));
-    s.Get(R"(/api/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get(R"(/api/doc/([^/]{1,32}))",
+          with_searcher(Answers::json, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_doc(req.matches[1], searcher);
           }));
-    s.Get("/api/stats",
-          [db_path](const httplib::Request&, httplib::Response& res) { apply(handle_stats(db_path), res); });
-    s.Get("/healthz",
-          with_searcher([](const httplib::Request&, searcher::Searcher& searcher) { return handle_health(searcher); }));
+    s.Get("/api/stats", with_searcher(Answers::json, [](const httplib::Request&, searcher::Searcher& searcher) {
+              return handle_stats(searcher);
+          }));
+    s.Get("/healthz", with_searcher(Answers::json, [](const httplib::Request&, searcher::Searcher& searcher) {
+              return handle_health(searcher);
+          }));
     // The web pages (server-rendered; web/ adds styles and the script).
-    s.Get("/", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get("/", with_searcher(Answers::page, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_search_page(req.params, searcher);
           }));
-    s.Get(R"(/author/(.{1,200}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get(R"(/author/(.{1,200}))",
+          with_searcher(Answers::page, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_author_page(req.matches[1], req.params, searcher);
           }));
-    s.Get(R"(/doc/([^/]{1,32}))", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get(R"(/doc/([^/]{1,32}))",
+          with_searcher(Answers::page, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_doc_page(req.matches[1], req.params, searcher);
           }));
     const std::string public_url = m_options.public_url;
-    s.Get("/feed", with_searcher([public_url](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get("/feed", with_searcher(Answers::json, [public_url](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_feed(req.params, searcher, base_url(public_url, req));
           }));
     s.Get("/opensearch.xml", [public_url](const httplib::Request& req, httplib::Response& res) {
         apply(handle_opensearch(base_url(public_url, req)), res);
     });
-    s.Get("/api/suggest", with_searcher([](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get("/api/suggest", with_searcher(Answers::json, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_suggest(req.params, searcher);
           }));
     s.Get("/metrics", [this, db_path](const httplib::Request&, httplib::Response& res) {
-        auto searcher = thread_searcher(db_path);
+        // The server's own figures stand while the index is unavailable.
+        searcher::Searcher& searcher = thread_searcher(db_path);
         std::uint64_t docs = 0;
         std::string revision = "0";
-        if (searcher) {
-            searcher.value()->database().reopen();
-            docs = searcher.value()->database().get_doccount();
-            revision = std::to_string(searcher.value()->database().get_revision());
-        }
+        auto index = searcher.with_retry([&searcher] {
+            return std::pair{std::uint64_t{searcher.database().get_doccount()},
+                             std::to_string(searcher.database().get_revision())};
+        });
+        if (index) std::tie(docs, revision) = std::move(index).value();
         res.set_content(m_metrics.render(docs, revision), "text/plain; version=0.0.4");
     });
 

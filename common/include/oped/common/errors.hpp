@@ -25,6 +25,7 @@ enum class ErrorCode {
     crashed,         // extracting a page killed its worker process
     timed_out,       // extracting a page took longer than --page-timeout
     out_of_memory,   // extracting a page took more memory than --page-memory
+    unavailable,     // the index went away while served (deleted, being rebuilt): try again
     internal,        // a bug: an exception nobody expected
 };
 

@@ -4,6 +4,8 @@
 
 #include <oped/common/errors.hpp>
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 
@@ -21,6 +23,9 @@ struct IndexStats {
     std::string revision;         // Xapian's revision, as text
 };
 
+// Opens the index at `db_path` and reads its figures.
 Result<IndexStats> read_stats(const std::string& db_path);
+// The figures of an open index; `db_path` for its size on disk.
+IndexStats stats_of(const Xapian::Database& db, const std::string& db_path);
 
 } // namespace oped::searcher

@@ -1,6 +1,8 @@
 #pragma once
 
 // The API's handlers: plain functions of their parameters and a Searcher.
+// They read the Searcher's database as it is; the server runs each one in
+// Searcher::with_retry(), which brings the index up to date first.
 
 #include <oped/http/reply.hpp>
 #include <oped/searcher/search.hpp>
@@ -17,7 +19,7 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params);
 
 Reply handle_search(const ParamMap& params, searcher::Searcher& searcher);
 Reply handle_doc(const std::string& id, searcher::Searcher& searcher);
-Reply handle_stats(const std::string& db_path);
+Reply handle_stats(searcher::Searcher& searcher);
 Reply handle_health(searcher::Searcher& searcher);
 
 } // namespace oped::http

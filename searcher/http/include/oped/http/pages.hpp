@@ -2,7 +2,8 @@
 
 // The HTML pages, the feed and the browser integration: plain functions of
 // their parameters and a Searcher, like the API's handlers, so tests call
-// them without a socket. Everything from the index or the request is
+// them without a socket (and the server, like the API's, in
+// Searcher::with_retry()). Everything from the index or the request is
 // escaped where it is written (html.hpp).
 
 #include <oped/http/reply.hpp>
