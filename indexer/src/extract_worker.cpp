@@ -62,6 +62,7 @@ bool ExtractWorker::start() {
     posix_spawn_file_actions_adddup2(&actions, fds[1], k_worker_fd); // clears close-on-exec
     std::vector<std::string> args = m_limits.command;
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
     pid_t pid = -1;

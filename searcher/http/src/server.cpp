@@ -224,7 +224,8 @@ void Server::install_routes() {
               return handle_doc_page(req.matches[1], req.params, searcher);
           }));
     const std::string public_url = m_options.public_url;
-    s.Get("/feed", with_searcher(Answers::json, [public_url](const httplib::Request& req, searcher::Searcher& searcher) {
+    s.Get("/feed",
+          with_searcher(Answers::json, [public_url](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_feed(req.params, searcher, base_url(public_url, req));
           }));
     s.Get("/opensearch.xml", [public_url](const httplib::Request& req, httplib::Response& res) {
