@@ -1,3 +1,4 @@
+#include "support/raw_http.hpp"
 #include "support/search_fixture.hpp"
 #include "support/server_thread.hpp"
 #include "support/temp_dir.hpp"
@@ -61,40 +62,9 @@ TempDir* HttpServerTest::s_dir = nullptr;
 // until the server closes (send "Connection: close"), which it does only
 // after its access log and metrics have recorded the request.
 std::string raw_request(int port, const std::string& request) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) throw std::runtime_error("socket");
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-        ::close(fd);
-        throw std::runtime_error("connect");
-    }
-    std::size_t sent = 0;
-    while (sent < request.size()) {
-        const ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) break; // the server may answer and close before reading everything
-        sent += static_cast<std::size_t>(n);
-    }
-    // No half-close: httplib drops a request whose sender has shut its side.
-    std::string response;
-    char buf[4096];
-    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) response.append(buf, static_cast<std::size_t>(n));
-    ::close(fd);
-    return response;
-}
-
-// The status code of "HTTP/1.1 404 Not Found", or -1.
-int status_of(const std::string& raw_response) {
-    if (raw_response.size() < 12 || raw_response.compare(0, 7, "HTTP/1.") != 0) return -1;
-    const std::string code = raw_response.substr(9, 3);
-    if (code.find_first_not_of("0123456789") != std::string::npos) return -1;
-    return std::stoi(code);
-}
-
-std::string get_path(const std::string& path) {
-    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    Socket socket(port);
+    socket.send(request); // the server may answer and close before reading everything
+    return socket.read_all();
 }
 
 void expect_security_headers(const httplib::Result& res, const std::string& context) {
@@ -275,7 +245,7 @@ TEST_F(HttpServerTest, NothingOutsideTheStaticRootIsServed) {
     for (const char* path :
          {"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
           "/./../secret.txt", "/app.js/../../secret.txt", "/..\\secret.txt", "//..//secret.txt", "/.%2e/secret.txt"}) {
-        const std::string response = raw_request(server.port(), get_path(path));
+        const std::string response = raw_request(server.port(), get_request(path));
         EXPECT_EQ(response.find("TOP SECRET"), std::string::npos) << path;
         const int status = status_of(response);
         EXPECT_TRUE(status == 400 || status == 404) << path << ": " << status;
@@ -291,7 +261,7 @@ TEST_F(HttpServerTest, AStaticFileIsServedAsItIs) {
 
 TEST_F(HttpServerTest, AnOverlongRequestLineIsRefused) {
     ServerThread server(options());
-    const std::string response = raw_request(server.port(), get_path("/api/search?q=" + std::string(10000, 'a')));
+    const std::string response = raw_request(server.port(), get_request("/api/search?q=" + std::string(10000, 'a')));
     // cpp-httplib 0.11.4 answers 400 where later versions answer 414.
     const int status = status_of(response);
     EXPECT_TRUE(status == 400 || status == 414) << response.substr(0, 200);
@@ -320,7 +290,7 @@ TEST_F(HttpServerTest, ATooLongQueryIsA400) {
 TEST_F(HttpServerTest, MetricsCountRequestsByRouteAndStatus) {
     ServerThread server(options());
     for (const char* path : {"/api/search?q=wit", "/api/search?q=wit", "/api/search?per_page=0", "/nowhere"}) {
-        ASSERT_NE(status_of(raw_request(server.port(), get_path(path))), -1) << path;
+        ASSERT_NE(status_of(raw_request(server.port(), get_request(path))), -1) << path;
     }
     const auto res = server.client().Get("/metrics");
     ASSERT_TRUE(res);
@@ -346,8 +316,8 @@ TEST_F(HttpServerTest, ARequestRefusedBeforeRoutingIsCountedButNotTimed) {
     // Regression: its latency was read from a clock it never started: the
     // time since the worker's previous request, or since boot.
     ServerThread server(options());
-    ASSERT_EQ(status_of(raw_request(server.port(), get_path("/healthz"))), 200);
-    const int status = status_of(raw_request(server.port(), get_path("/?q=" + std::string(10000, 'a'))));
+    ASSERT_EQ(status_of(raw_request(server.port(), get_request("/healthz"))), 200);
+    const int status = status_of(raw_request(server.port(), get_request("/?q=" + std::string(10000, 'a'))));
     ASSERT_TRUE(status == 400 || status == 414) << status;
     const auto res = server.client().Get("/metrics");
     ASSERT_TRUE(res);
@@ -429,7 +399,7 @@ TEST_F(HttpServerTest, IdleKeepAliveConnectionsDoNotStarveOtherClients) {
         held.fds.push_back(connect_to(server.port()));
         ASSERT_EQ(keep_alive_get(held.fds.back(), "/healthz"), 200) << i;
     }
-    EXPECT_EQ(status_of(raw_request(server.port(), get_path("/api/search?q=wit"))), 200);
+    EXPECT_EQ(status_of(raw_request(server.port(), get_request("/api/search?q=wit"))), 200);
     for (std::size_t i = 0; i < held.fds.size(); ++i) {
         EXPECT_FALSE(closed_by_server(held.fds[i])) << "idle connection " << i << " was closed to serve another";
     }
