@@ -46,25 +46,22 @@ std::string address_of(const sockaddr_storage& addr, int& port) {
     return text;
 }
 
-std::string peer_address(int fd, int& port) {
+// The address of either end of a socket: getpeername or getsockname.
+using NameOf = int (*)(int, sockaddr*, socklen_t*);
+
+std::string socket_address(int fd, NameOf name_of, int& port) {
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
-    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+    if (name_of(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
         port = -1;
         return {};
     }
     return address_of(addr, port);
 }
 
-std::string local_address(int fd, int& port) {
-    sockaddr_storage addr{};
-    socklen_t len = sizeof addr;
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-        port = -1;
-        return {};
-    }
-    return address_of(addr, port);
-}
+std::string peer_address(int fd, int& port) { return socket_address(fd, ::getpeername, port); }
+
+std::string local_address(int fd, int& port) { return socket_address(fd, ::getsockname, port); }
 
 // A short reply written without waiting, to a connection about to be
 // closed: refused at the door, or timed out before its request was whole.
