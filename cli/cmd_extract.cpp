@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -16,6 +17,7 @@ namespace {
 struct ExtractOptions {
     std::vector<std::string> files;
     bool json = false;
+    bool explain = false;
     std::uint64_t max_size = indexer::k_default_max_size;
 };
 
@@ -52,6 +54,37 @@ void print_summary(const Article& a) {
     std::cout << a.body.substr(0, 600) << (a.body.size() > 600 ? " ..." : "") << "\n\n";
 }
 
+nlohmann::json to_json(const indexer::Explanation& explanation) {
+    nlohmann::json fields = nlohmann::json::array();
+    for (const auto& f : explanation.fields()) {
+        nlohmann::json candidates = nlohmann::json::array();
+        for (const auto& c : f.candidates) {
+            candidates.push_back({{"value", c.value}, {"source", c.source}, {"score", c.score}, {"note", c.note}});
+        }
+        fields.push_back({{"field", f.field}, {"chosen", f.chosen}, {"reason", f.reason}, {"candidates", candidates}});
+    }
+    return fields;
+}
+
+// For a person: per field, the value kept and why, then every candidate
+// weighed, best first.
+void print_explanation(const indexer::Explanation& explanation) {
+    for (const auto& f : explanation.fields()) {
+        std::cout << f.field << ": " << (f.chosen.empty() ? "(none)" : f.chosen) << '\n';
+        if (!f.reason.empty()) std::cout << "  because " << f.reason << '\n';
+        std::vector<const indexer::Candidate*> ranked;
+        for (const auto& c : f.candidates) ranked.push_back(&c);
+        std::stable_sort(ranked.begin(), ranked.end(), [](auto* a, auto* b) { return a->score > b->score; });
+        for (const auto* c : ranked) {
+            std::cout << "  " << (c->value == f.chosen ? "* " : "  ") << c->score << "  " << c->source << ": "
+                      << c->value;
+            if (!c->note.empty()) std::cout << "  (" << c->note << ')';
+            std::cout << '\n';
+        }
+    }
+    std::cout << '\n';
+}
+
 // The JSON dump must survive invalid UTF-8 that slipped through: replace it.
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
@@ -59,11 +92,12 @@ int run_extract(const ExtractOptions& opt) {
     int rc = 0;
     for (const auto& file : opt.files) {
         const std::string path = std::filesystem::absolute(file).lexically_normal().string();
+        indexer::Explanation explanation;
         Result<Article> article = [&]() -> Result<Article> {
             auto bytes = indexer::read_page(file, opt.max_size);
             if (!bytes) return bytes.error();
             try {
-                return indexer::extract_article(bytes.value(), path);
+                return indexer::extract_article(bytes.value(), path, opt.explain ? &explanation : nullptr);
             } catch (const std::exception& e) {
                 return Error{ErrorCode::internal, e.what(), path};
             }
@@ -80,9 +114,12 @@ int run_extract(const ExtractOptions& opt) {
             continue;
         }
         if (opt.json) {
-            std::cout << dump(to_json(article.value())) << '\n';
+            nlohmann::json out = to_json(article.value());
+            if (opt.explain) out["explain"] = to_json(explanation);
+            std::cout << dump(out) << '\n';
         } else {
             print_summary(article.value());
+            if (opt.explain) print_explanation(explanation);
         }
     }
     return rc;
@@ -94,6 +131,8 @@ Command add_extract(CLI::App& app) {
     auto opt = std::make_shared<ExtractOptions>();
     CLI::App* sub = app.add_subcommand("extract", "Print what oped extracts from HTML pages");
     sub->add_flag("--json", opt->json, "One JSON object per file, one per line");
+    sub->add_flag("--explain", opt->explain,
+                  "Also show, per field, the candidates weighed, where each came from, its score and why one won");
     sub->add_option("--max-size", opt->max_size, "Skip files larger than this many bytes")->capture_default_str();
     sub->add_option("files", opt->files, "HTML files (.html .htm .xhtml, optionally .gz)")->required();
     return [opt] { return run_extract(*opt); };

@@ -39,9 +39,15 @@ std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags
     return body::serialise(article);
 }
 
+std::string describe(const body::Flags& flags) {
+    return std::string("attempt (strip unlikely ") + (flags.strip_unlikely ? "yes" : "no") + ", weight classes " +
+           (flags.weight_classes ? "yes" : "no") + ", clean conditionally " +
+           (flags.clean_conditionally ? "yes" : "no") + ")";
+}
+
 } // namespace
 
-std::string extract_body(xmlDoc* doc, const Article& meta) {
+std::string extract_body(xmlDoc* doc, const Article& meta, Explanation* explain) {
     xmlNode* root = root_element(doc);
     if (root == nullptr) return {};
     static constexpr body::Flags k_attempts[] = {
@@ -51,12 +57,19 @@ std::string extract_body(xmlDoc* doc, const Article& meta) {
     for (const body::Flags& flags : k_attempts) {
         std::string text = attempt(root, meta, flags);
         const std::size_t chars = body::text_length(text);
-        if (chars >= k_min_article_chars) return text;
+        explain_add(explain, "body",
+                    Candidate{text.substr(0, 80), describe(flags), static_cast<double>(chars),
+                              std::to_string(chars) + " characters"});
+        if (chars >= k_min_article_chars) {
+            explain_choose(explain, "body", text.substr(0, 80), "the first attempt with 500 characters or more");
+            return text;
+        }
         if (chars > best_chars) {
             best = std::move(text);
             best_chars = chars;
         }
     }
+    explain_choose(explain, "body", best.substr(0, 80), "no attempt reached 500 characters: the longest");
     return best;
 }
 

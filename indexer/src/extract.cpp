@@ -7,7 +7,7 @@
 
 namespace oped::indexer {
 
-Result<Article> extract_article(std::string_view bytes, const std::string& path) {
+Result<Article> extract_article(std::string_view bytes, const std::string& path, Explanation* explain) {
     const DecodedText decoded = decode_to_utf8(bytes);
     if (!decoded.rejected.empty()) return Error{ErrorCode::not_html, decoded.rejected, path};
     ParsedHtml parsed = parse_html_checked(decoded.utf8);
@@ -19,8 +19,8 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path)
     }
     Article article;
     article.path = path;
-    extract_metadata(doc.get(), article);
-    article.body = extract_body(doc.get(), article);
+    extract_metadata(doc.get(), article, explain);
+    article.body = extract_body(doc.get(), article, explain);
     if (article.body.empty() && article.title.empty()) {
         return Error{ErrorCode::empty_article, "no article text found", path};
     }

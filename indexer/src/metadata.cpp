@@ -507,7 +507,7 @@ std::string pick_language(const PageSignals& s) {
 
 } // namespace
 
-void extract_metadata(xmlDoc* doc, Article& out) {
+void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     const PageSignals s = collect_signals(doc);
     out.url = pick_url(s);
     out.site = text::collapse_space(declared_site(s));
@@ -524,6 +524,13 @@ void extract_metadata(xmlDoc* doc, Article& out) {
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);
+    if (explain != nullptr) {
+        explain_choose(explain, "title", out.title, "");
+        std::string authors;
+        for (const auto& name : out.authors) authors += (authors.empty() ? "" : "; ") + name;
+        explain_choose(explain, "authors", authors, "");
+        explain_choose(explain, "published", out.published, "");
+    }
 }
 
 } // namespace oped::indexer

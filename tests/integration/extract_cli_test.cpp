@@ -24,5 +24,41 @@ TEST(ExtractCli, PrintsOneJsonLinePerFileInOrderEvenForFailures) {
     EXPECT_EQ(lines[2]["title"], "Third");
 }
 
+TEST(ExtractCli, ExplainShowsEachFieldsChoiceAndItsCandidates) {
+    TempDir dir;
+    write_file(dir / "a.html",
+               "<html><head><title>The Headline - Daily Paper</title></head><body><article><h1>The Headline</h1>"
+               "<p>By Jane Roe</p><p>" +
+                   std::string(60, 'w') +
+                   " words of the article itself, long enough to be the body.</p>"
+                   "</article></body></html>");
+    const RunResult json = run_oped({"extract", "--json", "--explain", (dir / "a.html").string()});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    const nlohmann::json line = nlohmann::json::parse(json.out);
+    ASSERT_TRUE(line["explain"].is_array());
+    bool saw_title = false, saw_body = false;
+    for (const auto& field : line["explain"]) {
+        if (field["field"] == "title") {
+            saw_title = true;
+            EXPECT_EQ(field["chosen"], line["title"]);
+        }
+        if (field["field"] == "body") {
+            saw_body = true;
+            EXPECT_FALSE(field["candidates"].empty());
+            EXPECT_FALSE(field["reason"].get<std::string>().empty());
+        }
+    }
+    EXPECT_TRUE(saw_title);
+    EXPECT_TRUE(saw_body);
+
+    const RunResult text = run_oped({"extract", "--explain", (dir / "a.html").string()});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find("title: The Headline"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("because "), std::string::npos) << text.out;
+
+    const RunResult plain = run_oped({"extract", "--json", (dir / "a.html").string()});
+    EXPECT_FALSE(nlohmann::json::parse(plain.out).contains("explain"));
+}
+
 } // namespace
 } // namespace oped::test

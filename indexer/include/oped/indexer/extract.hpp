@@ -5,6 +5,7 @@
 
 #include <oped/common/article.hpp>
 #include <oped/common/errors.hpp>
+#include <oped/indexer/evidence.hpp>
 
 #include <string>
 #include <string_view>
@@ -13,7 +14,8 @@ namespace oped::indexer {
 
 // `path` is recorded in the article and used for date-in-URL hints when the
 // page gives no URL. Fails with not_html when nothing parses, empty_article
-// when the page has no text.
-Result<Article> extract_article(std::string_view bytes, const std::string& path);
+// when the page has no text. With `explain`, records why each field got its
+// value (oped extract --explain).
+Result<Article> extract_article(std::string_view bytes, const std::string& path, Explanation* explain = nullptr);
 
 } // namespace oped::indexer

@@ -6,12 +6,14 @@
 // metadata.cpp beside the code that applies it.
 
 #include <oped/common/article.hpp>
+#include <oped/indexer/evidence.hpp>
 
 #include <libxml/tree.h>
 
 namespace oped::indexer {
 
 // Fills every field of `out` but body and path. Reads the document only.
-void extract_metadata(xmlDoc* doc, Article& out);
+// With `explain`, records the candidates weighed for each field.
+void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain = nullptr);
 
 } // namespace oped::indexer
