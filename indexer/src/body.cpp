@@ -16,15 +16,30 @@ namespace {
 // article, and the next, less strict one runs.
 constexpr std::size_t k_min_article_chars = 500;
 
+// A page with a second <html> further down (a template pasted whole into
+// another) leaves libxml2 with several root elements, and the article is
+// often in a later one: their bodies join the first root's body.
+void gather_later_roots(const xmlNode* root, xmlNode* page) {
+    for (const xmlNode* other = root->next; other != nullptr; other = other->next) {
+        if (other->type != XML_ELEMENT_NODE) continue;
+        const xmlNode* from = find_first(const_cast<xmlNode*>(other), "body");
+        if (from == nullptr) from = other;
+        for (const xmlNode* c = from->children; c != nullptr; c = c->next) {
+            if (c->type == XML_ELEMENT_NODE && !is_element(c, "head")) body::append_copy(c, page);
+        }
+    }
+}
+
 // One pass on a fresh copy of the page: the caller's doc is left as it is.
 std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags) {
     XmlDocPtr work = body::copy_to_document(root);
     xmlNode* html = root_element(work.get());
     if (html == nullptr) return {};
-    body::prune(html, flags);
-    body::restructure(html);
     xmlNode* page = find_first(html, "body");
     if (page == nullptr) page = html;
+    gather_later_roots(root, page);
+    body::prune(html, flags);
+    body::restructure(html);
     const std::vector<xmlNode*> nodes = body::select_article(page, body::compute_stats(html), flags);
     xmlNode* article = xmlNewDocNode(work.get(), nullptr, reinterpret_cast<const xmlChar*>("div"), nullptr);
     xmlAddChild(html, article);

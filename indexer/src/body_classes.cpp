@@ -32,9 +32,9 @@ constexpr std::string_view k_positive[] = {"article", "body",       "content", "
                                            "page",    "pagination", "post",    "text",  "blog",   "story"};
 
 constexpr std::string_view k_negative[] = {
-    "-ad-",     "hidden",     "banner",  "combx",    "comment", "com-",    "contact",    "footer",    "gdpr",
-    "masthead", "media",      "meta",    "outbrain", "promo",   "related", "scroll",     "share",     "shoutbox",
-    "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "widget",  "newsletter", "subscribe", "cookie"};
+    "-ad-",       "banner",  "combx",    "comment", "com-",    "contact",    "footer",    "gdpr",     "masthead",
+    "media",      "meta",    "outbrain", "promo",   "related", "scroll",     "share",     "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags",    "widget",  "newsletter", "subscribe", "cookie"};
 
 constexpr std::string_view k_unlikely[] = {
     "-ad-",         "ai2html",  "banner",  "breadcrumbs", "combx",   "comment",    "community",  "cover-wrap",
@@ -45,18 +45,79 @@ constexpr std::string_view k_unlikely[] = {
 
 constexpr std::string_view k_maybe[] = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"};
 
-int weigh(std::string_view s) {
+int weigh(std::string_view s, bool hidden) {
     if (s.empty()) return 0;
     int w = 0;
-    if (contains_any(s, k_negative) || has_token(s, "hid")) w -= 25;
+    if (hidden || contains_any(s, k_negative) || has_token(s, "hid")) w -= 25;
     if (contains_any(s, k_positive)) w += 25;
     return w;
+}
+
+// Class tokens that hide their element in the common CSS frameworks. Only a
+// whole token counts: "overflow-hidden" or "field-label-hidden" hide nothing.
+constexpr std::string_view k_hiding_tokens[] = {"hidden",
+                                                "hide",
+                                                "is-hidden",
+                                                "u-hidden",
+                                                "d-none",
+                                                "invisible",
+                                                "sr-only",
+                                                "show-for-sr",
+                                                "visually-hidden",
+                                                "visuallyhidden",
+                                                "screen-reader-text",
+                                                "screen-reader-only",
+                                                "element-invisible",
+                                                "a11y-hidden"};
+
+// A token that shows the element again from some screen width on
+// ("md:block", "lg:flex", "d-md-block", "d-lg-inline-flex"): the hiding
+// token then only applies to small screens.
+bool is_responsive_display(std::string_view token) {
+    static constexpr std::string_view k_displays[] = {"block", "flex",        "inline", "inline-block", "inline-flex",
+                                                      "grid",  "inline-grid", "table",  "contents"};
+    const auto colon = token.rfind(':');
+    if (colon != std::string_view::npos && colon > 0) {
+        const auto value = token.substr(colon + 1);
+        return std::find(std::begin(k_displays), std::end(k_displays), value) != std::end(k_displays);
+    }
+    if (!token.starts_with("d-")) return false;
+    const auto dash = token.find('-', 2);
+    if (dash == std::string_view::npos) return false;
+    const auto value = token.substr(dash + 1);
+    return std::find(std::begin(k_displays), std::end(k_displays), value) != std::end(k_displays);
+}
+
+// A library's own hiding class, its short namespace before the word:
+// "vjs-hidden", "trc-hidden", "yucs-hide". Longer prefixes name what is
+// hidden ("overflow-hidden", "label-hidden") and hide nothing themselves.
+bool is_namespaced_hiding(std::string_view token) {
+    for (std::string_view word : {std::string_view("-hidden"), std::string_view("-hide")}) {
+        if (token.size() <= word.size() || !token.ends_with(word)) continue;
+        const auto prefix = token.substr(0, token.size() - word.size());
+        if (prefix.size() <= 4 && std::all_of(prefix.begin(), prefix.end(), is_word_char)) return true;
+    }
+    return false;
+}
+
+template <class Fn>
+void for_each_token(std::string_view s, Fn&& fn) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const auto start = s.find_first_not_of(" \t\n\r\f", pos);
+        if (start == std::string_view::npos) return;
+        auto end = s.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = s.size();
+        fn(s.substr(start, end - start));
+        pos = end;
+    }
 }
 
 } // namespace
 
 int class_weight(const xmlNode* node) {
-    return weigh(text::ascii_lower(attr(node, "class"))) + weigh(text::ascii_lower(attr(node, "id")));
+    const std::string cls = text::ascii_lower(attr(node, "class"));
+    return weigh(cls, is_hidden_class(cls)) + weigh(text::ascii_lower(attr(node, "id")), false);
 }
 
 bool is_unlikely_candidate(std::string_view s) {
@@ -74,10 +135,18 @@ bool is_byline_hint(std::string_view s) {
     return contains_any(s, k_byline);
 }
 
-bool is_hidden_class(std::string_view s) {
-    static constexpr std::string_view k_hidden[] = {
-        "hidden", "hide", "d-none", "is-hidden", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text"};
-    return std::any_of(std::begin(k_hidden), std::end(k_hidden), [&](std::string_view w) { return has_token(s, w); });
+bool is_hidden_class(std::string_view class_attr) {
+    bool hiding = false;
+    bool shown = false;
+    for_each_token(class_attr, [&](std::string_view token) {
+        if (std::find(std::begin(k_hiding_tokens), std::end(k_hiding_tokens), token) != std::end(k_hiding_tokens) ||
+            is_namespaced_hiding(token)) {
+            hiding = true;
+        } else if (is_responsive_display(token)) {
+            shown = true;
+        }
+    });
+    return hiding && !shown;
 }
 
 bool is_caption_hint(std::string_view s) {

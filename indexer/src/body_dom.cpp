@@ -18,6 +18,27 @@ bool one_of(std::string_view tag, const std::string_view (&names)[N]) {
 
 bool is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
+// Copies src's children (elements with their attributes, and text) below dst.
+void copy_children(const xmlNode* src, xmlNode* dst) {
+    xmlDoc* doc = dst->doc;
+    // Pairs of (source element, its copy) whose children are still to copy.
+    std::vector<std::pair<const xmlNode*, xmlNode*>> pending{{src, dst}};
+    while (!pending.empty()) {
+        const auto [from, to] = pending.back();
+        pending.pop_back();
+        for (const xmlNode* c = from->children; c != nullptr; c = c->next) {
+            if (c->type == XML_ELEMENT_NODE) {
+                xmlNode* e = xmlDocCopyNode(const_cast<xmlNode*>(c), doc, 2);
+                xmlAddChild(to, e);
+                pending.emplace_back(c, e);
+            } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr) {
+                // xmlAddChild merges adjacent text nodes; that is harmless.
+                xmlAddChild(to, xmlNewDocText(doc, c->content));
+            }
+        }
+    }
+}
+
 } // namespace
 
 XmlDocPtr copy_to_document(const xmlNode* root) {
@@ -25,24 +46,16 @@ XmlDocPtr copy_to_document(const xmlNode* root) {
     if (!doc || root == nullptr || root->type != XML_ELEMENT_NODE) return doc;
     xmlNode* copy_root = xmlDocCopyNode(const_cast<xmlNode*>(root), doc.get(), 2);
     xmlDocSetRootElement(doc.get(), copy_root);
-    // Pairs of (source element, its copy) whose children are still to copy.
-    std::vector<std::pair<const xmlNode*, xmlNode*>> pending{{root, copy_root}};
-    while (!pending.empty()) {
-        const auto [src, dst] = pending.back();
-        pending.pop_back();
-        for (const xmlNode* c = src->children; c != nullptr; c = c->next) {
-            if (c->type == XML_ELEMENT_NODE) {
-                xmlNode* e = xmlDocCopyNode(const_cast<xmlNode*>(c), doc.get(), 2);
-                xmlAddChild(dst, e);
-                pending.emplace_back(c, e);
-            } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr) {
-                xmlNode* t = xmlNewDocText(doc.get(), c->content);
-                // xmlAddChild merges adjacent text nodes; that is harmless.
-                xmlAddChild(dst, t);
-            }
-        }
-    }
+    copy_children(root, copy_root);
     return doc;
+}
+
+xmlNode* append_copy(const xmlNode* src, xmlNode* parent) {
+    if (src == nullptr || src->type != XML_ELEMENT_NODE || parent == nullptr) return nullptr;
+    xmlNode* copy = xmlDocCopyNode(const_cast<xmlNode*>(src), parent->doc, 2);
+    xmlAddChild(parent, copy);
+    copy_children(src, copy);
+    return copy;
 }
 
 void remove_node(xmlNode* node) {

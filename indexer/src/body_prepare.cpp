@@ -6,16 +6,68 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace oped::indexer::body {
 namespace {
 
-bool always_removed(std::string_view tag) {
-    static constexpr std::string_view k_tags[] = {"script", "style",  "noscript", "template", "link",  "meta", "iframe",
-                                                  "object", "embed",  "svg",      "canvas",   "head",  "nav",  "aside",
-                                                  "footer", "dialog", "frameset", "frame",    "applet"};
+// Elements whose content is never shown as text.
+bool never_text(std::string_view tag) {
+    static constexpr std::string_view k_tags[] = {"script", "style",  "noscript", "template", "link",
+                                                  "meta",   "iframe", "object",   "embed",    "svg",
+                                                  "canvas", "head",   "frameset", "frame",    "applet"};
     return std::find(std::begin(k_tags), std::end(k_tags), tag) != std::end(k_tags);
+}
+
+// Page furniture by its tag.
+bool is_furniture_tag(std::string_view tag) {
+    return tag == "nav" || tag == "aside" || tag == "footer" || tag == "dialog";
+}
+
+// An element holding more than this share of the page's text, and the
+// page's headline or its main or article element, is the page itself,
+// whatever its markup says: a wrapper hidden until a script shows it, or a
+// header or menu that swallowed the page because a tag was left open. It is
+// kept and its parts are judged one by one. (A long gallery caption list or
+// a comment thread can outweigh the article, but holds no h1.)
+constexpr double k_most_of_page = 0.5;
+
+struct Extent {
+    std::size_t chars = 0; // visible text
+    bool anchored = false; // holds an h1, <main> or <article>
+};
+
+bool is_anchor(std::string_view tag) { return tag == "h1" || tag == "main" || tag == "article"; }
+
+// The extent of every element, bottom-up in one pass.
+std::unordered_map<const xmlNode*, Extent> measure(xmlNode* root) {
+    std::unordered_map<const xmlNode*, Extent> out;
+    std::vector<Extent> stack;
+    walk_tree(
+        root,
+        [&](xmlNode* node) {
+            if (node->type == XML_ELEMENT_NODE) {
+                if (never_text(tag_name(node))) return false;
+                stack.emplace_back();
+                return true;
+            }
+            if (is_text(node) && node->content != nullptr && !stack.empty()) {
+                stack.back().chars += text_length(reinterpret_cast<const char*>(node->content));
+            }
+            return false;
+        },
+        [&](xmlNode* node) {
+            if (node->type != XML_ELEMENT_NODE || never_text(tag_name(node))) return;
+            const Extent e = stack.back();
+            stack.pop_back();
+            if (!stack.empty()) {
+                stack.back().chars += e.chars;
+                stack.back().anchored = stack.back().anchored || e.anchored || is_anchor(tag_name(node));
+            }
+            out.emplace(node, e);
+        });
+    return out;
 }
 
 std::string without_space(std::string_view s) {
@@ -26,8 +78,18 @@ std::string without_space(std::string_view s) {
     return text::ascii_lower(out);
 }
 
+// React's streamed segments: <div hidden id="S:3"> holds server-rendered
+// content that a script moves into place as soon as it arrives.
+bool is_streamed_segment(const xmlNode* node) {
+    const std::string id = attr(node, "id");
+    return id.size() > 2 && id.starts_with("S:") &&
+           std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The hidden attribute, aria-hidden, a hiding class token, or an inline
+// display:none / visibility:hidden.
 bool is_hidden(const xmlNode* node) {
-    if (has_attr(node, "hidden")) return true;
+    if (has_attr(node, "hidden")) return !is_streamed_segment(node);
     if (text::ascii_lower(attr(node, "aria-hidden")) == "true" &&
         attr(node, "class").find("fallback-image") == std::string::npos) {
         return true;
@@ -80,22 +142,42 @@ bool is_caption(xmlNode* node, std::string_view match) {
     return bounded_length(node, 300) <= 300;
 }
 
-// Whether the element should go, judged from its own tag and attributes.
-bool should_prune(xmlNode* node, const Flags& flags) {
-    const auto tag = tag_name(node);
-    if (tag == "html" || tag == "body") return false;
-    if (always_removed(tag) || is_hidden(node)) return true;
-    if (tag == "a") return false;
-    const std::string match = class_and_id(node);
-    if (flags.strip_unlikely) {
-        if (is_unlikely_role(text::ascii_lower(attr(node, "role")))) return true;
-        if (is_unlikely_candidate(match) && tag != "article" && tag != "main" && !has_ancestor(node, "table") &&
-            !has_ancestor(node, "code")) {
-            return true;
-        }
+class Pruner {
+  public:
+    Pruner(xmlNode* root, const Flags& flags) : m_extents(measure(root)), m_flags(flags) {
+        const auto it = m_extents.find(root);
+        m_page_chars = it == m_extents.end() ? 0 : it->second.chars;
     }
-    return is_byline(node, match) || is_caption(node, match);
-}
+
+    // Whether the element should go, judged from its own tag and attributes.
+    bool should_prune(xmlNode* node) const {
+        const auto tag = tag_name(node);
+        if (tag == "html" || tag == "body") return false;
+        if (never_text(tag)) return true;
+        if ((is_furniture_tag(tag) || is_hidden(node)) && !holds_most_of_page(node)) return true;
+        if (tag == "a") return false;
+        const std::string match = class_and_id(node);
+        if (m_flags.strip_unlikely && !holds_most_of_page(node)) {
+            if (is_unlikely_role(text::ascii_lower(attr(node, "role")))) return true;
+            if (is_unlikely_candidate(match) && tag != "article" && tag != "main" && !has_ancestor(node, "table") &&
+                !has_ancestor(node, "code")) {
+                return true;
+            }
+        }
+        return is_byline(node, match) || is_caption(node, match);
+    }
+
+  private:
+    bool holds_most_of_page(const xmlNode* node) const {
+        const auto it = m_extents.find(node);
+        return it != m_extents.end() && it->second.anchored &&
+               static_cast<double>(it->second.chars) > k_most_of_page * static_cast<double>(m_page_chars);
+    }
+
+    std::unordered_map<const xmlNode*, Extent> m_extents;
+    std::size_t m_page_chars = 0;
+    const Flags& m_flags;
+};
 
 xmlNode* next_non_blank(xmlNode* node) {
     while (node != nullptr && is_text(node) && is_blank(node)) node = node->next;
@@ -191,12 +273,13 @@ void paragraphise(xmlNode* div) {
 } // namespace
 
 void prune(xmlNode* root, const Flags& flags) {
+    const Pruner pruner(root, flags);
     std::vector<xmlNode*> doomed;
     walk_tree(
         root,
         [&](xmlNode* node) {
             if (node->type == XML_ELEMENT_NODE) {
-                if (!should_prune(node, flags)) return true;
+                if (!pruner.should_prune(node)) return true;
                 doomed.push_back(node);
             } else if (!is_text(node)) {
                 doomed.push_back(node); // comments, processing instructions

@@ -26,9 +26,11 @@ bool is_unlikely_role(std::string_view role);
 // A class/id naming a byline or author box.
 bool is_byline_hint(std::string_view class_and_id);
 
-// A class that hides its element in common CSS frameworks ("hidden",
-// "d-none", "sr-only"...).
-bool is_hidden_class(std::string_view class_and_id);
+// A class attribute (lower-cased) that hides its element in common CSS
+// frameworks: a whole token such as "hidden", "d-none", "sr-only" or
+// "visually-hidden" ("overflow-hidden" is not one), and no token that shows
+// it again from some screen width on ("md:block", "d-lg-flex").
+bool is_hidden_class(std::string_view class_attr);
 
 // A class/id naming a figure caption or a photo credit.
 bool is_caption_hint(std::string_view class_and_id);

@@ -44,6 +44,10 @@ void walk_tree(xmlNode* root, Enter&& enter, Leave&& leave) {
 // their attributes, and text; comments and other nodes dropped).
 XmlDocPtr copy_to_document(const xmlNode* root);
 
+// Appends a deep copy of the element `src` (as copy_to_document copies) to
+// `parent`'s children, in parent's document; returns the copy.
+xmlNode* append_copy(const xmlNode* src, xmlNode* parent);
+
 // Unlink and free a node and everything below it.
 void remove_node(xmlNode* node);
 
