@@ -9,6 +9,8 @@
 #include <oped/indexer/body_trim.hpp>
 #include <oped/indexer/html_doc.hpp>
 
+#include <vector>
+
 namespace oped::indexer {
 namespace {
 
@@ -17,16 +19,32 @@ namespace {
 constexpr std::size_t k_min_article_chars = 500;
 
 // A page with a second <html> further down (a template pasted whole into
-// another) leaves libxml2 with several root elements, and the article is
-// often in a later one: their bodies join the first root's body.
+// another), or content after </body>, leaves libxml2 with elements outside
+// the body: beside it under <html>, in a nested <html>, or in a second root
+// element. The article is often among them, so they join the body.
+void gather_strays(xmlNode* html, xmlNode* page) {
+    std::vector<xmlNode*> pending{html};
+    while (!pending.empty()) {
+        xmlNode* from = pending.back();
+        pending.pop_back();
+        for (xmlNode* c = from->children; c != nullptr;) {
+            xmlNode* next = c->next;
+            if (c != page && c->type == XML_ELEMENT_NODE && !is_element(c, "head")) {
+                if (is_element(c, "html") || is_element(c, "body")) {
+                    pending.push_back(c);
+                } else if (from != page) {
+                    xmlUnlinkNode(c);
+                    xmlAddChild(page, c);
+                }
+            }
+            c = next;
+        }
+    }
+}
+
 void gather_later_roots(const xmlNode* root, xmlNode* page) {
     for (const xmlNode* other = root->next; other != nullptr; other = other->next) {
-        if (other->type != XML_ELEMENT_NODE) continue;
-        const xmlNode* from = find_first(const_cast<xmlNode*>(other), "body");
-        if (from == nullptr) from = other;
-        for (const xmlNode* c = from->children; c != nullptr; c = c->next) {
-            if (c->type == XML_ELEMENT_NODE && !is_element(c, "head")) body::append_copy(c, page);
-        }
+        if (other->type == XML_ELEMENT_NODE) body::append_copy(other, page);
     }
 }
 
@@ -37,7 +55,10 @@ std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags
     if (html == nullptr) return {};
     xmlNode* page = find_first(html, "body");
     if (page == nullptr) page = html;
-    gather_later_roots(root, page);
+    if (page != html) {
+        gather_later_roots(root, page);
+        gather_strays(html, page);
+    }
     body::prune(html, flags);
     body::restructure(html);
     const std::vector<xmlNode*> nodes = body::select_article(page, body::compute_stats(html), flags);

@@ -32,9 +32,9 @@ constexpr std::string_view k_positive[] = {"article", "body",       "content", "
                                            "page",    "pagination", "post",    "text",  "blog",   "story"};
 
 constexpr std::string_view k_negative[] = {
-    "-ad-",       "banner",  "combx",    "comment", "com-",    "contact",    "footer",    "gdpr",     "masthead",
-    "media",      "meta",    "outbrain", "promo",   "related", "scroll",     "share",     "shoutbox", "sidebar",
-    "skyscraper", "sponsor", "shopping", "tags",    "widget",  "newsletter", "subscribe", "cookie"};
+    "-ad-",       "banner",  "combx",    "comment", "com-",       "contact",   "footer", "gdpr",     "masthead",
+    "media",      "meta",    "outbrain", "promo",   "related",    "scroll",    "share",  "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags",    "newsletter", "subscribe", "cookie"};
 
 constexpr std::string_view k_unlikely[] = {
     "-ad-",         "ai2html",  "banner",  "breadcrumbs", "combx",   "comment",    "community",  "cover-wrap",
@@ -45,10 +45,33 @@ constexpr std::string_view k_unlikely[] = {
 
 constexpr std::string_view k_maybe[] = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"};
 
+template <class Fn>
+void for_each_token(std::string_view s, Fn&& fn) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const auto start = s.find_first_not_of(" \t\n\r\f", pos);
+        if (start == std::string_view::npos) return;
+        auto end = s.find_first_of(" \t\n\r\f", start);
+        if (end == std::string_view::npos) end = s.size();
+        fn(s.substr(start, end - start));
+        pos = end;
+    }
+}
+
+// A sidebar widget in WordPress's convention ("widget", "widget_recent_entries").
+// Page builders name their content blocks "...-widget-..." too
+// ("elementor-widget-text-editor", "hs_cos_wrapper_widget"): those are not.
+bool is_sidebar_widget(std::string_view s) {
+    bool found = false;
+    for_each_token(s,
+                   [&](std::string_view token) { found = found || token == "widget" || token.starts_with("widget_"); });
+    return found;
+}
+
 int weigh(std::string_view s, bool hidden) {
     if (s.empty()) return 0;
     int w = 0;
-    if (hidden || contains_any(s, k_negative) || has_token(s, "hid")) w -= 25;
+    if (hidden || contains_any(s, k_negative) || has_token(s, "hid") || is_sidebar_widget(s)) w -= 25;
     if (contains_any(s, k_positive)) w += 25;
     return w;
 }
@@ -98,19 +121,6 @@ bool is_namespaced_hiding(std::string_view token) {
         if (prefix.size() <= 4 && std::all_of(prefix.begin(), prefix.end(), is_word_char)) return true;
     }
     return false;
-}
-
-template <class Fn>
-void for_each_token(std::string_view s, Fn&& fn) {
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        const auto start = s.find_first_not_of(" \t\n\r\f", pos);
-        if (start == std::string_view::npos) return;
-        auto end = s.find_first_of(" \t\n\r\f", start);
-        if (end == std::string_view::npos) end = s.size();
-        fn(s.substr(start, end - start));
-        pos = end;
-    }
 }
 
 } // namespace

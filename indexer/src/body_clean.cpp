@@ -98,8 +98,12 @@ bool is_shady(const xmlNode* node, const Frame& f, const Context& ctx, const Fla
     bool is_list = tag == "ul" || tag == "ol";
     if (!is_list && s.chars > 0) is_list = static_cast<double>(s.list_chars) / static_cast<double>(s.chars) > 0.9;
     const int weight = flags.weight_classes ? class_weight(node) : 0;
-    if (weight < 0) return true;
-    if (s.commas >= 10) return false;
+    // A negative class is outweighed by a block's own prose, as Readability
+    // weighs it against the block's content score: page builders and
+    // themes put "media", "widget" or "meta" in the classes of article parts.
+    const bool prose = s.commas >= 10;
+    if (weight < 0 && !(prose && s.paragraphs >= 3)) return true;
+    if (prose) return false;
     if (s.chars < 40 && only_suspicious_words(node)) return true;
     const double p = s.paragraphs;
     const double img = s.images;

@@ -23,6 +23,17 @@ const std::string k_article =
     "timetable if two more crews were hired before the summer.</p>"
     "<p>Passengers on the island side, who wait longest in the winter, welcomed the change but asked for "
     "a heated shelter at the pier.</p>";
+// A second part, in a box of its own.
+const std::string k_second_part =
+    "The board will review the timetable in October, when the winter crossings are planned, and may add a "
+    "fourth boat if demand keeps growing, a spokesman said.";
+// Prose with many commas, in several paragraphs.
+const std::string k_article_two =
+    "<p>In the winter, the crossing takes longer, the boats are older, and the queues, the captains say, are "
+    "longer.</p><p>On Fridays, when the market is open, the first boat is full, the second is late, and the "
+    "third, if it sails, is empty.</p><p>Still, the island, the town and the board agree, more or less, on the "
+    "plan.</p>";
+const std::string k_two_words = "In the winter, the crossing takes longer";
 const std::string k_first_words = "The harbour board approved the new ferry timetable";
 const std::string k_last_words = "asked for a heated shelter at the pier";
 
@@ -66,7 +77,7 @@ const HiddenClassCase k_hidden_class_cases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Body, BodyHiddenClass, testing::ValuesIn(k_hidden_class_cases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& row) { return std::string(row.param.name); });
 
 struct HiddenPageCase {
     const char* name;
@@ -135,6 +146,18 @@ const HiddenPageCase k_hidden_page_cases[] = {
          "</ul></body></html>",
      {k_first_words},
      {"A gallery caption"}},
+    {"page_builder_widget_blocks_are_read",
+     "<html><body><article><h1>Ferry timetable</h1><div class='elementor-widget elementor-widget-text-editor'>" +
+         k_article + "</div><div class='c-product-widget'><p>" + k_second_part +
+         "</p></div></article><div class='widget widget_recent_entries'><ul><li><a href='/a'>Other "
+         "story</a></li></ul></div></body></html>",
+     {k_first_words, k_last_words, k_second_part},
+     {"Other story"}},
+    {"prose_in_a_negatively_classed_block_is_kept",
+     "<html><body><article><h1>Ferry timetable</h1>" + k_article + "<div class='media-meta-block'>" + k_article_two +
+         "</div></article></body></html>",
+     {k_first_words, k_two_words},
+     {}},
     {"a_second_html_root_is_read",
      "<html><head><title>Ferry</title></head><body><div>Site header</div></body></html>"
      "<html><body><article><h1>Ferry timetable</h1>" +
@@ -144,7 +167,7 @@ const HiddenPageCase k_hidden_page_cases[] = {
 };
 
 INSTANTIATE_TEST_SUITE_P(Body, BodyHiddenPage, testing::ValuesIn(k_hidden_page_cases),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         [](const auto& row) { return std::string(row.param.name); });
 
 } // namespace
 } // namespace oped::indexer
