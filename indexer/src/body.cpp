@@ -72,6 +72,7 @@ std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags
     body::clean_article(article, flags);
     body::remove_link_lists(article);
     body::trim_head(article, meta);
+    body::trim_tail(article, meta);
     return body::serialise(article);
 }
 

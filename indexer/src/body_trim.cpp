@@ -14,6 +14,21 @@
 namespace oped::indexer::body {
 namespace {
 
+constexpr std::size_t k_max_label_chars = 150;
+
+// ---- Language word lists (lower-case openers) --------------------------------
+// Lines that close an article's text and open what follows it: calls to
+// action, author boxes, share and comment prompts.
+constexpr std::string_view k_tail_openers[] = {
+    "sign up",        "subscribe",         "join our",    "join medium",    "follow us",         "follow me",
+    "share this",     "share on",          "posted by",   "written by",     "about the author",  "leave a comment",
+    "post a comment", "what do you think", "related",     "you might like", "you may also like", "more from",
+    "read more",      "read next",         "recommended", "pin this",       "pin for later",     "newsletter",
+    "get started",    "talk to",           "request a",   "abonnez-vous",   "inscrivez-vous",    "partager",
+    "suscríbete",     "compartir",         "abonnieren",  "teilen",         "lesen sie auch",    "lire aussi",
+    "leia também"};
+// -------------------------------------------------------------------------------
+
 // A paragraph this long starts the article proper: nothing after it is trimmed.
 constexpr std::size_t k_lead_chars = 150;
 constexpr std::size_t k_max_byline_chars = 100;
@@ -53,8 +68,6 @@ bool is_byline_text(const std::string& text, const Article& meta) {
     });
 }
 
-constexpr std::size_t k_max_label_chars = 150;
-
 bool starts_with_any(const std::string& folded, const std::vector<std::string_view>& openers) {
     return std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return folded.rfind(o, 0) == 0; });
 }
@@ -91,7 +104,102 @@ xmlNode* next_element(xmlNode* node) {
     return nullptr;
 }
 
+bool is_unit(std::string_view tag) {
+    return tag == "p" || is_heading(tag) || tag == "ul" || tag == "ol" || tag == "dl" || tag == "blockquote" ||
+           tag == "pre" || tag == "table" || tag == "figure";
+}
+
+// The article's blocks in document order: paragraphs, headings, lists,
+// quotes, tables, and any other element holding text of its own.
+std::vector<xmlNode*> units_of(xmlNode* root) {
+    std::vector<xmlNode*> out;
+    walk_elements(root, [&](xmlNode* el, int) {
+        if (el == root) return true;
+        if (is_unit(tag_name(el))) {
+            out.push_back(el);
+            return false;
+        }
+        for (const xmlNode* c = el->children; c != nullptr; c = c->next) {
+            if (is_text(c) && !is_blank(c)) {
+                out.push_back(el);
+                return false;
+            }
+        }
+        return true;
+    });
+    return out;
+}
+
+bool ends_like_sentence(const std::string& text) {
+    const std::string t = text::collapse_space(text);
+    if (t.empty()) return false;
+    const char last = t.back();
+    if (last == '.' || last == '!' || last == '?' || last == '"' || last == ')' || last == ':') return true;
+    // Closing quotes, the ellipsis, and CJK full stops, marks and brackets.
+    static constexpr std::string_view k_ends[] = {"\u201d", "\u2019", "\u2026", "\u00bb", "\u3002", "\uff01",
+                                                  "\uff1f", "\uff09", "\u300d", "\u300f", "\u3011"};
+    return std::any_of(std::begin(k_ends), std::end(k_ends), [&](std::string_view e) { return t.ends_with(e); });
+}
+
+constexpr std::size_t k_max_tail_label_chars = 100;
+constexpr std::size_t k_max_tail_call_chars = 250;
+constexpr std::size_t k_max_bio_chars = 600;
+// What the tail trim always leaves of an article.
+constexpr std::size_t k_min_kept_chars = 1000;
+
+// An author box: "Jane Doe is a reporter...", "Jane Doe writes about...".
+bool is_author_bio(const std::string& folded, const Article& meta) {
+    if (folded.size() > k_max_bio_chars) return false;
+    return std::any_of(meta.authors.begin(), meta.authors.end(), [&](const std::string& name) {
+        const std::string n = text::fold_case(name);
+        if (n.size() < 4 || !folded.starts_with(n)) return false;
+        const std::string_view rest = std::string_view(folded).substr(n.size());
+        return rest.starts_with(" is ") || rest.starts_with(" was ") || rest.starts_with(" writes") ||
+               rest.starts_with(" has ") || rest.starts_with(", ");
+    });
+}
+
+bool is_tail_teaser(xmlNode* el, const StatsMap& stats, const Article& meta) {
+    const auto it = stats.find(el);
+    if (it == stats.end()) return false;
+    const NodeStats& s = it->second;
+    const auto tag = tag_name(el);
+    if (s.chars == 0) return s.images == 0 || tag != "figure";
+    if (is_heading(tag) && s.chars <= k_max_label_chars) return true;
+    if (s.link_chars >= 0.8 * static_cast<double>(s.chars)) return true;
+    const std::string text = visible_text(el);
+    const std::string folded = text::fold_case(text::collapse_space(text));
+    if (s.chars <= k_max_tail_call_chars && std::any_of(std::begin(k_tail_openers), std::end(k_tail_openers),
+                                                        [&](std::string_view o) { return folded.starts_with(o); })) {
+        return true;
+    }
+    if (tag != "ul" && tag != "ol" && s.chars <= k_max_tail_label_chars && !ends_like_sentence(text)) return true;
+    return is_author_bio(folded, meta);
+}
+
 } // namespace
+
+void trim_tail(xmlNode* root, const Article& meta) {
+    const StatsMap stats = compute_stats(root);
+    const std::vector<xmlNode*> units = units_of(root);
+    const auto chars_of = [&](const xmlNode* n) {
+        const auto it = stats.find(n);
+        return it == stats.end() ? std::size_t{0} : it->second.chars;
+    };
+    std::size_t left = chars_of(root);
+    std::vector<xmlNode*> doomed;
+    // Never below half of the blocks nor below k_min_kept_chars: a short
+    // article of labels and lists stays whole.
+    const std::size_t keep = units.size() / 2;
+    for (std::size_t i = units.size(); i > keep; --i) {
+        xmlNode* unit = units[i - 1];
+        const std::size_t chars = chars_of(unit);
+        if (left < chars + k_min_kept_chars || !is_tail_teaser(unit, stats, meta)) break;
+        left -= chars;
+        doomed.push_back(unit);
+    }
+    remove_nodes(root, doomed);
+}
 
 void remove_link_lists(xmlNode* root) {
     const StatsMap stats = compute_stats(root);

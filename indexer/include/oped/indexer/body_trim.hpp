@@ -28,4 +28,11 @@ void trim_head(xmlNode* root, const Article& meta);
 // "Follow us on...").
 void remove_link_lists(xmlNode* root);
 
+// Cut the run of teasers the article ends with: trailing headings with
+// nothing after them, blocks that are links, short lines that are no
+// sentence ("Newsletters", "SHARE"), calls to action ("Sign up for...",
+// "Posted by..."), and an author box ("Jane Doe is a reporter..."). Stops at
+// the first block of text, and never takes more than half of the blocks.
+void trim_tail(xmlNode* root, const Article& meta);
+
 } // namespace oped::indexer::body
