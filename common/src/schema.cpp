@@ -63,13 +63,30 @@ std::vector<std::string> decode_list(std::string_view packed) {
     return items;
 }
 
+std::string_view date_precision(std::string_view iso_date) {
+    auto digits = [&](std::size_t from, std::size_t n) {
+        if (iso_date.size() < from + n) return false;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (iso_date[i] < '0' || iso_date[i] > '9') return false;
+        }
+        return true;
+    };
+    if (!digits(0, 4)) return {};
+    if (iso_date.size() == 4) return "year";
+    if (iso_date[4] != '-' || !digits(5, 2)) return {};
+    const int month = (iso_date[5] - '0') * 10 + (iso_date[6] - '0');
+    if (month < 1 || month > 12) return {};
+    if (iso_date.size() == 7) return "month";
+    if (iso_date.size() < 10 || iso_date[7] != '-' || !digits(8, 2)) return {};
+    return "day";
+}
+
 std::string date_value(std::string_view iso_date) {
-    if (iso_date.size() < 10 || iso_date[4] != '-' || iso_date[7] != '-') return {};
-    std::string out;
-    out.append(iso_date.substr(0, 4)).append(iso_date.substr(5, 2)).append(iso_date.substr(8, 2));
-    for (char c : out) {
-        if (c < '0' || c > '9') return {};
-    }
+    const std::string_view precision = date_precision(iso_date);
+    if (precision.empty()) return {};
+    std::string out(iso_date.substr(0, 4));
+    out += precision == "year" ? "01" : std::string(iso_date.substr(5, 2));
+    out += precision == "day" ? std::string(iso_date.substr(8, 2)) : "01";
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <oped/common/text.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
@@ -19,6 +20,8 @@ struct Token {
     Kind kind;
     std::string text; // words case-folded
     bool space_before = false;
+    std::size_t begin = 0; // byte offsets in the tokenized text
+    std::size_t end = 0;
 };
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
@@ -53,7 +56,7 @@ std::vector<Token> tokenize(std::string_view s) {
         }
         std::string text(s.substr(i, j - i));
         if (kind == Kind::word) text = text::fold_case(text);
-        out.push_back({kind, std::move(text), space});
+        out.push_back({kind, std::move(text), space, i, j});
         space = false;
         i = j;
     }
@@ -521,18 +524,33 @@ std::string normalise_date(std::string_view text) {
 }
 
 std::string find_date_in_text(std::string_view text) {
-    const std::string s = text::collapse_space(text);
-    const auto tokens = tokenize(s);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const auto d = first_date_in_text(text);
+    return d ? format_date(*d) : std::string();
+}
+
+std::optional<Date> first_date_in_text(std::string_view text) {
+    auto found = dates_in_text(text::collapse_space(text), 1);
+    if (found.empty()) return std::nullopt;
+    return found.front().date;
+}
+
+std::vector<FoundDate> dates_in_text(std::string_view text, std::size_t max) {
+    std::vector<FoundDate> out;
+    const auto tokens = tokenize(text);
+    for (std::size_t i = 0; i < tokens.size() && out.size() < max; ++i) {
         // Start only where a date can start: not inside a longer number run.
         if (i > 0 && tokens[i].kind == Kind::number && !tokens[i].space_before &&
             (tokens[i - 1].kind == Kind::number || is_punct(tokens, i - 1, "./-:"))) {
             continue;
         }
         std::size_t end = 0;
-        if (auto d = match_at(tokens, i, &end)) return format_date(*d);
+        if (auto d = match_at(tokens, i, &end)) {
+            const std::size_t last = end > i ? end - 1 : i;
+            out.push_back({*d, tokens[i].begin, tokens[std::min(last, tokens.size() - 1)].end});
+            i = last;
+        }
     }
-    return {};
+    return out;
 }
 
 std::string date_from_url(std::string_view url) {

@@ -20,10 +20,12 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::stri
     doc.add_boolean_term(schema::boolean_term(prefix, schema::fold_for_term(display)));
 }
 
+// Terms for as much of the date as is known: a month alone gives no day term.
 void add_date_terms(Xapian::Document& doc, const std::string& published) {
     const std::string day = schema::date_value(published);
-    if (!day.empty()) {
-        doc.add_boolean_term(std::string(schema::prefix::day) + day);
+    const std::string_view precision = schema::date_precision(published);
+    if (precision == "day") doc.add_boolean_term(std::string(schema::prefix::day) + day);
+    if (precision == "day" || precision == "month") {
         doc.add_boolean_term(std::string(schema::prefix::year_month) + day.substr(0, 6));
     }
     if (published.size() >= 4 && std::isdigit(static_cast<unsigned char>(published[0]))) {
@@ -77,6 +79,9 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     // Values for ranges, sorting and facets.
     const std::string day = schema::date_value(a.published);
     if (!day.empty()) doc.add_value(schema::slot::published, day);
+    if (const auto precision = schema::date_precision(a.published); precision == "month" || precision == "year") {
+        doc.add_value(schema::slot::date_precision, std::string(precision));
+    }
     if (a.published.size() >= 4) doc.add_value(schema::slot::year, a.published.substr(0, 4));
     if (!a.authors.empty()) doc.add_value(schema::slot::authors, schema::encode_list(a.authors));
     if (!a.site.empty()) doc.add_value(schema::slot::site, a.site);

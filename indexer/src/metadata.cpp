@@ -2,6 +2,7 @@
 
 #include <oped/common/text.hpp>
 #include <oped/indexer/authors.hpp>
+#include <oped/indexer/date_lines.hpp>
 #include <oped/indexer/dates.hpp>
 #include <oped/indexer/page_signals.hpp>
 #include <oped/indexer/title.hpp>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 
 // Order of precedence, field by field. The first source that gives a usable
@@ -32,20 +34,25 @@
 // |             | strong visible bylines (rel=author, itemprop=author, class/id        |
 // |             | byline); weak ones (class/id author); end-of-article bio; JSON-LD    |
 // |             | Organization author; an article:author URL's last path segment       |
-// | published   | JSON-LD article datePublished; meta article:published_time,          |
+// | published   | scored, not first-wins (pick_published). Declared: JSON-LD article   |
+// |             | datePublished; meta article:published_time,                          |
 // |             | og:article:published_time, article:published, published_time,        |
 // |             | parsely-pub-date, dc:date:issued, dcterms:issued, dcterms:created,   |
 // |             | dc:date:created, dc:date, dcterms:date, citation_publication_date,   |
 // |             | citation_date, citation_online_date, prism:publicationdate,         |
 // |             | datepublished, date, pubdate, publishdate, publish-date,             |
 // |             | publish_date, publication_date, date_published, displaydate,         |
-// |             | sailthru:date, pdate; parsely-page pub_date; microdata datePublished; |
-// |             | JSON-LD dateCreated; JSON-LD WebPage datePublished; <time pubdate>   |
-// |             | or <time> marked published; date in the canonical URL's path; a      |
-// |             | dateline in an element whose class/id names a date; first <time>     |
+// |             | sailthru:date, pdate, published-date, published; parsely-page        |
+// |             | pub_date; microdata datePublished; JSON-LD dateCreated; JSON-LD      |
+// |             | WebPage datePublished; <time pubdate> or <time> marked published --   |
+// |             | weighed against the dates shown near the <h1> or byline (date_lines: |
+// |             | a date labelled "Published" there wins, the shown day corrects a UTC |
+// |             | stamp on the day after it) and the date in the canonical URL's path; |
+// |             | last resorts: a dateline element, the first <time>, a month or year  |
+// |             | alone (kept as "YYYY-MM" / "YYYY")                                    |
 // | modified    | JSON-LD dateModified; meta article:modified_time, og:updated_time,   |
 // |             | article:modified, dcterms:modified, dc:date:modified, datemodified,  |
-// |             | last-modified, modified; microdata dateModified                      |
+// |             | last-modified, modified, modified-date; microdata dateModified       |
 // | site        | og:site_name; JSON-LD publisher name; application-name; dc:publisher;|
 // |             | the canonical URL's host without "www."                              |
 // | section     | JSON-LD articleSection; article:section; parsely-section; section;   |
@@ -326,18 +333,29 @@ std::string iso_month(std::string_view v) {
     return month >= 1 && month <= 12 ? std::string(v) : std::string();
 }
 
-// The last resort for a page that only knows its month: an ISO "YYYY-MM" in
-// a date meta tag, or "/YYYY/MM/" closing the URL's folders. Such a date
-// gives year terms and facets but no day for ranges.
+// "1780" when the value is exactly a plausible year, else empty.
+std::string iso_year(std::string_view v) {
+    if (v.size() != 4 || v.find_first_not_of("0123456789") != std::string_view::npos) return {};
+    return v >= "1000" && v <= "2999" ? std::string(v) : std::string();
+}
+
+constexpr std::array<std::string_view, 7> k_partial_date_keys{
+    "article:published_time",    "dc:date",      "dcterms:issued", "date", "pubdate",
+    "citation_publication_date", "citation_date"};
+
+// The last resort for a page that only knows its month or year: an ISO
+// "YYYY-MM" in a date meta tag, "/YYYY/MM/" closing the URL's folders, or a
+// year alone in a date meta tag. The precision is kept: the index places
+// such a date at the period's first day for sorting and ranges.
 std::string published_month(const PageSignals& s, const std::string& url) {
-    for (std::string_view key : {"article:published_time", "dc:date", "dcterms:issued", "date", "pubdate"}) {
+    for (std::string_view key : k_partial_date_keys) {
         for (const auto& v : s.meta_all(key)) {
             if (auto m = iso_month(text::collapse_space(v)); !m.empty()) return m;
         }
     }
     const auto path_start = url.find('/', url.find("://") == std::string::npos ? 0 : url.find("://") + 3);
-    if (path_start == std::string::npos) return {};
-    const std::string_view path = std::string_view(url).substr(path_start);
+    const std::string_view path =
+        path_start == std::string::npos ? std::string_view() : std::string_view(url).substr(path_start);
     for (std::size_t i = 0; i + 9 <= path.size(); ++i) {
         if (path[i] != '/' || path[i + 5] != '/' || path.size() < i + 9 || path[i + 8] != '/') continue;
         std::string candidate(path.substr(i + 1, 4));
@@ -345,13 +363,70 @@ std::string published_month(const PageSignals& s, const std::string& url) {
         candidate += path.substr(i + 6, 2);
         if (auto m = iso_month(candidate); !m.empty() && m >= "1000" && m <= "2999") return m;
     }
+    // Last, a year alone ("2016" in citation_date): kept as a year.
+    for (std::string_view key : k_partial_date_keys) {
+        for (const auto& v : s.meta_all(key)) {
+            if (auto y = iso_year(text::collapse_space(v)); !y.empty()) return y;
+        }
+    }
     return {};
 }
 
-std::string pick_published(const PageSignals& s, const std::string& url) {
+// Scores, comparable within the published field only. A page's declared
+// publication date (5) stands unless the page shows, near its headline, a
+// date labelled as the publication ("Published ..."); an unlabelled or
+// "Updated" date shown there stands only when nothing is declared (a
+// revision or a display date must not replace the publication). The date in
+// the URL comes between the two; class-named datelines, the first <time>
+// and a month alone are last resorts.
+constexpr double k_declared_score = 5;
+constexpr double k_url_score = 4;
+constexpr double k_shown_score = 3;
+constexpr double k_shown_published_bonus = 3;
+constexpr double k_shown_updated_malus = 0.5;
+constexpr double k_agreement_bonus = 2;
+
+// A date as read from one source, for weighing.
+struct DateCandidate {
+    std::string value; // formatted
+    Date date;
+    std::string source;
+    double score = 0;
+    std::string note;
+    bool revision = false; // shown with an "Updated" label
+};
+
+std::string day_of(const Date& d) {
+    Date day{d.year, d.month, d.day};
+    return format_date(day);
+}
+
+// Days since 1970-01-01 (civil calendar), to compare two days.
+long days_from_civil(const Date& d) {
+    const int y = d.month <= 2 ? d.year - 1 : d.year;
+    const long era = (y >= 0 ? y : y - 399) / 400;
+    const long yoe = y - era * 400;
+    const long doy = (153L * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+    const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+// A UTC time stamp ("...T02:00:00Z") written for a day that is the day
+// before in the writer's own zone: the local day is the one shown.
+bool utc_day_after(const Date& utc, const Date& local) {
+    return utc.has_time && utc.has_zone && utc.offset_minutes == 0 && utc.hour < 12 &&
+           days_from_civil(utc) == days_from_civil(local) + 1;
+}
+
+// The dates the page declares as its publication, strongest first.
+std::vector<DateCandidate> declared_dates(const PageSignals& s) {
+    std::vector<DateCandidate> out;
+    auto add = [&](const std::string& raw, std::string source) {
+        if (auto d = parse_date(raw)) out.push_back({format_date(*d), *d, std::move(source), 0, ""});
+    };
     for (const auto& a : s.jsonld) {
         if (!a.is_article) break;
-        if (auto d = normalise_date(a.published); !d.empty()) return d;
+        add(a.published, "JSON-LD datePublished");
     }
     for (std::string_view key : {"article:published_time",
                                  "og:article:published_time",
@@ -379,21 +454,134 @@ std::string pick_published(const PageSignals& s, const std::string& url) {
                                  "date_published",
                                  "displaydate",
                                  "sailthru:date",
-                                 "pdate"}) {
-        if (auto d = first_date(s.meta_all(key)); !d.empty()) return d;
+                                 "pdate",
+                                 "published-date",
+                                 "published"}) {
+        for (const auto& v : s.meta_all(key)) add(v, "meta " + std::string(key));
     }
-    if (auto d = normalise_date(json_string(parsely_page(s), "pub_date")); !d.empty()) return d;
-    if (auto d = first_date(s.microdata_published); !d.empty()) return d;
-    for (const auto& a : s.jsonld) {
-        if (auto d = normalise_date(a.is_article ? a.created : a.published); !d.empty()) return d;
+    add(json_string(parsely_page(s), "pub_date"), "parsely-page pub_date");
+    for (const auto& v : s.microdata_published) add(v, "microdata datePublished");
+    for (const auto& a : s.jsonld) add(a.is_article ? a.created : a.published, "JSON-LD dateCreated/page date");
+    for (const auto& v : s.times_published) add(v, "<time> marked published");
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].score = k_declared_score - 0.01 * static_cast<double>(i);
+    return out;
+}
+
+// Dates shown near the headline or byline count (not in comments, related
+// lists or footers); farther than this many lines, a date is another item's.
+constexpr int k_max_header_distance = 12;
+
+double visible_score(const DateLine& l) {
+    // Dates follow headlines more often than they precede them.
+    double score = k_shown_score - 0.05 * l.distance - (l.above ? 0.03 : 0);
+    if (l.label == DateLabel::published) score += k_shown_published_bonus;
+    if (l.label == DateLabel::updated) score -= k_shown_updated_malus;
+    return score;
+}
+
+std::string label_name(DateLabel l) {
+    return l == DateLabel::published ? "labelled published"
+           : l == DateLabel::updated ? "labelled updated"
+                                     : "unlabelled";
+}
+
+bool is_far_published(const DateLine& l) {
+    return !l.aside && l.label == DateLabel::published && l.distance > k_max_header_distance;
+}
+
+std::vector<DateCandidate> shown_dates(const std::vector<DateLine>& lines) {
+    // A date labelled as the publication counts farther from the headline
+    // (some pages put it at the end), the farther the less, unless several
+    // such dates differ: then they label a list of other articles.
+    bool far_agree = true;
+    const DateLine* far = nullptr;
+    for (const auto& l : lines) {
+        if (!is_far_published(l)) continue;
+        if (far != nullptr && day_of(far->date) != day_of(l.date)) far_agree = false;
+        far = &l;
     }
-    if (auto d = first_date(s.times_published); !d.empty()) return d;
-    if (auto d = date_from_url(url); !d.empty()) return d;
-    for (const auto& line : s.datelines) {
-        if (auto d = find_date_in_text(line); !d.empty()) return d;
+    std::vector<DateCandidate> out;
+    for (const auto& l : lines) {
+        const bool far_ok = far_agree && is_far_published(l);
+        if (l.aside || l.distance < 0 || (l.distance > k_max_header_distance && !far_ok)) continue;
+        out.push_back({format_date(l.date), l.date, "visible line " + std::to_string(l.line), visible_score(l),
+                       label_name(l.label) + ", " + std::to_string(l.distance) + " lines from the headline/byline" +
+                           (l.above ? " (above it)" : "") + ": \"" + l.text + "\"",
+                       l.label == DateLabel::updated});
     }
-    if (auto d = first_date(s.times_any); !d.empty()) return d;
-    return published_month(s, url);
+    return out;
+}
+
+std::string pick_published(const PageSignals& s, const std::string& url, const std::vector<DateLine>& lines,
+                           Explanation* explain) {
+    std::vector<DateCandidate> candidates = declared_dates(s);
+    const std::size_t declared_count = candidates.size();
+    for (auto& c : candidates) c.note = "declared";
+    std::vector<DateCandidate> shown = shown_dates(lines);
+    // Agreement and disagreement between the strongest declared date and
+    // the best date shown.
+    const auto best_shown =
+        std::max_element(shown.begin(), shown.end(), [](const auto& a, const auto& b) { return a.score < b.score; });
+    if (declared_count > 0) {
+        DateCandidate& top = candidates.front();
+        // The declared date is confirmed by any date shown on the same day,
+        // or on the day after it (the writer's zone is ahead of the one
+        // declared); a shown day before a UTC time stamp is the local day.
+        const auto confirms = std::find_if(shown.begin(), shown.end(), [&](const DateCandidate& c) {
+            const long gap = days_from_civil(c.date) - days_from_civil(top.date);
+            return (gap == 0 || gap == 1) && !c.revision;
+        });
+        if (confirms != shown.end() && !(best_shown != shown.end() && utc_day_after(top.date, best_shown->date))) {
+            top.score += k_agreement_bonus;
+            top.note += "; confirmed by the date shown in " + confirms->source;
+        } else if (best_shown != shown.end() && utc_day_after(top.date, best_shown->date)) {
+            best_shown->score = top.score + k_agreement_bonus;
+            best_shown->note += "; the local day of the UTC time stamp in " + top.source;
+        } else {
+            for (std::size_t i = 1; i < declared_count; ++i) {
+                if (utc_day_after(top.date, candidates[i].date)) {
+                    candidates[i].score = top.score + k_agreement_bonus;
+                    candidates[i].note += "; the local day of the UTC time stamp in " + top.source;
+                    break;
+                }
+            }
+        }
+    }
+    candidates.insert(candidates.end(), shown.begin(), shown.end());
+    if (auto d = parse_date(date_from_url(url))) {
+        candidates.push_back({format_date(*d), *d, "URL", k_url_score, "a date in the URL's path"});
+    }
+    if (candidates.empty()) {
+        // Last resorts, in order.
+        for (const auto& line : s.datelines) {
+            if (auto d = first_date_in_text(line)) {
+                candidates.push_back(
+                    {format_date(*d), *d, "dateline element", 2, "an element whose class names a date"});
+                break;
+            }
+        }
+        for (const auto& v : s.times_any) {
+            if (auto d = parse_date(v)) {
+                candidates.push_back({format_date(*d), *d, "first <time>", 1.5, ""});
+                break;
+            }
+        }
+    }
+    const auto best = std::max_element(candidates.begin(), candidates.end(),
+                                       [](const auto& a, const auto& b) { return a.score < b.score; });
+    for (const auto& c : candidates) explain_add(explain, "published", {c.value, c.source, c.score, c.note});
+    if (best == candidates.end()) {
+        std::string month = published_month(s, url);
+        if (!month.empty()) {
+            explain_add(explain, "published", {month, "month or year only", 1, "a date meta tag or /YYYY/MM/"});
+        }
+        explain_choose(explain, "published", month,
+                       month.empty() ? "no date found" : "only the month or year is known: kept as such");
+        return month;
+    }
+    explain_choose(explain, "published", best->value,
+                   "the highest score: " + best->source + (best->note.empty() ? "" : " (" + best->note + ")"));
+    return best->value;
 }
 
 std::string pick_modified(const PageSignals& s) {
@@ -401,7 +589,7 @@ std::string pick_modified(const PageSignals& s) {
         if (auto d = normalise_date(a.modified); !d.empty()) return d;
     }
     for (std::string_view key : {"article:modified_time", "og:updated_time", "article:modified", "dcterms:modified",
-                                 "dc:date:modified", "datemodified", "last-modified", "modified"}) {
+                                 "dc:date:modified", "datemodified", "last-modified", "modified", "modified-date"}) {
         if (auto d = first_date(s.meta_all(key)); !d.empty()) return d;
     }
     return first_date(s.microdata_modified);
@@ -518,8 +706,8 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
         if (out.site.empty()) out.site = host;
     }
     out.authors = pick_authors(s, out.site);
-    out.published = pick_published(s, out.url);
     out.modified = pick_modified(s);
+    out.published = pick_published(s, out.url, find_date_lines(doc), explain);
     out.section = text::collapse_space(pick_section(s));
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
@@ -529,7 +717,6 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
         std::string authors;
         for (const auto& name : out.authors) authors += (authors.empty() ? "" : "; ") + name;
         explain_choose(explain, "authors", authors, "");
-        explain_choose(explain, "published", out.published, "");
     }
 }
 

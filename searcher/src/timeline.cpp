@@ -51,7 +51,9 @@ Timeline bins_of(const std::map<int, std::uint64_t>& counts, Timeline::Unit unit
 
 void TimelineSpy::operator()(const Xapian::Document& doc, double) {
     const std::string day = doc.get_value(schema::slot::published);
-    if (day.size() >= 6) {
+    // A date known only to its year stands at January 1st in the published
+    // slot; here its month is unknown.
+    if (day.size() >= 6 && doc.get_value(schema::slot::date_precision) != "year") {
         ++m_months[day.substr(0, 6)];
         return;
     }

@@ -136,17 +136,42 @@ TEST(DocumentBuilder, LeavesOutWhatTheArticleDoesNotKnow) {
     EXPECT_EQ(built.doc.get_value(schema::slot::uid), "file:///p.html");
 }
 
-TEST(DocumentBuilder, YearOnlyDatesGiveAYearButNoDay) {
+TEST(DocumentBuilder, YearOnlyDatesGiveAYearAndItsFirstDayButNoDayTerm) {
     Article a = article();
     a.published = "1787";
     DocumentBuilder builder;
     const Xapian::Document doc = builder.build(a, "1:2").doc;
     EXPECT_TRUE(has_term(doc, "Y1787"));
-    EXPECT_EQ(doc.get_value(schema::slot::published), "");
+    EXPECT_EQ(doc.get_value(schema::slot::published), "17870101");
+    EXPECT_EQ(doc.get_value(schema::slot::date_precision), "year");
     EXPECT_EQ(doc.get_value(schema::slot::year), "1787");
     for (const auto& term : all_terms(doc)) {
         EXPECT_FALSE(term.size() > 1 && (term[0] == 'M' || term[0] == 'D') && std::isdigit(term[1])) << term;
     }
+}
+
+TEST(DocumentBuilder, MonthOnlyDatesGiveTheMonthAndItsFirstDayButNoDayTerm) {
+    Article a = article();
+    a.published = "1787-10";
+    DocumentBuilder builder;
+    const Xapian::Document doc = builder.build(a, "1:2").doc;
+    EXPECT_TRUE(has_term(doc, "Y1787"));
+    EXPECT_TRUE(has_term(doc, "M178710"));
+    EXPECT_EQ(doc.get_value(schema::slot::published), "17871001");
+    EXPECT_EQ(doc.get_value(schema::slot::date_precision), "month");
+    for (const auto& term : all_terms(doc)) {
+        EXPECT_FALSE(term.size() > 1 && term[0] == 'D' && std::isdigit(term[1])) << term;
+    }
+}
+
+TEST(DocumentBuilder, AFullDayHasNoPrecisionValue) {
+    Article a = article();
+    a.published = "1787-10-27T09:00:00-05:00";
+    DocumentBuilder builder;
+    const Xapian::Document doc = builder.build(a, "1:2").doc;
+    EXPECT_TRUE(has_term(doc, "D17871027"));
+    EXPECT_EQ(doc.get_value(schema::slot::published), "17871027");
+    EXPECT_EQ(doc.get_value(schema::slot::date_precision), "");
 }
 
 TEST(DocumentBuilder, KeepsEveryTermWithinXapiansLimit) {

@@ -127,7 +127,7 @@ TEST(ListEncoding, EdgeCases) {
               (std::vector<std::string>{"a", "", "b"}));
 }
 
-TEST(DateValue, KeepsOnlyFullDays) {
+TEST(DateValue, PutsAMonthOrYearAtItsFirstDay) {
     struct Row {
         const char* name;
         std::string input;
@@ -136,14 +136,26 @@ TEST(DateValue, KeepsOnlyFullDays) {
     const std::vector<Row> rows{
         {"a plain ISO day", "2021-03-04", "20210304"},
         {"a full timestamp with offset", "1787-10-27T09:00:00-05:00", "17871027"},
-        {"a year alone has no day", "2021", ""},
-        {"a year and month have no day", "2021-03", ""},
+        {"a year alone stands at its first day", "2021", "20210101"},
+        {"a year and month stand at the month's first day", "2021-03", "20210301"},
+        {"month 13 is no month", "2021-13", ""},
+        {"a three-digit year is no year", "202", ""},
         {"slashes are not ISO", "2021/03/04", ""},
         {"letters in the digits", "2021-0X-04", ""},
         {"empty", "", ""},
         {"a compact date is not ISO", "20210304", ""},
     };
     for (const auto& row : rows) EXPECT_EQ(date_value(row.input), row.expected) << row.name;
+}
+
+TEST(DatePrecision, SaysHowMuchOfTheDateIsKnown) {
+    EXPECT_EQ(date_precision("2021-03-04T10:00:00Z"), "day");
+    EXPECT_EQ(date_precision("2021-03-04"), "day");
+    EXPECT_EQ(date_precision("2021-03"), "month");
+    EXPECT_EQ(date_precision("2021"), "year");
+    EXPECT_EQ(date_precision("2021-3"), "");
+    EXPECT_EQ(date_precision("July 2021"), "");
+    EXPECT_EQ(date_precision(""), "");
 }
 
 TEST(SchemaStamp, StampsAnEmptyIndexAndRefusesAnotherVersion) {

@@ -16,7 +16,8 @@
 
 namespace oped::schema {
 
-inline constexpr std::string_view k_schema_version = "2"; // 2: document data deflated by oped (docdata.cpp)
+inline constexpr std::string_view k_schema_version = "3"; // 2: document data deflated by oped (docdata.cpp);
+                                                          // 3: dates known to the month or year have values
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 // One key per page that failed, "oped:failed:" + path (hashed when long, as
@@ -42,7 +43,7 @@ inline constexpr std::string_view path = "XP";         // source path (boolean, 
 
 // Value slots and their encodings.
 namespace slot {
-inline constexpr Xapian::valueno published = 0; // "YYYYMMDD": DateRangeProcessor and sorting
+inline constexpr Xapian::valueno published = 0; // "YYYYMMDD" (a month or year alone: the period's first day)
 inline constexpr Xapian::valueno authors = 1;   // display names, encode_list()
 inline constexpr Xapian::valueno year = 2;      // "1787"
 inline constexpr Xapian::valueno site = 3;      // outlet display name
@@ -52,6 +53,10 @@ inline constexpr Xapian::valueno signature = 6; // source file "mtime_ns:size", 
 inline constexpr Xapian::valueno section = 7;   // section display name
 inline constexpr Xapian::valueno language = 8;  // language code
 inline constexpr Xapian::valueno uid = 9;       // the unique id (value of the Q term, unhashed)
+
+// "month" or "year" when the publication date is known only so far (the
+// timeline); absent for a full day.
+inline constexpr Xapian::valueno date_precision = 10;
 } // namespace slot
 
 // Title words are worth this many body words.
@@ -70,8 +75,15 @@ std::string fold_for_term(std::string_view display);
 std::string encode_list(const std::vector<std::string>& items);
 std::vector<std::string> decode_list(std::string_view packed);
 
-// "1787-10-27..." -> "17871027"; empty when the date has no full day.
+// The published slot's value: "1787-10-27..." -> "17871027"; a date known
+// only to its month or year stands at the period's first day ("1787-10" ->
+// "17871001", "1787" -> "17870101"), so that sorting and date ranges see it;
+// empty when the text is no ISO date.
 std::string date_value(std::string_view iso_date);
+
+// "day", "month" or "year": how much of an ISO date is known; empty when
+// date_value() would be.
+std::string_view date_precision(std::string_view iso_date);
 
 // Opening an index. A database created by another schema version is refused
 // with schema_mismatch and a message that says how to rebuild; a missing one

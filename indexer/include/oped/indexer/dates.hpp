@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oped::indexer {
 
@@ -48,6 +49,18 @@ std::string normalise_date(std::string_view text);
 // 2024 at 3 pm"), formatted; empty when there is none. Only forms with a
 // named month or a four-digit year count: bare numbers in prose do not.
 std::string find_date_in_text(std::string_view text);
+// The same date, unformatted.
+std::optional<Date> first_date_in_text(std::string_view text);
+
+struct FoundDate {
+    Date date;
+    std::size_t begin = 0; // byte offsets of the date's text
+    std::size_t end = 0;
+};
+
+// Up to `max` dates written out in text whose white space is already
+// collapsed, in order, with where each stands.
+std::vector<FoundDate> dates_in_text(std::string_view text, std::size_t max);
 
 // A date in a URL's path ("/2024/07/21/", "/20240721/", "-2024-07-21-"),
 // formatted; empty when there is none.

@@ -11,7 +11,8 @@
 namespace oped::searcher {
 
 // Counts "YYYYMM" keys of the published slot; an article dated only by its
-// year slot counts as month "00".
+// year (its date_precision slot says "year", or it has no published value)
+// counts as month "00".
 class TimelineSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double wt) override;

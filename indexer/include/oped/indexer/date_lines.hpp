@@ -1,0 +1,40 @@
+#pragma once
+
+// The dates a reader sees on a page: short lines of visible text that hold a
+// date, with where they stand (lines away from the headline or byline,
+// inside comments, related lists or footers) and the label before them
+// ("Published", "Updated"). metadata.cpp weighs them against the dates the
+// page declares in its metadata.
+
+#include <oped/indexer/dates.hpp>
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <vector>
+
+namespace oped::indexer {
+
+enum class DateLabel { none, published, updated };
+
+struct DateLine {
+    Date date;        // the day as written; a <time datetime> in the line when its text has no date
+    std::string text; // the line as read, for --explain
+    DateLabel label = DateLabel::none;
+    // Lines of text between this one and the nearest <h1> or byline, or -1
+    // when the page has neither.
+    int distance = -1;
+    bool above = false; // the nearest headline or byline comes after the line
+    bool aside = false; // inside comments, related lists, footers, asides, navigation
+    int line = 0;       // the line's number among the page's lines of text
+};
+
+// Every short visible line holding a date, in document order (at most a few
+// hundred).
+std::vector<DateLine> find_date_lines(xmlDoc* doc);
+
+// The label a line of text gives the date in it: words for revision
+// ("Updated", "Mis à jour") or for publication ("Published", "Posted").
+DateLabel date_label(std::string_view text);
+
+} // namespace oped::indexer
