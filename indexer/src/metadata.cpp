@@ -17,14 +17,19 @@
 //
 // | field       | sources, highest first                                               |
 // |-------------|----------------------------------------------------------------------|
-// | title       | JSON-LD article name/headline (the headline when only it agrees with |
-// |             | <title>/og:title/<h1>, or the name is the outlet's); meta dc:title,  |
-// |             | dcterms:title, og:title, title, twitter:title, parsely-title,        |
-// |             | sailthru:title; parsely-page title; microdata headline; <title>      |
-// |             | without its site segments (clean_title: segments confirmed by an     |
-// |             | <h1>, or naming og:site_name/application-name/JSON-LD publisher);    |
-// |             | the only <h1> when <title> is under 15 or over 150 characters and    |
-// |             | the <h1> has five words or more; the first <h1>                      |
+// | title       | one pipeline for every candidate (title.hpp, choose_title): the meta  |
+// |             | titles (JSON-LD article headline/name, dc:title, dcterms:title,      |
+// |             | og:title, title, twitter:title, parsely-title, sailthru:title,       |
+// |             | parsely-page title, microdata headline, <title>) each lose site and  |
+// |             | section segments at any separator (confirmed by an <h1>, or naming   |
+// |             | og:site_name / application-name / JSON-LD publisher / the domain)    |
+// |             | and kickers ("WATCH:", "Opinion |", the section before a colon);     |
+// |             | one cut short with "…" or equal to the site's name is dropped. The   |
+// |             | visible <h1> (cleaned the same way) wins when a meta title confirms  |
+// |             | it (harmonic mean of the shares of words each has of the other       |
+// |             | >= 0.4) or when there is no meta title; else the first meta title.   |
+// |             | " :: " is one separator among many (Outlet :: Section :: Title is a  |
+// |             | common CMS pattern, not only the demo corpus's).                     |
 // | authors     | JSON-LD article author (Person; string; array); meta dc:creator,     |
 // |             | dcterms:creator, author, article:author and og:article:author (not   |
 // |             | URLs), parsely-author, sailthru:author, byl, citation_author,        |
@@ -189,34 +194,26 @@ std::string jsonld_title(const JsonLdArticle& a, const PageSignals& s) {
     return a.headline.empty() ? a.name : a.headline;
 }
 
-std::string pick_title(const PageSignals& s, const std::string& site, const std::string& url_hint) {
-    if (const JsonLdArticle* a = first_article(s)) {
-        std::string t = jsonld_title(*a, s);
-        if (!t.empty()) return t;
+std::string pick_title(const PageSignals& s, const std::string& site, const std::string& url_hint,
+                       const std::string& section, Explanation* explain) {
+    TitleInputs in;
+    if (const JsonLdArticle* a = first_article(s)) in.metas.push_back({"JSON-LD headline", jsonld_title(*a, s)});
+    for (std::string_view key :
+         {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title", "sailthru:title"}) {
+        in.metas.push_back({std::string(key), s.meta(key)});
     }
-    std::string t = first_meta(
-        s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title", "sailthru:title"});
-    if (!t.empty()) return t;
-    if (auto v = json_string(parsely_page(s), "title"); !v.empty()) return v;
-    for (const auto& h : s.microdata_headlines) {
-        if (!h.empty()) return h;
-    }
-    if (!s.title.empty()) {
-        std::vector<std::string> sites{site, s.meta("og:site_name"), s.meta("application-name")};
-        for (const auto& a : s.jsonld) sites.push_back(a.site);
-        // The domain's name is a site name too ("the-rambler" names "The
-        // Rambler Archive"); lesser headings confirm long headlines.
-        sites.push_back(host_label(host_of(url_hint)));
-        std::string cleaned = clean_title(s.title, sites, s.h1s, s.headings);
-        // A title too short or too long to be a headline, with no site
-        // segments, yields to the page's only <h1> if that reads as one.
-        if (cleaned == s.title && s.h1s.size() == 1 && (s.title.size() < 15 || s.title.size() > 150) &&
-            std::count(s.h1s.front().begin(), s.h1s.front().end(), ' ') >= 4) {
-            return s.h1s.front();
-        }
-        return cleaned;
-    }
-    return s.h1s.empty() ? std::string() : s.h1s.front();
+    in.metas.push_back({"parsely-page title", json_string(parsely_page(s), "title")});
+    for (const auto& h : s.microdata_headlines) in.metas.push_back({"microdata headline", h});
+    in.metas.push_back({"<title>", s.title});
+    in.h1s = s.h1s;
+    in.headings = s.headings;
+    in.site_names = {site, s.meta("og:site_name"), s.meta("application-name")};
+    for (const auto& a : s.jsonld) in.site_names.push_back(a.site);
+    // The domain's name is a site name too ("the-rambler" names "The
+    // Rambler Archive").
+    in.site_names.push_back(host_label(host_of(url_hint)));
+    in.section = section;
+    return choose_title(in, explain);
 }
 
 // ---- authors ---------------------------------------------------------------
@@ -511,7 +508,8 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     const PageSignals s = collect_signals(doc);
     out.url = pick_url(s);
     out.site = text::collapse_space(declared_site(s));
-    out.title = text::collapse_space(pick_title(s, out.site, out.url));
+    out.section = text::collapse_space(pick_section(s));
+    out.title = text::collapse_space(pick_title(s, out.site, out.url, out.section, explain));
     if (out.site.empty()) {
         const std::string host = host_of(out.url);
         out.site = site_from_title(s, host, out.title);
@@ -520,12 +518,10 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     out.authors = pick_authors(s, out.site);
     out.published = pick_published(s, out.url);
     out.modified = pick_modified(s);
-    out.section = text::collapse_space(pick_section(s));
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);
     if (explain != nullptr) {
-        explain_choose(explain, "title", out.title, "");
         std::string authors;
         for (const auto& name : out.authors) authors += (authors.empty() ? "" : "; ") + name;
         explain_choose(explain, "authors", authors, "");

@@ -112,6 +112,8 @@ TEST(ExtractMetadata, Fields) {
          "title-outlet-section-headline.html", &Article::title, "Why the Harbour Needs a New Breakwater"},
         {"the title segment spelling the domain is the site", "title-outlet-section-headline.html", &Article::site,
          "Harbour Gazette"},
+        {"the visible h1 wins over a meta title that confirms it", "title-h1-over-meta.html", &Article::title,
+         "Top 10 Health and Nutrition Trends to Watch"},
         {"an h2 entry title wins over an h1 masthead", "title-masthead-h1.html", &Article::title,
          "The Quiet Case for Night Trains"},
         {"a date meta tag with only a month gives the month", "date-month-only.html", &Article::published, "1780-03"},
