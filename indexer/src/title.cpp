@@ -159,7 +159,7 @@ std::string strip_title_label(std::string_view raw, std::string_view section,
     }
     if (pos != std::string::npos) {
         const std::string head = title.substr(0, pos);
-        const std::string rest = text::collapse_space(title.substr(pos + mark.size()));
+        std::string rest = text::collapse_space(title.substr(pos + mark.size()));
         const std::string rest_key = title_key(rest);
         bool confirmed = false;
         for (const auto& h : headlines) confirmed = confirmed || (!rest_key.empty() && title_key(h) == rest_key);
