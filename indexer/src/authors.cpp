@@ -86,6 +86,11 @@ constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",  
 constexpr std::array<std::string_view, 14> k_by_lead_ins{"written",  "words",   "story",     "text",    "texto",
                                                          "reported", "posted",  "published", "article", "interview",
                                                          "author",   "authors", "column",    "opinion"};
+constexpr std::array<std::string_view, 5> k_credit_lead_ins{"authored by", "insights from", "words from", "article by",
+                                                            "post by"};
+// Words that end a byline's line after the name ("Jane Doe Last updated").
+constexpr std::array<std::string_view, 6> k_trailing_furniture{"updated", "last", "published",
+                                                               "posted",  "on",   "sponsored"};
 constexpr std::array<std::string_view, 28> k_honorifics{
     "dr",  "mr",       "mrs", "ms",         "miss", "mx",     "prof", "professor", "sir",  "dame",
     "rev", "reverend", "hon", "honourable", "fr",   "father", "mme",  "mlle",      "herr", "frau",
@@ -104,11 +109,20 @@ constexpr std::array<std::string_view, 48> k_role_words{
     "blogger",   "host",      "anchor",     "team",          "special",      "guest",       "associate",
     "assistant", "executive", "strategist", "author",        "rédaction",    "redaktion"};
 // Text of page furniture that byline detectors pick up.
-constexpr std::array<std::string_view, 32> k_interface_words{
-    "follow",    "author",  "authors", "share", "subscribe", "comment",  "comments", "posted",
-    "published", "updated", "read",    "more",  "view",      "profile",  "contact",  "email",
-    "menu",      "login",   "log",     "sign",  "in",        "up",       "home",     "by",
-    "bio",       "about",   "the",     "all",   "posts",     "articles", "staff",    "admin"};
+constexpr std::array<std::string_view, 39> k_interface_words{
+    "follow", "author", "authors", "share",   "subscribe", "comment",  "comments", "posted", "published", "updated",
+    "read",   "more",   "view",    "profile", "contact",   "email",    "menu",     "login",  "log",       "sign",
+    "in",     "up",     "home",    "by",      "bio",       "about",    "the",      "all",    "posts",     "articles",
+    "staff",  "admin",  "fact",    "checked", "checker",   "reviewed", "written",  "edited", "medically"};
+// Job titles a person's byline may end with, run into the name.
+constexpr std::array<std::string_view, 16> k_job_titles{
+    "writer",     "editor",   "reporter", "correspondent", "columnist",    "contributor", "producer",   "analyst",
+    "journalist", "director", "manager",  "founder",       "photographer", "critic",      "researcher", "coordinator"};
+// Words that may precede a role word at the end of a byline run together
+// with its name ("Jane Doe Review Editor", "Jane Doe Content Marketing
+// Coordinator").
+constexpr std::array<std::string_view, 9> k_role_modifiers{"review",   "content", "marketing",   "managing", "news",
+                                                           "features", "section", "coordinator", "lead"};
 constexpr std::array<std::string_view, 14> k_date_words{
     "on", "at", "updated", "update", "published", "posted", "last", "modified", "le", "el", "am", "um", "the", "of"};
 constexpr std::array<std::string_view, 33> k_calendar_words{
@@ -153,11 +167,12 @@ std::string drop_contacts(std::string_view s) {
 std::string trim_punct(std::string s) {
     // Single bytes, ASCII only: a byte of a multi-byte character must never
     // match on its own (the lead byte of "·" is also that of "§" and "é").
-    const std::string_view edge = " ,;:|-*/";
+    const std::string_view edge = " ,;:|-*/&";
     auto is_edge = [&](std::string_view str, bool back) {
         if (str.empty()) return std::size_t{0};
         // Multi-byte dashes, bullets, middle dot and no-break space.
-        for (std::string_view m : {"\u2013", "\u2014", "\u2015", "\u2022", "\u00B7", "\u2012", "\u00A0"}) {
+        for (std::string_view m : {"\u2013", "\u2014", "\u2015", "\u2022", "\u00B7", "\u2012", "\u00A0", "\u25CF",
+                                   "\u25AA", "\u2219", "\u22C5"}) {
             if (back ? str.ends_with(m) : str.starts_with(m)) return m.size();
         }
         const char c = back ? str.back() : str.front();
@@ -178,6 +193,10 @@ std::string strip_lead_ins(std::string s) {
         std::size_t drop = 0;
         if (in(k_by_lead_ins, first) && words.size() > 2 && (bare(words[1]) == "by" || words[0].ends_with(":"))) {
             drop = bare(words[1]) == "by" ? 2 : 1;
+        } else if ((first == "author" || first == "authors") && words.size() >= 3) {
+            drop = 1; // "Author Jane Doe": a label run into the name
+        } else if (words.size() > 3 && in(k_credit_lead_ins, first + " " + bare(words[1]))) {
+            drop = 2; // "Insights from Jane Doe"
         } else if (in(k_by_lead_ins, first) && words[0].ends_with(":")) {
             drop = 1;
         } else if (in(k_by_words, first) && (first == "by" || words.size() >= 3 || words[0].ends_with(":"))) {
@@ -300,6 +319,53 @@ std::string fix_initials(const std::string& name) {
     return join_words(out);
 }
 
+bool all_capitals(std::string_view s) {
+    std::size_t upper = 0;
+    for (char32_t c : to_u32(s)) {
+        if (is_lower(c)) return false;
+        if (is_upper(c)) ++upper;
+    }
+    return upper >= 2;
+}
+
+// The same name twice or more in a row (a link and its label both read):
+// "Jane Doe Jane Doe" to "Jane Doe".
+std::string without_repeats(const std::string& s) {
+    auto words = split_words(s);
+    for (std::size_t n = 1; n * 2 <= words.size(); ++n) {
+        if (words.size() % n != 0) continue;
+        bool repeated = true;
+        for (std::size_t k = n; k < words.size() && repeated; ++k) {
+            repeated = text::fold_case(words[k]) == text::fold_case(words[k % n]);
+        }
+        if (repeated) {
+            words.resize(n);
+            return join_words(words);
+        }
+    }
+    return s;
+}
+
+// Furniture and a person's job title run into the name: "Jane Doe Last
+// updated", "Jane Doe Staff Writer". "Editorial Team" and "Travel Desk"
+// name a group, and a word in capitals ("AAA Travel Editor") an
+// organisation: they stay.
+std::string without_trailing_title(const std::string& s) {
+    auto words = split_words(s);
+    while (words.size() > 2 && in(k_trailing_furniture, bare(words.back()))) words.pop_back();
+    if (words.size() > 2 && in(k_job_titles, bare(words.back()))) {
+        std::size_t keep = words.size() - 1;
+        while (keep > 2 && (in(k_role_words, bare(words[keep - 1])) || in(k_role_modifiers, bare(words[keep - 1])))) {
+            --keep;
+        }
+        bool capitals = false;
+        for (std::size_t k = 0; k < keep; ++k) capitals = capitals || all_capitals(words[k]);
+        const std::string before = bare(words[keep - 1]);
+        if (!capitals && before != "editorial" && before != "travel") words.resize(keep);
+    }
+    return trim_punct(join_words(words));
+}
+
 bool looks_like_sentence(const std::vector<std::string>& words) {
     if (words.size() > k_max_name_words) return true;
     std::size_t lower_initial = 0;
@@ -368,6 +434,8 @@ std::string normalise_author(std::string_view raw) {
         s = parts[0];
     }
     s = strip_lead_ins(s);
+    s = without_repeats(s);
+    s = without_trailing_title(s);
     // Trailing credentials written without a comma are left alone: "Jane
     // Doe MD" is rare and "Jane Ma" is a name.
     if (s.empty() || s.size() > k_max_name_bytes) return {};
@@ -413,7 +481,7 @@ std::vector<std::string> split_byline(std::string_view byline) {
         std::string cur;
         const std::u32string u = to_u32(s);
         for (char32_t c : u) {
-            if (c == U'|' || c == U';' || c == U'\u2022' || c == U'\u00B7') {
+            if (c == U'|' || c == U';' || c == U'\u2022' || c == U'\u00B7' || c == U'\u22C5' || c == U'\u25CF') {
                 segments.push_back(cur);
                 cur.clear();
             } else {
@@ -443,6 +511,9 @@ std::vector<std::string> split_byline(std::string_view byline) {
             const std::string b = bare(p);
             if (in(k_credentials, b) || in(k_suffixes, b)) continue;
             if (!name_parts.empty() && has_role_word(p)) continue;
+            // "Jane Doe, USA TODAY": capitals after a name in mixed case are
+            // the outlet.
+            if (!name_parts.empty() && all_capitals(p) && !all_capitals(name_parts.front())) continue;
             name_parts.push_back(p);
         }
         bool all_name_like = name_parts.size() >= 2;

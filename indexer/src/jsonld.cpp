@@ -73,6 +73,13 @@ std::string name_of(const json& v, const IdMap& ids, bool* organisation) {
         }
     }
     std::string name = string_field(*obj, "name");
+    // "name": ["Jane Doe", "John Roe"]: every name, as one byline.
+    if (auto it = obj->find("name"); it != obj->end() && it->is_array() && it->size() > 1) {
+        name.clear();
+        for (const auto& n : *it) {
+            if (n.is_string()) name += (name.empty() ? "" : ", ") + clean(n.get<std::string>());
+        }
+    }
     if (name.empty()) {
         const std::string given = string_field(*obj, "givenName");
         const std::string family = string_field(*obj, "familyName");
@@ -88,15 +95,18 @@ void read_authors(const json& v, const IdMap& ids, JsonLdArticle& out) {
     } else {
         items.push_back(&v);
     }
-    bool all_orgs = !items.empty();
+    // An Organization beside a Person is the outlet crediting itself: the
+    // people are the authors.
+    std::vector<std::string> people;
+    std::vector<std::string> organisations;
     for (const json* a : items) {
         bool org = false;
         std::string name = name_of(*a, ids, &org);
         if (name.empty()) continue;
-        all_orgs = all_orgs && org;
-        out.authors.push_back(std::move(name));
+        (org ? organisations : people).push_back(std::move(name));
     }
-    out.authors_are_organisations = !out.authors.empty() && all_orgs;
+    out.authors_are_organisations = people.empty() && !organisations.empty();
+    out.authors = people.empty() ? std::move(organisations) : std::move(people);
 }
 
 std::vector<std::string> keywords_of(const json& v) {

@@ -19,21 +19,32 @@
 //
 // | field       | sources, highest first                                               |
 // |-------------|----------------------------------------------------------------------|
-// | title       | JSON-LD article name/headline (the headline when only it agrees with |
-// |             | <title>/og:title/<h1>, or the name is the outlet's); meta dc:title,  |
-// |             | dcterms:title, og:title, title, twitter:title, parsely-title,        |
-// |             | sailthru:title; parsely-page title; microdata headline; <title>      |
-// |             | without its site segments (clean_title: segments confirmed by an     |
-// |             | <h1>, or naming og:site_name/application-name/JSON-LD publisher);    |
-// |             | the only <h1> when <title> is under 15 or over 150 characters and    |
-// |             | the <h1> has five words or more; the first <h1>                      |
-// | authors     | JSON-LD article author (Person; string; array); meta dc:creator,     |
-// |             | dcterms:creator, author, article:author and og:article:author (not   |
-// |             | URLs), parsely-author, sailthru:author, byl, citation_author,        |
-// |             | article:author_name; parsely-page JSON author; microdata author;     |
-// |             | strong visible bylines (rel=author, itemprop=author, class/id        |
-// |             | byline); weak ones (class/id author); end-of-article bio; JSON-LD    |
-// |             | Organization author; an article:author URL's last path segment       |
+// | title       | one pipeline for every candidate (title.hpp, choose_title): the meta  |
+// |             | titles (JSON-LD article headline/name, dc:title, dcterms:title,      |
+// |             | og:title, title, twitter:title, parsely-title, sailthru:title,       |
+// |             | parsely-page title, microdata headline, <title>) each lose site and  |
+// |             | section segments at any separator (confirmed by an <h1>, or naming   |
+// |             | og:site_name / application-name / JSON-LD publisher / the domain)    |
+// |             | and kickers ("WATCH:", "Opinion |", the section before a colon);     |
+// |             | one cut short with "…" or equal to the site's name is dropped. The   |
+// |             | visible <h1> (cleaned the same way) wins when a meta title confirms  |
+// |             | it (harmonic mean of the shares of words each has of the other       |
+// |             | >= 0.4) or when there is no meta title; else the first meta title.   |
+// |             | " :: " is one separator among many (Outlet :: Section :: Title is a  |
+// |             | common CMS pattern, not only the demo corpus's).                     |
+// | authors     | the first source that names a person: JSON-LD article author (Person;|
+// |             | string; array; a name given as a list; an Organization beside a     |
+// |             | Person dropped); meta dc:creator, dcterms:creator, author,           |
+// |             | article:author and og:article:author (not URLs), parsely-author,     |
+// |             | sailthru:author, byl, citation_author, article:author_name;          |
+// |             | parsely-page JSON author; twitter:label "Written by" + twitter:data; |
+// |             | microdata author; strong visible bylines (rel=author, itemprop=      |
+// |             | author, class/id byline); short "By ..." lines and a lone "Written   |
+// |             | by" label with the next element (after the first <h1>, nearest      |
+// |             | first); links to author pages (/author/, /writer/, /by/); weak       |
+// |             | bylines (class/id author); end-of-article bio. The outlet's own name |
+// |             | and Organization authors stand only when no person is named; last,   |
+// |             | an article:author URL's last path segment                            |
 // | published   | scored, not first-wins (pick_published). Declared: JSON-LD article   |
 // |             | datePublished; meta article:published_time,                          |
 // |             | og:article:published_time, article:published, published_time,        |
@@ -196,34 +207,26 @@ std::string jsonld_title(const JsonLdArticle& a, const PageSignals& s) {
     return a.headline.empty() ? a.name : a.headline;
 }
 
-std::string pick_title(const PageSignals& s, const std::string& site, const std::string& url_hint) {
-    if (const JsonLdArticle* a = first_article(s)) {
-        std::string t = jsonld_title(*a, s);
-        if (!t.empty()) return t;
+std::string pick_title(const PageSignals& s, const std::string& site, const std::string& url_hint,
+                       const std::string& section, Explanation* explain) {
+    TitleInputs in;
+    if (const JsonLdArticle* a = first_article(s)) in.metas.push_back({"JSON-LD headline", jsonld_title(*a, s)});
+    for (std::string_view key :
+         {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title", "sailthru:title"}) {
+        in.metas.push_back({std::string(key), s.meta(key)});
     }
-    std::string t = first_meta(
-        s, {"dc:title", "dcterms:title", "og:title", "title", "twitter:title", "parsely-title", "sailthru:title"});
-    if (!t.empty()) return t;
-    if (auto v = json_string(parsely_page(s), "title"); !v.empty()) return v;
-    for (const auto& h : s.microdata_headlines) {
-        if (!h.empty()) return h;
-    }
-    if (!s.title.empty()) {
-        std::vector<std::string> sites{site, s.meta("og:site_name"), s.meta("application-name")};
-        for (const auto& a : s.jsonld) sites.push_back(a.site);
-        // The domain's name is a site name too ("the-rambler" names "The
-        // Rambler Archive"); lesser headings confirm long headlines.
-        sites.push_back(host_label(host_of(url_hint)));
-        std::string cleaned = clean_title(s.title, sites, s.h1s, s.headings);
-        // A title too short or too long to be a headline, with no site
-        // segments, yields to the page's only <h1> if that reads as one.
-        if (cleaned == s.title && s.h1s.size() == 1 && (s.title.size() < 15 || s.title.size() > 150) &&
-            std::count(s.h1s.front().begin(), s.h1s.front().end(), ' ') >= 4) {
-            return s.h1s.front();
-        }
-        return cleaned;
-    }
-    return s.h1s.empty() ? std::string() : s.h1s.front();
+    in.metas.push_back({"parsely-page title", json_string(parsely_page(s), "title")});
+    for (const auto& h : s.microdata_headlines) in.metas.push_back({"microdata headline", h});
+    in.metas.push_back({"<title>", s.title});
+    in.h1s = s.h1s;
+    in.headings = s.headings;
+    in.site_names = {site, s.meta("og:site_name"), s.meta("application-name")};
+    for (const auto& a : s.jsonld) in.site_names.push_back(a.site);
+    // The domain's name is a site name too ("the-rambler" names "The
+    // Rambler Archive").
+    in.site_names.push_back(host_label(host_of(url_hint)));
+    in.section = section;
+    return choose_title(in, explain);
 }
 
 // ---- authors ---------------------------------------------------------------
@@ -246,40 +249,140 @@ std::vector<std::string> first_byline(const std::vector<std::string>& candidates
     return {};
 }
 
-std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site) {
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : "; ") + n;
+    return out;
+}
+
+// A name compared with outlets: author_key without a leading "the".
+std::string outlet_key(std::string_view name) {
+    std::string key = author_key(name);
+    if (key.starts_with("the ")) key.erase(0, 4);
+    return key;
+}
+
+// "Brian Truitt USA TODAY": the outlet's name run into a byline goes.
+std::string without_outlet(const std::string& name, const std::vector<std::string>& outlet_keys) {
+    const std::string key = author_key(name);
+    for (const auto& outlet : outlet_keys) {
+        if (outlet.empty() || key.size() <= outlet.size() + 1 || !key.ends_with(" " + outlet)) continue;
+        // Drop as many trailing words as the outlet has.
+        const auto outlet_words = static_cast<std::size_t>(std::count(outlet.begin(), outlet.end(), ' ') + 1);
+        std::vector<std::string> words;
+        std::size_t start = 0;
+        while (start < name.size()) {
+            auto end = name.find(' ', start);
+            if (end == std::string::npos) end = name.size();
+            if (end > start) words.push_back(name.substr(start, end - start));
+            start = end + 1;
+        }
+        if (words.size() <= outlet_words + 1) continue;
+        words.resize(words.size() - outlet_words);
+        std::string out;
+        for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+        if (author_key(out).size() + outlet.size() + 1 == key.size()) return normalise_author(out);
+    }
+    return name;
+}
+
+// Lines in the order they are likely the article's byline: those after the
+// first <h1>, nearest first, then those before it, nearest first (a byline
+// sits next to its headline; others belong to teasers).
+std::vector<std::string> near_headline(const std::vector<std::string>& lines, const std::vector<std::size_t>& positions,
+                                       std::size_t h1) {
+    std::vector<std::size_t> order(lines.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const bool x_after = positions[x] >= h1;
+        const bool y_after = positions[y] >= h1;
+        if (x_after != y_after) return x_after;
+        return x_after ? positions[x] < positions[y] : positions[x] > positions[y];
+    });
+    std::vector<std::string> out;
+    out.reserve(order.size());
+    for (std::size_t k : order) out.push_back(lines[k]);
+    return out;
+}
+
+// twitter:label1 "Written by" with twitter:data1 "Jane Doe" (Slack's
+// unfurl fields, which many publishing systems fill).
+std::vector<std::string> twitter_written_by(const PageSignals& s) {
+    std::vector<std::string> out;
+    for (int k = 1; k <= 4; ++k) {
+        const std::string label = text::fold_case(s.meta("twitter:label" + std::to_string(k)));
+        if (label == "written by" || label == "author" || label == "by") {
+            out.push_back(s.meta("twitter:data" + std::to_string(k)));
+        }
+    }
+    return out;
+}
+
+// Authors, one source after another (see the table at the top). A source
+// counts when it names a person; the outlet itself, an Organization author
+// and the like are kept aside and used only when no source names anyone
+// else. Every source tried is recorded in `explain` with its rank as score.
+std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site, Explanation* explain) {
     const JsonLdArticle* a = first_article(s);
     std::vector<std::string> weak; // outlets standing in for an author
-    auto usable = [&](const std::vector<std::string>& names) {
-        // The outlet is not an author while a person may still be found.
-        const std::string site_key = author_key(site);
-        std::vector<std::string> people;
-        for (auto& n : names) {
-            if (!site_key.empty() && author_key(n) == site_key) {
-                merge_authors(weak, {n});
-            } else {
-                people.push_back(n);
+    std::string weak_source;
+    double rank = 100;
+    std::vector<std::string> chosen;
+    std::string chosen_source;
+    // The outlet's names: the site, the JSON-LD publishers, and the
+    // Organization authors.
+    std::vector<std::string> outlet_keys;
+    for (const std::string& name : {site, s.meta("og:site_name")}) {
+        if (!outlet_key(name).empty()) outlet_keys.push_back(outlet_key(name));
+    }
+    for (const auto& j : s.jsonld) {
+        if (!outlet_key(j.site).empty()) outlet_keys.push_back(outlet_key(j.site));
+        if (j.authors_are_organisations) {
+            for (const auto& name : j.authors) {
+                if (!outlet_key(name).empty()) outlet_keys.push_back(outlet_key(name));
             }
         }
-        return people;
+    }
+    // Tries one source; true when it named a person.
+    auto offer = [&](const std::string& source, const std::vector<std::string>& names, bool organisation = false) {
+        rank -= 1;
+        if (!chosen.empty() || names.empty()) return !chosen.empty();
+        std::vector<std::string> people;
+        std::vector<std::string> outlets;
+        for (const auto& n : names) {
+            const std::string key = outlet_key(n);
+            const bool is_outlet =
+                organisation || std::find(outlet_keys.begin(), outlet_keys.end(), key) != outlet_keys.end();
+            (is_outlet ? outlets : people).push_back(is_outlet ? n : without_outlet(n, outlet_keys));
+        }
+        if (!outlets.empty() && weak.empty()) {
+            merge_authors(weak, outlets);
+            weak_source = source;
+        }
+        explain_add(
+            explain, "authors",
+            {joined(names), source, people.empty() ? 0.0 : rank,
+             people.empty() ? "the outlet or an organisation: kept only if no person is named" : "names a person"});
+        if (people.empty()) return false;
+        chosen = std::move(people);
+        chosen_source = source;
+        return true;
     };
-    if (a != nullptr && !a->authors.empty()) {
-        auto names = names_from(a->authors);
-        if (a->authors_are_organisations) {
-            merge_authors(weak, names);
-        } else if (auto people = usable(names); !people.empty()) {
-            return people;
+    if (a != nullptr && !a->authors.empty() &&
+        offer("JSON-LD author", names_from(a->authors), a->authors_are_organisations)) {
+        // found
+    } else {
+        for (std::string_view key :
+             {"dc:creator", "dcterms:creator", "author", "article:author", "og:article:author", "parsely-author",
+              "sailthru:author", "byl", "citation_author", "article:author_name"}) {
+            std::vector<std::string> values;
+            for (auto& v : s.meta_all(key)) {
+                if (!is_url(v)) values.push_back(v);
+            }
+            if (offer("meta " + std::string(key), names_from(values))) break;
         }
     }
-    for (std::string_view key :
-         {"dc:creator", "dcterms:creator", "author", "article:author", "og:article:author", "parsely-author",
-          "sailthru:author", "byl", "citation_author", "article:author_name"}) {
-        std::vector<std::string> values;
-        for (auto& v : s.meta_all(key)) {
-            if (!is_url(v)) values.push_back(v);
-        }
-        if (auto people = usable(names_from(values)); !people.empty()) return people;
-    }
-    {
+    if (chosen.empty()) {
         const auto pp = parsely_page(s);
         std::vector<std::string> values;
         if (auto it = pp.find("author"); it != pp.end()) {
@@ -290,27 +393,39 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
                 }
             }
         }
-        if (auto people = usable(names_from(values)); !people.empty()) return people;
+        offer("parsely-page author", names_from(values));
     }
-    if (auto people = usable(first_byline(s.microdata_authors)); !people.empty()) return people;
-    if (auto people = usable(first_byline(s.strong_bylines)); !people.empty()) return people;
-    if (auto people = usable(first_byline(s.weak_bylines)); !people.empty()) return people;
+    if (chosen.empty()) offer("twitter:label Written by", names_from(twitter_written_by(s)));
+    if (chosen.empty()) offer("microdata author", first_byline(s.microdata_authors));
+    if (chosen.empty()) offer("byline element", first_byline(s.strong_bylines));
+    if (chosen.empty())
+        offer("By line", first_byline(near_headline(s.by_lines, s.by_line_positions, s.first_h1_position)));
+    if (chosen.empty())
+        offer("author page link",
+              first_byline(near_headline(s.author_links, s.author_link_positions, s.first_h1_position)));
+    if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines));
     // A bio at the end: the last one in the page is the article's.
-    for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend(); ++it) {
-        if (auto people = usable(authors_from_bio(*it)); !people.empty()) return people;
+    for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend() && chosen.empty(); ++it) {
+        if (auto names = authors_from_bio(*it); !names.empty()) offer("author bio", names);
     }
-    if (!weak.empty()) return weak;
+    if (chosen.empty() && !weak.empty()) {
+        chosen = weak;
+        chosen_source = weak_source + " (no person named)";
+    }
     // Last resort: the name in an author URL (".../by/jane-doe").
     for (auto& v : s.meta_all("article:author")) {
+        if (!chosen.empty()) break;
         if (!is_url(v)) continue;
         std::string path = v.substr(0, v.find_first_of("?#"));
         while (!path.empty() && path.back() == '/') path.pop_back();
         std::string slug = path.substr(path.find_last_of('/') + 1);
         if (slug.find_first_of("0123456789=.@") != std::string::npos || slug.find('-') == std::string::npos) continue;
         std::replace(slug.begin(), slug.end(), '-', ' ');
-        if (auto n = normalise_author(slug); !n.empty()) return {n};
+        if (auto n = normalise_author(slug); !n.empty()) offer("article:author URL", {n});
     }
-    return {};
+    explain_choose(explain, "authors", joined(chosen),
+                   chosen.empty() ? "no source names an author" : "from " + chosen_source);
+    return chosen;
 }
 
 // ---- dates -----------------------------------------------------------------
@@ -699,25 +814,19 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     const PageSignals s = collect_signals(doc);
     out.url = pick_url(s);
     out.site = text::collapse_space(declared_site(s));
-    out.title = text::collapse_space(pick_title(s, out.site, out.url));
+    out.section = text::collapse_space(pick_section(s));
+    out.title = text::collapse_space(pick_title(s, out.site, out.url, out.section, explain));
     if (out.site.empty()) {
         const std::string host = host_of(out.url);
         out.site = site_from_title(s, host, out.title);
         if (out.site.empty()) out.site = host;
     }
-    out.authors = pick_authors(s, out.site);
+    out.authors = pick_authors(s, out.site, explain);
     out.modified = pick_modified(s);
     out.published = pick_published(s, out.url, find_date_lines(doc), explain);
-    out.section = text::collapse_space(pick_section(s));
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);
-    if (explain != nullptr) {
-        explain_choose(explain, "title", out.title, "");
-        std::string authors;
-        for (const auto& name : out.authors) authors += (authors.empty() ? "" : "; ") + name;
-        explain_choose(explain, "authors", authors, "");
-    }
 }
 
 } // namespace oped::indexer

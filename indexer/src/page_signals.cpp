@@ -217,6 +217,66 @@ void add_dateline(PageSignals& s, const xmlNode* el) {
     if (!t.empty()) s.datelines.push_back(std::move(t));
 }
 
+// ---- language word lists ---------------------------------------------------
+// What a short byline line starts with ("By Jane Doe", "Written by Jane
+// Doe"), and labels that stand alone before the name's element.
+constexpr std::string_view k_by_line_starts[] = {
+    "by ", "written by ", "words by ", "story by ", "author: ", "authored by ", "posted by ", "par ", "por ", "von "};
+constexpr std::string_view k_by_labels[] = {"by",        "written by", "author",      "authored by", "words by",
+                                            "posted by", "author:",    "written by:", "auteur",      "autor",
+                                            "par",       "por",        "von"};
+// ---------------------------------------------------------------------------
+
+constexpr std::size_t k_max_by_line_bytes = 80;
+
+bool is_author_href(std::string_view href) {
+    for (std::string_view part : {"/author/", "/authors/", "/writer/", "/writers/", "/by/", "/autor/", "/auteur/"}) {
+        if (contains(href, part)) return true;
+    }
+    return false;
+}
+
+// Byline lines found by their words; see PageSignals::by_lines.
+void add_by_line(PageSignals& s, xmlNode* el, std::string_view name, std::size_t position) {
+    if (s.by_lines.size() >= k_max_candidates) return;
+    if (!(name == "p" || name == "span" || name == "div" || name == "li" || name == "address" || name == "small" ||
+          name == "em" || name == "strong" || name == "b" || name == "h4" || name == "h5" || name == "h6")) {
+        return;
+    }
+    const std::string t = bounded_text(el, k_max_by_line_bytes);
+    if (t.empty()) return;
+    const std::string lower = text::fold_case(t);
+    const bool label = std::find(std::begin(k_by_labels), std::end(k_by_labels), lower) != std::end(k_by_labels);
+    bool starts = false;
+    for (auto start : k_by_line_starts) starts = starts || (lower.starts_with(start) && t.size() > start.size() + 2);
+    if (!label && !starts) return;
+    if (inside_comments(el)) return;
+    if (starts) {
+        s.by_lines.push_back(t);
+        s.by_line_positions.push_back(position);
+        return;
+    }
+    // A label alone: the name is the next element's text.
+    for (xmlNode* next = el->next; next != nullptr; next = next->next) {
+        if (next->type != XML_ELEMENT_NODE) continue;
+        std::string n = bounded_text(next, k_max_by_line_bytes, true);
+        if (!n.empty()) {
+            n.insert(0, t + " ");
+            s.by_lines.push_back(std::move(n));
+            s.by_line_positions.push_back(position);
+        }
+        break;
+    }
+}
+
+void add_author_link(PageSignals& s, xmlNode* el, std::size_t position) {
+    if (s.author_links.size() >= k_max_candidates || !is_author_href(text::ascii_lower(attr(el, "href")))) return;
+    std::string t = bounded_text(el, k_max_by_line_bytes, true);
+    if (t.empty() || inside_comments(el)) return;
+    s.author_links.push_back(std::move(t));
+    s.author_link_positions.push_back(position);
+}
+
 // h2/h3, bold runs and title-named elements: candidates to corroborate a
 // segment of <title> (see PageSignals::headings).
 bool names_heading(const xmlNode* el, std::string_view name) {
@@ -252,8 +312,10 @@ PageSignals collect_signals(xmlDoc* doc) {
     xmlNode* root = root_element(doc);
     if (root == nullptr) return s;
     bool have_title = false;
+    std::size_t position = 0;
     walk_elements(root, [&](xmlNode* el, int) {
         const auto name = tag_name(el);
+        ++position;
         if (name == "meta") {
             add_meta(s, el);
             return false;
@@ -285,12 +347,15 @@ PageSignals collect_signals(xmlDoc* doc) {
         if (name == "h1" && s.h1s.size() < k_max_candidates) {
             std::string t = bounded_text(el, k_max_title_bytes);
             if (!t.empty()) s.h1s.push_back(std::move(t));
+            if (s.first_h1_position == static_cast<std::size_t>(-1)) s.first_h1_position = position;
         } else if (s.headings.size() < k_max_headings && names_heading(el, name)) {
             std::string t = bounded_text(el, k_max_title_bytes);
             if (!t.empty()) s.headings.push_back(std::move(t));
         }
         if (has_attr(el, "itemprop")) add_itemprop(s, el);
         add_byline_candidate(s, el, name);
+        add_by_line(s, el, name, position);
+        if (name == "a") add_author_link(s, el, position);
         if (name == "time") add_time(s, el);
         add_dateline(s, el);
         if (name == "p" || name == "em" || name == "i" || name == "address") {

@@ -10,6 +10,20 @@
 namespace oped::indexer {
 namespace {
 
+// ---- language word lists ---------------------------------------------------
+// Kickers and labels that news sites set before or after a headline
+// ("WATCH: ...", "Opinion | ...", "... | Analysis"): compared case-folded.
+constexpr std::array<std::string_view, 44> k_title_labels{
+    "opinion",       "analysis",   "watch",     "video",       "videos",    "listen",
+    "audio",         "podcast",    "photos",    "gallery",     "exclusive", "breaking",
+    "breaking news", "live",       "update",    "updated",     "editorial", "commentary",
+    "column",        "review",     "blog",      "news",        "interview", "explainer",
+    "sponsored",     "op ed",      "letters",   "perspective", "feature",   "guest column",
+    "essay",         "fact check", "meinung",   "kommentar",   "opinión",   "opinion columns",
+    "tribune",       "éditorial",  "chronique", "análisis",    "opinião",   "opinione",
+    "commento",      "recensione"};
+// ---------------------------------------------------------------------------
+
 constexpr std::array<std::string_view, 12> k_separators{" | ", " - ",      " \u2013 ", " \u2014 ", " :: ", " \u00BB ",
                                                         " / ", " \u00B7 ", " > ",      " \\ ",     " ~ ",  " \u2022 "};
 
@@ -104,7 +118,172 @@ bool names_site(const std::string& segment_key, const std::vector<std::string>& 
     return false;
 }
 
+bool is_label(std::string_view part, std::string_view section) {
+    const std::string key = title_key(part);
+    if (key.empty()) return false;
+    if (!section.empty() && key == title_key(section) && word_count(key) <= 3) return true;
+    return std::find(k_title_labels.begin(), k_title_labels.end(), key) != k_title_labels.end();
+}
+
+bool cut_short(std::string_view t) { return t.ends_with("\u2026") || t.ends_with("..."); }
+
+// The site-naming segments at either end of a heading go; nothing else (an
+// <h1> has no "Headline | Site" habit to guess from).
+std::string strip_site_segments(const std::string& heading, const std::vector<std::string>& site_keys) {
+    const Segments seg = split_title(heading);
+    std::size_t from = 0;
+    std::size_t to = seg.parts.size();
+    while (to - from > 1 && names_site(title_key(seg.parts[to - 1]), site_keys)) --to;
+    while (to - from > 1 && names_site(title_key(seg.parts[from]), site_keys)) ++from;
+    return join(seg, from, to);
+}
+
 } // namespace
+
+std::string strip_title_label(std::string_view raw, std::string_view section,
+                              const std::vector<std::string>& headlines) {
+    std::string title = text::collapse_space(raw);
+    const std::string whole_key = title_key(title);
+    for (const auto& h : headlines) {
+        if (title_key(h) == whole_key) return title; // the headline has it
+    }
+    // A leading part before a colon or a separator, whichever comes first.
+    std::size_t pos = std::string::npos;
+    std::string_view mark;
+    for (std::string_view m : {": ", " | ", " - ", " \u2013 ", " \u2014 "}) {
+        const auto p = title.find(m);
+        if (p != std::string::npos && p > 0 && (pos == std::string::npos || p < pos)) {
+            pos = p;
+            mark = m;
+        }
+    }
+    if (pos != std::string::npos) {
+        const std::string head = title.substr(0, pos);
+        std::string rest = text::collapse_space(title.substr(pos + mark.size()));
+        const std::string rest_key = title_key(rest);
+        bool confirmed = false;
+        for (const auto& h : headlines) confirmed = confirmed || (!rest_key.empty() && title_key(h) == rest_key);
+        if (word_count(head) <= 3 && word_count(rest) >= 2 &&
+            (is_label(head, section) || (mark == ": " && confirmed))) {
+            return rest;
+        }
+    }
+    // A trailing label after a separator: "... | Opinion".
+    const Segments seg = split_title(title);
+    if (seg.parts.size() >= 2 && is_label(seg.parts.back(), section) &&
+        word_count(join(seg, 0, seg.parts.size() - 1)) >= 2) {
+        return join(seg, 0, seg.parts.size() - 1);
+    }
+    return title;
+}
+
+std::string choose_title(const TitleInputs& in, Explanation* explain) {
+    std::vector<std::string> site_keys;
+    for (const auto& s : in.site_names) {
+        std::string k = title_key(s);
+        if (!k.empty()) site_keys.push_back(std::move(k));
+    }
+    auto is_site = [&](const std::string& t) {
+        const std::string k = title_key(t);
+        return std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end();
+    };
+    struct Meta {
+        std::string raw;
+        std::string cleaned;
+    };
+    std::vector<Meta> metas;
+    std::string fallback; // a meta title cut short, when nothing else is left
+    for (const auto& m : in.metas) {
+        const std::string raw = text::collapse_space(m.value);
+        if (raw.empty()) continue;
+        std::string cleaned =
+            strip_title_label(clean_title(raw, in.site_names, in.h1s, in.headings), in.section, in.h1s);
+        std::string note;
+        double score = 1.0 - 0.01 * static_cast<double>(metas.size());
+        if (title_key(cleaned).empty()) {
+            note = "no words";
+            score = 0;
+        } else if (is_site(cleaned)) {
+            note = "the site's name, not a headline";
+            score = 0;
+        } else if (cut_short(cleaned)) {
+            note = "cut short";
+            score = 0;
+            if (fallback.empty()) fallback = cleaned;
+        } else {
+            note = cleaned == raw ? "meta title" : "meta title without site, section or label: " + raw;
+            metas.push_back({raw, cleaned});
+        }
+        explain_add(explain, "title", {cleaned, m.source, score, note});
+    }
+    // The visible headlines, each confirmed by the meta titles.
+    std::string best_h1;
+    double best_confirmation = -1;
+    std::size_t counted = 0;
+    for (const auto& raw_h1 : in.h1s) {
+        if (++counted > 20) break;
+        std::string h1 = strip_title_label(strip_site_segments(text::collapse_space(raw_h1), site_keys), in.section);
+        // "Headline | Section | Outlet" in the <h1> itself: the run a meta
+        // title equals.
+        const Segments seg = split_title(h1);
+        for (std::size_t len = seg.parts.size() - 1; len >= 1 && seg.parts.size() > 1; --len) {
+            const std::string run_key = title_key(join(seg, 0, len));
+            const bool meta_equals = std::any_of(metas.begin(), metas.end(), [&](const Meta& m) {
+                return !run_key.empty() && title_key(m.cleaned) == run_key;
+            });
+            if (meta_equals) {
+                h1 = join(seg, 0, len);
+                break;
+            }
+        }
+        if (title_key(h1).empty()) continue;
+        if (is_site(h1) || names_site(title_key(h1), site_keys)) {
+            explain_add(explain, "title", {h1, "h1", 0, "names the site"});
+            continue;
+        }
+        if (h1.size() > 400 || cut_short(h1)) {
+            explain_add(explain, "title", {h1, "h1", 0, "too long or cut short for a headline"});
+            continue;
+        }
+        double confirmation = metas.empty() ? 0.5 : 0.0;
+        for (const auto& m : metas) {
+            // Both ways: a masthead <h1> is all in a long title, and a
+            // short meta title may be all in a longer <h1>.
+            const double h1_in_meta = title_similarity(m.cleaned, h1);
+            const double meta_in_h1 = title_similarity(h1, m.cleaned);
+            if (h1_in_meta + meta_in_h1 > 0) {
+                confirmation = std::max(confirmation, 2 * h1_in_meta * meta_in_h1 / (h1_in_meta + meta_in_h1));
+            }
+        }
+        explain_add(explain, "title",
+                    {h1, "h1", 1.0 + confirmation,
+                     metas.empty() ? "visible headline, no meta title to compare"
+                                   : "visible headline; share of words shared with the best meta title " +
+                                         std::to_string(confirmation).substr(0, 4)});
+        if (confirmation > best_confirmation) {
+            best_confirmation = confirmation;
+            best_h1 = h1;
+        }
+    }
+    std::string chosen;
+    std::string reason;
+    if (!best_h1.empty() && best_confirmation >= 0.4) {
+        chosen = best_h1;
+        reason = metas.empty() ? "the visible <h1>; no meta title" : "the visible <h1>, confirmed by a meta title";
+    } else if (!metas.empty()) {
+        chosen = metas.front().cleaned;
+        reason = best_h1.empty() ? "the first meta title; no usable <h1>"
+                                 : "the first meta title; no <h1> shares enough of its words";
+    } else if (!best_h1.empty()) {
+        chosen = best_h1;
+        reason = "the visible <h1>";
+    } else {
+        chosen = fallback;
+        reason = fallback.empty() ? "no title" : "the only title, though cut short";
+    }
+    explain_choose(explain, "title", chosen, reason);
+    return chosen;
+}
 
 std::vector<std::string> title_segments(std::string_view title) {
     return split_title(text::collapse_space(title)).parts;

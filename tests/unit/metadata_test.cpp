@@ -55,6 +55,15 @@ TEST(ExtractMetadata, Authors) {
         {"a The writer is bio", "bio-writer-is.html", {"Amira Hassan"}},
         {"an A is a columnist bio", "bio-is-a-columnist.html", {"Daniel Okafor"}},
         {"a page without any author has none", "title-suffix.html", {}},
+        {"a short By line after the h1 beats one in a teaser before it", "byline-by-line.html", {"Jane Doe"}},
+        {"a lone Written by label names the next element", "byline-written-by-label.html", {"Edzel Tabing"}},
+        {"a link to an author page", "byline-author-link.html", {"Mary Major"}},
+        {"twitter:label Written by with its twitter:data", "byline-twitter-label.html", {"Omar Haddad"}},
+        {"a JSON-LD Organization beside a Person is not an author",
+         "jsonld-person-and-organization.html",
+         {"Jagpreet Chhatwal"}},
+        {"the outlet's name run into a byline goes", "byline-outlet-run-in.html", {"Jane Doe"}},
+        {"a JSON-LD author whose name is a list", "jsonld-author-name-list.html", {"Chengcheng Pei", "Yuan Lin"}},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
@@ -112,6 +121,8 @@ TEST(ExtractMetadata, Fields) {
          "title-outlet-section-headline.html", &Article::title, "Why the Harbour Needs a New Breakwater"},
         {"the title segment spelling the domain is the site", "title-outlet-section-headline.html", &Article::site,
          "Harbour Gazette"},
+        {"the visible h1 wins over a meta title that confirms it", "title-h1-over-meta.html", &Article::title,
+         "Top 10 Health and Nutrition Trends to Watch"},
         {"an h2 entry title wins over an h1 masthead", "title-masthead-h1.html", &Article::title,
          "The Quiet Case for Night Trains"},
         {"a date meta tag with only a month gives the month", "date-month-only.html", &Article::published, "1780-03"},

@@ -139,5 +139,133 @@ TEST(TitleSimilarity, MeasuresWordsOfTheSecondMissingFromTheFirst) {
     EXPECT_GT(title_similarity("Council Approves the Budget Today", "Council Approves the Budget"), 0.99);
 }
 
+struct ChooseRow {
+    const char* name;
+    std::vector<TitleSource> metas;
+    std::vector<std::string> h1s;
+    std::vector<std::string> sites;
+    const char* section;
+    const char* expected;
+};
+
+TEST(ChooseTitle, Table) {
+    const ChooseRow rows[] = {
+        {"og:title loses its site suffix like <title> does",
+         {{"og:title", "Ten Steps to a Quiet Kitchen | Example Homes"}},
+         {},
+         {"Example Homes"},
+         "",
+         "Ten Steps to a Quiet Kitchen"},
+        {"the visible h1 wins when a meta title confirms it",
+         {{"og:title", "Health and Nutrition Trends for 2026 - Example"}},
+         {"Top 10 Health and Nutrition Trends to Watch"},
+         {"Example"},
+         "",
+         "Top 10 Health and Nutrition Trends to Watch"},
+        {"a one-word h1 inside a long meta title does not confirm",
+         {{"og:title", "How We Broke Into Vercel, Cursor, Discord and Hundreds of Other Companies"}},
+         {"Discord"},
+         {},
+         "",
+         "How We Broke Into Vercel, Cursor, Discord and Hundreds of Other Companies"},
+        {"the best confirmed of several h1s wins",
+         {{"og:title", "Advent of Code 2025 week 2"}},
+         {"Example Blog", "Advent of Code 2025, week 2"},
+         {"Example Blog"},
+         "",
+         "Advent of Code 2025, week 2"},
+        {"a meta title cut short gives way to the next",
+         {{"og:title", "Stanford Graduates Find Their Degrees No Longer\u2026"},
+          {"<title>", "Stanford Graduates Find Their Degrees No Longer Guarantee Jobs"}},
+         {},
+         {},
+         "",
+         "Stanford Graduates Find Their Degrees No Longer Guarantee Jobs"},
+        {"a meta title equal to the site name is no headline",
+         {{"og:title", "Example News"}, {"<title>", "Council Approves the Budget After Delay"}},
+         {},
+         {"Example News"},
+         "",
+         "Council Approves the Budget After Delay"},
+        {"an h1 with no meta title stands", {}, {"Council Approves the Budget"}, {}, "", "Council Approves the Budget"},
+        {"a trailing label leaves the h1",
+         {{"og:title", "How meditation rewires brains | Opinion"}},
+         {"How meditation rewires brains | Opinion"},
+         {},
+         "",
+         "How meditation rewires brains"},
+        {"the h1's run a meta title equals is the headline",
+         {{"<title>", "How to help babies sleep through the night"}},
+         {"How to help babies sleep through the night | Patient Education | Example Hospital"},
+         {},
+         "",
+         "How to help babies sleep through the night"},
+        {"nothing gives nothing", {}, {}, {}, "", ""},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        TitleInputs in;
+        in.metas = row.metas;
+        in.h1s = row.h1s;
+        in.site_names = row.sites;
+        in.section = row.section;
+        EXPECT_EQ(choose_title(in), row.expected);
+    }
+}
+
+TEST(ChooseTitle, ExplainsEveryCandidate) {
+    TitleInputs in;
+    in.metas = {{"og:title", "Council Approves the Budget | Example News"}};
+    in.h1s = {"Council Approves the Budget"};
+    in.site_names = {"Example News"};
+    Explanation explain;
+    EXPECT_EQ(choose_title(in, &explain), "Council Approves the Budget");
+    const FieldEvidence* title = explain.find("title");
+    ASSERT_NE(title, nullptr);
+    EXPECT_EQ(title->candidates.size(), 2U);
+    EXPECT_EQ(title->chosen, "Council Approves the Budget");
+    EXPECT_FALSE(title->reason.empty());
+}
+
+struct LabelRow {
+    const char* name;
+    const char* title;
+    const char* section;
+    std::vector<std::string> headlines;
+    const char* expected;
+};
+
+TEST(StripTitleLabel, Table) {
+    const LabelRow rows[] = {
+        {"a WATCH: kicker goes", "WATCH: Flood Waters Reach the Old Town", "", {}, "Flood Waters Reach the Old Town"},
+        {"an Opinion | label goes", "Opinion | We Need Night Trains Again", "", {}, "We Need Night Trains Again"},
+        {"the section before a colon goes",
+         "Harbour: New Breakwater Approved",
+         "Harbour",
+         {},
+         "New Breakwater Approved"},
+        {"a kicker the h1 lacks goes",
+         "Rail: Night Trains Return to Vienna",
+         "",
+         {"Night Trains Return to Vienna"},
+         "Night Trains Return to Vienna"},
+        {"a kicker the h1 has stays",
+         "Review: The Quiet Earth",
+         "",
+         {"Review: The Quiet Earth"},
+         "Review: The Quiet Earth"},
+        {"a headline colon that is no label stays",
+         "Why the Harbour Needs a Wall: An Engineer Explains",
+         "",
+         {},
+         "Why the Harbour Needs a Wall: An Engineer Explains"},
+        {"too little left keeps the label", "Opinion: Yes", "", {}, "Opinion: Yes"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(strip_title_label(row.title, row.section, row.headlines), row.expected);
+    }
+}
+
 } // namespace
 } // namespace oped::indexer

@@ -43,6 +43,17 @@ struct PageSignals {
     // or id naming a byline; weak ones only name an author.
     std::vector<std::string> strong_bylines;
     std::vector<std::string> weak_bylines;
+    // Short lines that read as a byline by their words: "By Jane Doe",
+    // "Written by Jane Doe", or a lone "Written by" label and the text of
+    // the element after it.
+    std::vector<std::string> by_lines;
+    // Text of links to author pages (/author/, /authors/, /writer/, /by/).
+    std::vector<std::string> author_links;
+    // Where each of those was, and where the first <h1> was, counted in
+    // elements from the start of the document (none: no <h1>).
+    std::vector<std::size_t> by_line_positions;
+    std::vector<std::size_t> author_link_positions;
+    std::size_t first_h1_position = static_cast<std::size_t>(-1);
     // Short paragraphs that may be an author's bio, in document order.
     std::vector<std::string> paragraphs;
     // <time datetime>: marked as the publication date (pubdate, itemprop,

@@ -3,6 +3,8 @@
 // The headline inside a page's <title>, which usually carries the site's
 // name too ("Headline | Site", "Site - Headline"). Pure functions.
 
+#include <oped/indexer/evidence.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,38 @@ namespace oped::indexer {
 // for the site's name in step 3.
 std::string clean_title(std::string_view title, const std::vector<std::string>& site_names,
                         const std::vector<std::string>& headlines, const std::vector<std::string>& lesser = {});
+
+// One title a page states outside its visible headings: "og:title",
+// "<title>", "JSON-LD headline"...
+struct TitleSource {
+    std::string source;
+    std::string value;
+};
+
+// Everything the title is chosen from.
+struct TitleInputs {
+    std::vector<TitleSource> metas;      // highest precedence first; <title> among them
+    std::vector<std::string> h1s;        // the page's <h1> texts, in document order
+    std::vector<std::string> headings;   // lesser headings (see clean_title)
+    std::vector<std::string> site_names; // the outlet's names: og:site_name, publisher, domain label...
+    std::string section;                 // the article's declared section, a possible kicker
+};
+
+// The page's headline, one pipeline for every source. Each meta title is
+// cleaned (clean_title, then strip_title_label); a candidate that is cut
+// short ("…") or equal to the site's name is dropped. The visible <h1> is
+// the headline when a meta title confirms it (half of the words of one
+// are in the other) or when there is no meta title; among several <h1>s
+// the best confirmed wins. Otherwise the first meta title left. With
+// `explain`, records every candidate, its score and why.
+std::string choose_title(const TitleInputs& in, Explanation* explain = nullptr);
+
+// `title` without a kicker or label: "WATCH: ...", "Opinion | ...", "... |
+// Opinion", or the page's `section` before a colon. A leading part before a
+// colon also goes when the rest is one of `headlines` (the page's <h1>s lack
+// it). Kept when too little would be left.
+std::string strip_title_label(std::string_view title, std::string_view section,
+                              const std::vector<std::string>& headlines = {});
 
 // The segments of a title between the separators clean_title() knows.
 std::vector<std::string> title_segments(std::string_view title);
