@@ -81,6 +81,8 @@ namespace oped::indexer {
 namespace {
 
 constexpr std::size_t k_max_tags = 30;
+// Longer "site names" are headlines put in the wrong tag.
+constexpr std::size_t k_max_site_name_words = 6;
 
 std::string first_meta(const PageSignals& s, std::initializer_list<std::string_view> keys) {
     for (auto k : keys) {
@@ -220,8 +222,17 @@ std::string pick_title(const PageSignals& s, const std::string& site, const std:
     in.metas.push_back({"<title>", s.title});
     in.h1s = s.h1s;
     in.headings = s.headings;
-    in.site_names = {site, s.meta("og:site_name"), s.meta("application-name")};
-    for (const auto& a : s.jsonld) in.site_names.push_back(a.site);
+    // An outlet's name is short: a page that puts its headline in
+    // application-name or og:site_name is not naming itself, and taking it
+    // for the site would drop the headline everywhere.
+    auto add_site = [&](const std::string& name) {
+        const std::string words = text::collapse_space(name);
+        if (static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) < k_max_site_name_words) {
+            in.site_names.push_back(name);
+        }
+    };
+    for (const std::string& name : {site, s.meta("og:site_name"), s.meta("application-name")}) add_site(name);
+    for (const auto& a : s.jsonld) add_site(a.site);
     // The domain's name is a site name too ("the-rambler" names "The
     // Rambler Archive").
     in.site_names.push_back(host_label(host_of(url_hint)));

@@ -251,6 +251,10 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
             // short meta title may be all in a longer <h1>.
             const double h1_in_meta = title_similarity(m.cleaned, h1);
             const double meta_in_h1 = title_similarity(h1, m.cleaned);
+            // One word in common ("Minecraft News" and "Minecraft 1.8 - The
+            // Bountiful Update") is a topic or a masthead, not the same
+            // headline; a one-word <h1> ("Flexbox") needs only itself.
+            if (shared_words(m.cleaned, h1) < std::min<std::size_t>(2, word_count(title_key(h1)))) continue;
             if (h1_in_meta + meta_in_h1 > 0) {
                 confirmation = std::max(confirmation, 2 * h1_in_meta * meta_in_h1 / (h1_in_meta + meta_in_h1));
             }
@@ -308,6 +312,15 @@ std::string title_key(std::string_view title) {
         }
     }
     return out;
+}
+
+std::size_t shared_words(std::string_view a, std::string_view b) {
+    const auto wa = key_words(a);
+    auto wb = key_words(b);
+    std::sort(wb.begin(), wb.end());
+    wb.erase(std::unique(wb.begin(), wb.end()), wb.end());
+    return static_cast<std::size_t>(std::count_if(
+        wb.begin(), wb.end(), [&](const auto& w) { return std::find(wa.begin(), wa.end(), w) != wa.end(); }));
 }
 
 double title_similarity(std::string_view a, std::string_view b) {

@@ -89,6 +89,8 @@ TEST(ExtractMetadata, Fields) {
         {"the JSON-LD articleSection is the section", "jsonld-graph.html", &Article::section, "Politics"},
         {"broken JSON-LD gives its date", "jsonld-broken.html", &Article::published, "2022-02-28"},
         {"og:title is the title", "opengraph-only.html", &Article::title, "Harbour Plan Faces New Delay"},
+        {"a headline in application-name is no site name", "title-in-application-name.html", &Article::title,
+         "Ferry Timetable Changes Next Month After the Council Vote"},
         {"og:site_name is the site", "opengraph-only.html", &Article::site, "The Coastal Times"},
         {"og:url is the URL", "opengraph-only.html", &Article::url, "https://coastal.example.org/news/harbour-plan"},
         {"article:published_time is the date", "opengraph-only.html", &Article::published, "2021-11-01T10:52:50+01:00"},

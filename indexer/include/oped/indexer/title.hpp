@@ -70,4 +70,7 @@ std::string title_key(std::string_view title);
 // (Readability's measure): 1 when a covers b.
 double title_similarity(std::string_view a, std::string_view b);
 
+// How many distinct words of `b` (compared as title_key words) are in `a`.
+std::size_t shared_words(std::string_view a, std::string_view b);
+
 } // namespace oped::indexer
