@@ -260,6 +260,7 @@ class Writer {
         } else if (m_failed.erase(file.path) != 0) {
             clear_failure(m_db, file.path);
         }
+        if (m_skipped.erase(file.path) != 0) clear_skip(m_db, file.path);
         if (++m_pending >= m_batch) commit(summary);
     }
 
