@@ -24,7 +24,8 @@ std::string repeat(const std::string& s, int n) {
     return out;
 }
 
-const std::string k_prose = "<p>" + repeat("The council met again and the debate ran long past midnight. ", 3) + "</p>";
+const std::string k_sentences = repeat("The council met again and the debate ran long past midnight. ", 3);
+const std::string k_prose = "<p>" + k_sentences + "</p>";
 
 struct SignalRow {
     const char* name;
@@ -53,7 +54,7 @@ TEST(PageTypeSignals, CountsWhatThePageShows) {
         {"prose paragraphs under one parent make one run",
          "<div>" + k_prose + k_prose + k_prose + "</div><div>" + k_prose + "</div>", "",
          [](const PageTypeSignals& s) { return static_cast<int>(s.prose_run); }, 3},
-        {"a paragraph that is mostly a link is not prose", "<div><p><a href='/x'>" + k_prose + "</a></p></div>", "",
+        {"a paragraph that is mostly a link is not prose", "<div><p><a href='/x'>" + k_sentences + "</a></p></div>", "",
          [](const PageTypeSignals& s) { return static_cast<int>(s.prose_paragraphs); }, 0},
         {"amounts with a currency sign on either side are prices", "<p>$12.99, 12,50 \xE2\x82\xAC and $ alone</p>", "",
          [](const PageTypeSignals& s) { return s.prices; }, 2},
