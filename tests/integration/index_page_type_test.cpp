@@ -38,7 +38,8 @@ class ArticleAndListing : public ::testing::Test {
         const RunResult r = run_oped(args);
         EXPECT_EQ(r.exit_code, 0) << r.err;
         std::vector<std::string> out;
-        for (const auto& hit : nlohmann::json::parse(r.out)["results"]) out.push_back(hit["url"]);
+        const nlohmann::json reply = nlohmann::json::parse(r.out);
+        for (const auto& hit : reply["results"]) out.push_back(hit["url"]);
         std::sort(out.begin(), out.end());
         return out;
     }
