@@ -22,12 +22,19 @@ struct ExtractOptions {
 };
 
 nlohmann::json to_json(const Article& a) {
-    return {{"path", a.path},           {"url", a.url},
-            {"title", a.title},         {"authors", a.authors},
-            {"published", a.published}, {"modified", a.modified},
-            {"site", a.site},           {"section", a.section},
-            {"tags", a.tags},           {"description", a.description},
-            {"language", a.language},   {"body", a.body}};
+    return {{"path", a.path},
+            {"url", a.url},
+            {"title", a.title},
+            {"authors", a.authors},
+            {"published", a.published},
+            {"modified", a.modified},
+            {"site", a.site},
+            {"section", a.section},
+            {"tags", a.tags},
+            {"description", a.description},
+            {"language", a.language},
+            {"type", a.type},
+            {"body", a.body}};
 }
 
 void print_summary(const Article& a) {
@@ -47,6 +54,7 @@ void print_summary(const Article& a) {
     line("section:     ", a.section);
     line("tags:        ", tags);
     line("language:    ", a.language);
+    line("type:        ", a.type);
     line("url:         ", a.url);
     line("description: ", a.description);
     const auto words = std::count(a.body.begin(), a.body.end(), ' ') + (a.body.empty() ? 0 : 1);

@@ -92,16 +92,24 @@ int run_index(IndexCliOptions& opt) {
     const std::string stopped = s.stopped_by ? "; stopped early (" + std::string(error_name(s.stopped_by->code)) +
                                                    "): the counts are what was committed before the failure"
                                              : std::string();
+    const std::string skipped =
+        opt.index.all_pages ? std::string() : ", " + std::to_string(s.skipped) + " skipped as not articles";
     std::printf(
-        "indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s%s; "
+        "indexed %zu files into %s: %zu added, %zu updated, %zu unchanged, %zu removed, %zu failed%s%s%s; "
         "%.2fs, %.0f docs/s\n",
         s.total, opt.index.db_path.c_str(), s.added, s.updated, s.unchanged, s.removed, s.failures.size(),
-        reasons.c_str(), stopped.c_str(), s.seconds, rate);
+        reasons.c_str(), skipped.c_str(), stopped.c_str(), s.seconds, rate);
     if (s.failed_before > 0) {
         spdlog::info(
             "{} of the failed files failed on an earlier run and have not changed since; "
             "--retry-failed tries them again",
             s.failed_before);
+    }
+    if (s.skipped > 0) {
+        spdlog::info(
+            "{} pages are listings or other pages, not articles ({} unchanged since an earlier run); "
+            "--all-pages indexes them too",
+            s.skipped, s.skipped_before);
     }
     if (s.stopped_by) return exit_code(s.stopped_by->code);
     return s.failures.empty() ? 0 : exit_code(ErrorCode::not_html);
@@ -123,6 +131,8 @@ Command add_index(CLI::App& app) {
     sub->add_option("--page-memory", opt->page_memory_mib,
                     "MiB of memory a page's extraction may use before it fails (default 1024)");
     sub->add_flag("--retry-failed", opt->index.retry_failed, "Try again pages that failed before, even if unchanged");
+    sub->add_flag("--all-pages", opt->index.all_pages,
+                  "Index every page; without it, listings and other pages that are not articles are skipped");
     sub->add_flag("-q,--quiet", opt->quiet, "No progress output");
     sub->add_option("paths", opt->index.roots, "Files and folders to index")->required();
     return [opt] { return run_index(*opt); };

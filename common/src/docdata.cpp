@@ -59,6 +59,8 @@ class Reader {
         return true;
     }
 
+    bool done() const { return m_data.empty(); }
+
   private:
     std::string_view m_data;
 };
@@ -77,6 +79,9 @@ std::string encode_fields(const Article& a) {
     put(out, a.description);
     put(out, a.language);
     put(out, a.body);
+    // Added after "oped2" was defined: documents written before it end
+    // here, and read back with an empty type (an article).
+    put(out, a.type);
     return out;
 }
 
@@ -109,6 +114,7 @@ Result<Article> decode_fields(std::string_view fields) {
                     r.get(a.modified) && r.get(a.site) && r.get(a.section) && r.get_list(a.tags) &&
                     r.get(a.description) && r.get(a.language) && r.get(a.body);
     if (!ok) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
+    if (!r.done() && !r.get(a.type)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     return a;
 }
 

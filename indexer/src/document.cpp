@@ -74,6 +74,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     add_boolean(doc, schema::prefix::section, a.section);
     for (const auto& tag : a.tags) add_boolean(doc, schema::prefix::tag, tag);
     if (!a.language.empty()) doc.add_boolean_term(std::string(schema::prefix::language) + a.language);
+    doc.add_boolean_term(std::string(schema::prefix::type) + (a.type.empty() ? "article" : a.type));
     add_date_terms(doc, a.published);
 
     // Values for ranges, sorting and facets.

@@ -4,6 +4,7 @@
 #include <oped/indexer/charset.hpp>
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/metadata.hpp>
+#include <oped/indexer/page_type.hpp>
 
 namespace oped::indexer {
 
@@ -21,6 +22,7 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path,
     article.path = path;
     extract_metadata(doc.get(), article, explain);
     article.body = extract_body(doc.get(), article, explain);
+    article.type = classify_page(gather_page_type_signals(doc.get(), article), explain);
     if (article.body.empty() && article.title.empty()) {
         return Error{ErrorCode::empty_article, "no article text found", path};
     }

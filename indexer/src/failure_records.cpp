@@ -10,6 +10,7 @@ namespace {
 constexpr char k_sep = '\0';
 
 std::string key_of(const std::string& path) { return schema::boolean_term(schema::k_meta_failed_prefix, path); }
+std::string skip_key_of(const std::string& path) { return schema::boolean_term(schema::k_meta_skipped_prefix, path); }
 
 } // namespace
 
@@ -41,6 +42,31 @@ void record_failure(Xapian::WritableDatabase& db, const std::string& path, const
 }
 
 void clear_failure(Xapian::WritableDatabase& db, const std::string& path) { db.set_metadata(key_of(path), {}); }
+
+// signature NUL type NUL path.
+std::unordered_map<std::string, SkipRecord> load_skip_records(const Xapian::Database& db) {
+    std::unordered_map<std::string, SkipRecord> records;
+    const std::string prefix(schema::k_meta_skipped_prefix);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        const std::string value = db.get_metadata(*it);
+        const auto a = value.find(k_sep);
+        const auto b = a == std::string::npos ? a : value.find(k_sep, a + 1);
+        if (b == std::string::npos) continue; // not ours to read: the page is simply read again
+        records.emplace(value.substr(b + 1), SkipRecord{value.substr(0, a), value.substr(a + 1, b - a - 1)});
+    }
+    return records;
+}
+
+void record_skip(Xapian::WritableDatabase& db, const std::string& path, const SkipRecord& record) {
+    std::string value = record.signature;
+    value += k_sep;
+    value += record.type;
+    value += k_sep;
+    value += path;
+    db.set_metadata(skip_key_of(path), value);
+}
+
+void clear_skip(Xapian::WritableDatabase& db, const std::string& path) { db.set_metadata(skip_key_of(path), {}); }
 
 // Read errors and internal errors (a worker that could not start) say
 // nothing about the page; too_large depends on --max-size, which a re-run

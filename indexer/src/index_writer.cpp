@@ -8,6 +8,7 @@
 #include <oped/indexer/failure_records.hpp>
 #include <oped/indexer/index_errors.hpp>
 #include <oped/indexer/page_source.hpp>
+#include <oped/indexer/page_type.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -65,6 +66,7 @@ struct WorkItem {
     const PageFile* file = nullptr;
     std::optional<BuiltDocument> built;
     std::optional<Error> error;
+    std::string skipped_type; // not an article, and not indexed: its type
 };
 
 // A bounded multi-producer, single-consumer queue.
@@ -102,12 +104,18 @@ class WorkQueue {
     unsigned m_producers = 0;
 };
 
-// The article's document, built on the calling thread.
-WorkItem build_item(const PageFile& file, Result<Article> article, DocumentBuilder& builder) {
+// The article's document, built on the calling thread; a page that is not
+// an article is only noted, unless all pages are indexed.
+WorkItem build_item(const PageFile& file, Result<Article> article, DocumentBuilder& builder, bool all_pages) {
     WorkItem item;
     item.file = &file;
     if (!article) {
         item.error = article.error();
+        return item;
+    }
+    const std::string& type = article.value().type;
+    if (!all_pages && !type.empty() && type != k_type_article) {
+        item.skipped_type = type;
         return item;
     }
     if (article.value().body.empty()) {
@@ -156,7 +164,7 @@ void extract_pages(const std::vector<const PageFile*>& todo, std::atomic<std::si
         const std::size_t following = next++;
         Result<Article> article = worker ? worker->receive() : extract_here(*todo[i], max_size);
         if (worker && following < todo.size()) worker->send(todo[following]->path, max_size);
-        queue.push(build_item(*todo[i], std::move(article), builder));
+        queue.push(build_item(*todo[i], std::move(article), builder, options.all_pages));
         i = following;
     }
 }
@@ -188,8 +196,8 @@ class Writer {
   public:
     Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing,
            const std::unordered_set<std::string>& seen, std::unordered_map<std::string, FailureRecord>& failed,
-           std::size_t batch)
-        : m_db(db), m_existing(existing), m_seen(seen), m_failed(failed), m_batch(batch) {
+           std::unordered_map<std::string, SkipRecord>& skipped, std::size_t batch)
+        : m_db(db), m_existing(existing), m_seen(seen), m_failed(failed), m_skipped(skipped), m_batch(batch) {
         for (const auto& [path, entry] : m_existing) {
             m_docid_of[schema::boolean_term(schema::prefix::id, entry.uid)] = entry.docid;
             m_path_of[entry.docid] = path;
@@ -221,6 +229,24 @@ class Writer {
             ++summary.added;
         }
         if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
+        if (m_skipped.erase(file.path) != 0) clear_skip(m_db, file.path);
+        if (++m_pending >= m_batch) commit(summary);
+    }
+
+    // A page that is not an article: remembered with its signature, so an
+    // unchanged one is not read again, and its document dropped if it was
+    // indexed before (it was an article then, or the run kept all pages).
+    void skip(const PageFile& file, const std::string& type, IndexSummary& summary) {
+        ++summary.skipped;
+        const SkipRecord record{file.signature, type};
+        record_skip(m_db, file.path, record);
+        m_skipped[file.path] = record;
+        if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
+        if (const auto old = m_existing.find(file.path); old != m_existing.end()) {
+            forget(schema::boolean_term(schema::prefix::id, old->second.uid), old->second.docid);
+            m_existing.erase(old);
+            ++summary.removed;
+        }
         if (++m_pending >= m_batch) commit(summary);
     }
 
@@ -234,6 +260,7 @@ class Writer {
         } else if (m_failed.erase(file.path) != 0) {
             clear_failure(m_db, file.path);
         }
+        if (m_skipped.erase(file.path) != 0) clear_skip(m_db, file.path);
         if (++m_pending >= m_batch) commit(summary);
     }
 
@@ -297,6 +324,7 @@ class Writer {
     std::unordered_map<std::string, Indexed>& m_existing;
     const std::unordered_set<std::string>& m_seen;
     std::unordered_map<std::string, FailureRecord>& m_failed;
+    std::unordered_map<std::string, SkipRecord>& m_skipped;
     std::size_t m_batch;
     std::size_t m_pending = 0;
     std::array<std::size_t, 3> m_committed{};                  // added, updated, removed
@@ -314,9 +342,13 @@ bool vanished(const std::string& path, const std::unordered_set<std::string>& se
 
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
                      const std::unordered_map<std::string, FailureRecord>& failed,
+                     const std::unordered_map<std::string, SkipRecord>& skipped,
                      const std::unordered_set<std::string>& seen, const CrawlResult& crawled, IndexSummary& summary) {
     for (const auto& [path, record] : failed) {
         if (vanished(path, seen, crawled)) clear_failure(db, path);
+    }
+    for (const auto& [path, record] : skipped) {
+        if (vanished(path, seen, crawled)) clear_skip(db, path);
     }
     for (const auto& [path, entry] : existing) {
         if (!vanished(path, seen, crawled)) continue;
@@ -375,20 +407,29 @@ Result<Xapian::WritableDatabase> open_for_writing(const std::string& db_path) {
 
 namespace {
 
-// The pages to extract: new, changed, and (with retry_failed) those that
-// failed before; unchanged pages are counted, and unchanged failed ones
-// reported again from their record.
+// The pages to extract: new, changed, (with retry_failed) those that failed
+// before and (with all_pages) those left out before as not articles;
+// unchanged pages are counted, unchanged failed ones reported again from
+// their record, and unchanged pages left out before counted as skipped.
 std::vector<const PageFile*> plan(const CrawlResult& crawled, const std::unordered_map<std::string, Indexed>& existing,
-                                  const std::unordered_map<std::string, FailureRecord>& failed, bool retry_failed,
-                                  std::unordered_set<std::string>& seen, IndexSummary& summary) {
+                                  const std::unordered_map<std::string, FailureRecord>& failed,
+                                  const std::unordered_map<std::string, SkipRecord>& skipped,
+                                  const IndexOptions& options, std::unordered_set<std::string>& seen,
+                                  IndexSummary& summary) {
     std::vector<const PageFile*> todo;
     for (const auto& file : crawled.files) {
         seen.insert(file.path);
         const auto record = failed.find(file.path);
-        if (!retry_failed && record != failed.end() && record->second.signature == file.signature) {
+        if (!options.retry_failed && record != failed.end() && record->second.signature == file.signature) {
             summary.failures.push_back({file.path, record->second.code,
                                         record->second.reason + " (on an earlier run; unchanged since, not retried)"});
             ++summary.failed_before;
+            continue;
+        }
+        const auto left_out = skipped.find(file.path);
+        if (!options.all_pages && left_out != skipped.end() && left_out->second.signature == file.signature) {
+            ++summary.skipped;
+            ++summary.skipped_before;
             continue;
         }
         const auto found = existing.find(file.path);
@@ -412,9 +453,11 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     IndexSummary summary;
     std::unordered_map<std::string, Indexed> existing;
     std::unordered_map<std::string, FailureRecord> failed;
+    std::unordered_map<std::string, SkipRecord> skipped;
     try {
         existing = load_existing(db);
         failed = load_failure_records(db);
+        skipped = load_skip_records(db);
     } catch (const Xapian::Error& e) {
         return index_error(e, options.db_path);
     }
@@ -424,7 +467,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     }
     summary.total = crawled.files.size();
     std::unordered_set<std::string> seen;
-    const std::vector<const PageFile*> todo = plan(crawled, existing, failed, options.retry_failed, seen, summary);
+    const std::vector<const PageFile*> todo = plan(crawled, existing, failed, skipped, options, seen, summary);
 
     const std::uint64_t max_size = options.max_size > 0 ? options.max_size : k_default_max_size;
     unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -452,12 +495,14 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
     };
 
-    Writer writer(db, existing, seen, failed, batch_size_from(options));
-    IndexProgress state{summary.unchanged + summary.failed_before, summary.total, 0};
+    Writer writer(db, existing, seen, failed, skipped, batch_size_from(options));
+    IndexProgress state{summary.unchanged + summary.failed_before + summary.skipped_before, summary.total, 0};
     try {
         while (auto item = queue.pop()) {
             if (item->error) {
                 writer.fail(*item->file, *item->error, summary);
+            } else if (!item->skipped_type.empty()) {
+                writer.skip(*item->file, item->skipped_type, summary);
             } else {
                 writer.write(*item->built, *item->file, summary);
             }
@@ -469,7 +514,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
         for (auto& w : workers) w.join();
         // A page that failed now but was indexed before keeps its document.
-        remove_vanished(db, existing, failed, seen, crawled, summary);
+        remove_vanished(db, existing, failed, skipped, seen, crawled, summary);
         writer.commit(summary);
     } catch (const Xapian::Error& e) {
         stop_extraction();

@@ -260,11 +260,40 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     return out;
 }
 
+namespace {
+
+// Page types (the XT terms). Pages indexed before oped told types apart
+// have no such term and are articles, so "article" is every page that is
+// not one of the other types.
+Result<Xapian::Query> type_filter(const std::vector<std::string>& types) {
+    const std::string listing = std::string(schema::prefix::type) + "listing";
+    const std::string other = std::string(schema::prefix::type) + "other";
+    std::vector<Xapian::Query> any;
+    for (const auto& t : types) {
+        if (t == "article") {
+            any.emplace_back(Xapian::Query::OP_AND_NOT, match_all(),
+                             Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(listing), Xapian::Query(other)));
+        } else if (t == "listing" || t == "other") {
+            any.emplace_back(std::string(schema::prefix::type) + t);
+        } else {
+            return Error{ErrorCode::invalid_param, "type must be article, listing or other, got '" + t + "'", "type"};
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
+} // namespace
+
 Result<Xapian::Query> filter_query(const SearchRequest& r) {
     std::vector<Xapian::Query> parts;
     if (!r.authors.empty()) parts.push_back(or_of(schema::prefix::author_exact, r.authors));
     if (!r.sites.empty()) parts.push_back(or_of(schema::prefix::site, r.sites));
     if (!r.tags.empty()) parts.push_back(or_of(schema::prefix::tag, r.tags));
+    if (!r.types.empty()) {
+        auto types = type_filter(r.types);
+        if (!types) return types.error();
+        parts.push_back(std::move(types).value());
+    }
     if (!r.years.empty()) {
         std::vector<Xapian::Query> years;
         for (const auto& y : r.years) {

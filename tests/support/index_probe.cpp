@@ -36,13 +36,14 @@ std::optional<SummaryCounts> parse_summary(const std::string& out) {
     const auto removed = count_before(line, "removed,");
     const auto failed = count_before(line, "failed");
     if (!total || !added || !updated || !unchanged || !removed || !failed) return std::nullopt;
-    return SummaryCounts{*total, *added, *updated, *unchanged, *removed, *failed};
+    const auto skipped = count_before(line, "skipped as not articles");
+    return SummaryCounts{*total, *added, *updated, *unchanged, *removed, *failed, skipped.value_or(0)};
 }
 
 std::string describe(const SummaryCounts& c) {
     std::ostringstream s;
     s << "total " << c.total << ", added " << c.added << ", updated " << c.updated << ", unchanged " << c.unchanged
-      << ", removed " << c.removed << ", failed " << c.failed;
+      << ", removed " << c.removed << ", failed " << c.failed << ", skipped " << c.skipped;
     return s.str();
 }
 

@@ -23,6 +23,7 @@ struct SummaryCounts {
     std::size_t unchanged = 0;
     std::size_t removed = 0;
     std::size_t failed = 0;
+    std::size_t skipped = 0; // "N skipped as not articles"; 0 when the line has none (--all-pages)
 
     bool operator==(const SummaryCounts&) const = default;
 };

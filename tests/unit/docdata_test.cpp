@@ -39,9 +39,14 @@ TEST(DocData, RoundTrips) {
     Article big = full_article();
     big.body = std::string(300000, 'w');
     big.authors = std::vector<std::string>(1000, "Same Name");
+    Article listing = full_article();
+    listing.type = "listing";
     const std::vector<Row> rows{
-        {"every field set", full_article()},         {"an empty article", Article{}},
-        {"empty author and tag lists", empty_lists}, {"NULs, separators and non-ASCII text", binaryish},
+        {"a page type", listing},
+        {"every field set", full_article()},
+        {"an empty article", Article{}},
+        {"empty author and tag lists", empty_lists},
+        {"NULs, separators and non-ASCII text", binaryish},
         {"a long body and a thousand authors", big},
     };
     for (const auto& row : rows) {
@@ -87,6 +92,20 @@ TEST(DocData, IgnoresFieldsAddedAfterTheKnownOnes) {
     auto decoded = decode_docdata(data);
     ASSERT_TRUE(decoded);
     EXPECT_EQ(decoded.value(), full_article());
+}
+
+TEST(DocData, ReadsDocumentsWrittenBeforeThePageType) {
+    // Such documents end with the body; they read back with no type (an article).
+    Article typed = full_article();
+    typed.type = "other";
+    std::string fields = encode_article(full_article());
+    ASSERT_EQ(fields.substr(fields.size() - 4), std::string(4, '\0')) << "an empty type is the last field";
+    fields.resize(fields.size() - 4);
+    auto decoded = decode_docdata("oped1" + fields);
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(decoded.value(), full_article());
+    EXPECT_EQ(decoded.value().type, "");
+    EXPECT_EQ(decode_article(encode_article(typed)).value(), typed);
 }
 
 TEST(DocData, RefusesAListCountThatIsNotANumber) {

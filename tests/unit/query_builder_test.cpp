@@ -313,6 +313,14 @@ const FilterRow k_filter_rows[] = {
          r.years = {"1787", "87"};
      }),
      nullptr, "year"},
+    {"a listing type is its term", with([](SearchRequest& r) { r.types = {"listing"}; }), "Query(XTlisting)"},
+    {"articles are the pages of no other type, so pages indexed before types count",
+     with([](SearchRequest& r) { r.types = {"article"}; }), "Query((<alldocuments> AND_NOT (XTlisting OR XTother)))"},
+    {"types are ORed", with([](SearchRequest& r) {
+         r.types = {"listing", "other"};
+     }),
+     "Query((XTlisting OR XTother))"},
+    {"an unknown type is refused", with([](SearchRequest& r) { r.types = {"blog"}; }), nullptr, "type"},
     {"a year of words is refused", with([](SearchRequest& r) { r.years = {"last"}; }), nullptr, "year"},
     {"a month 13 in from is refused", with([](SearchRequest& r) { r.from = "1787-13"; }), nullptr, "from"},
     {"a word in to is refused", with([](SearchRequest& r) { r.to = "soon"; }), nullptr, "to"},

@@ -26,6 +26,7 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
                            {"published", or_null(a.published)},
                            {"site", or_null(a.site)},
                            {"section", or_null(a.section)},
+                           {"type", a.type.empty() ? std::string("article") : a.type},
                            {"snippet", hit.snippet},
                            {"score", hit.score}});
     }
@@ -62,6 +63,7 @@ nlohmann::json to_json(const Article& a, std::uint32_t id) {
             {"tags", a.tags},
             {"description", or_null(a.description)},
             {"language", or_null(a.language)},
+            {"type", a.type.empty() ? std::string("article") : a.type},
             {"body", a.body}};
 }
 

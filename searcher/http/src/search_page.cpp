@@ -29,7 +29,7 @@ constexpr std::string_view k_help = R"(<details class="search-help"><summary>Sea
 </dl></details>)";
 
 bool is_front(const SearchLink& link) {
-    for (auto key : {"q", "author", "site", "tag", "year", "from", "to"}) {
+    for (auto key : {"q", "author", "site", "tag", "year", "type", "from", "to"}) {
         if (link.has(key)) return false;
     }
     return true;
@@ -58,7 +58,7 @@ void search_form(html::Writer& w, const SearchLink& link, std::uint64_t document
     w.raw(
         R"(<p id="search-tips-hint" class="visually-hidden">Results update as you type. Search tips follow the box.</p>)");
     w.raw(k_help);
-    for (auto key : {"author", "site", "tag", "year", "sort"}) {
+    for (auto key : {"author", "site", "tag", "year", "type", "sort"}) {
         for (const auto& v : link.all(key)) {
             w.open("input", {{"type", "hidden"}, {"name", key}, {"value", v}, {"class", "keep"}});
         }

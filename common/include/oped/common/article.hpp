@@ -22,6 +22,11 @@ struct Article {
     std::string description;
     std::string language; // ISO 639-1 code, lower case ("en")
     std::string body;     // paragraphs separated by a blank line
+    // What kind of page it is: "article", "listing" (section fronts, tag and
+    // author pages, search results) or "other" (products, forum threads,
+    // service and documentation pages); empty in indexes made before oped
+    // told them apart, read as "article".
+    std::string type;
 
     bool operator==(const Article&) const = default;
 };

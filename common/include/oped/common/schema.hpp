@@ -24,6 +24,10 @@ inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 // boolean_term() does): the file's signature, the error and its reason, so an
 // unchanged page that failed is not tried again (failure_records.hpp).
 inline constexpr std::string_view k_meta_failed_prefix = "oped:failed:";
+// One key per page that is not an article and was not indexed (oped index
+// without --all-pages), "oped:skipped:" + path (hashed when long): the file's
+// signature and the page's type, so an unchanged page is not read again.
+inline constexpr std::string_view k_meta_skipped_prefix = "oped:skipped:";
 
 // Term prefixes. Single capitals follow Omega's conventions where one exists.
 namespace prefix {
@@ -39,6 +43,7 @@ inline constexpr std::string_view year = "Y";          // "Y1787" (boolean)
 inline constexpr std::string_view year_month = "M";    // "M178710" (boolean)
 inline constexpr std::string_view day = "D";           // "D17871027" (boolean)
 inline constexpr std::string_view path = "XP";         // source path (boolean, hashed when long)
+inline constexpr std::string_view type = "XT";         // page type: "XTarticle", "XTlisting", "XTother" (boolean)
 } // namespace prefix
 
 // Value slots and their encodings.

@@ -29,6 +29,7 @@ struct IndexOptions {
     double page_timeout_s = 0;     // 0: k_default_page_timeout_s
     std::uint64_t page_memory = 0; // bytes; 0: k_default_page_memory
     bool retry_failed = false;     // try pages that failed before even when unchanged
+    bool all_pages = false;        // index listings and other pages too, not only articles
 };
 
 struct FileFailure {
@@ -45,6 +46,11 @@ struct IndexSummary {
     std::size_t removed = 0;
     std::vector<FileFailure> failures;
     std::size_t failed_before = 0; // of the failures: unchanged since an earlier run, not tried again
+    // Pages that are not articles (page_type.hpp), left out without
+    // all_pages, and of them those unchanged since an earlier run left them
+    // out (not read again).
+    std::size_t skipped = 0;
+    std::size_t skipped_before = 0;
     double seconds = 0;
     // Set when the index failed mid-run (disk full, corruption, ...): the
     // run stopped, and added/updated/removed count what was committed.

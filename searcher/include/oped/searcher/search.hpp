@@ -32,7 +32,8 @@ struct SearchRequest {
     std::vector<std::string> sites;
     std::vector<std::string> tags;
     std::vector<std::string> years;
-    std::string from; // "1787", "1787-11" or "1787-11-22"
+    std::vector<std::string> types; // "article", "listing", "other"
+    std::string from;               // "1787", "1787-11" or "1787-11-22"
     std::string to;
     SortOrder sort = SortOrder::relevance;
     unsigned page = 1;

@@ -1,0 +1,191 @@
+#include <oped/indexer/page_type.hpp>
+
+#include <oped/indexer/html_doc.hpp>
+
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <string>
+
+namespace oped::indexer {
+namespace {
+
+PageTypeSignals signals_of(const std::string& html, const std::string& url = {}, const std::string& body = {}) {
+    XmlDocPtr doc = parse_html(html);
+    Article article;
+    article.url = url;
+    article.body = body;
+    return gather_page_type_signals(doc.get(), article);
+}
+
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+const std::string k_sentences = repeat("The council met again and the debate ran long past midnight. ", 3);
+const std::string k_prose = "<p>" + k_sentences + "</p>";
+
+struct SignalRow {
+    const char* name;
+    std::string html;
+    std::string url;
+    std::function<int(const PageTypeSignals&)> measure;
+    int expected;
+};
+
+TEST(PageTypeSignals, CountsWhatThePageShows) {
+    const SignalRow rows[] = {
+        {"every JSON-LD @type is counted, lists included",
+         R"(<script type="application/ld+json">{"@graph":[{"@type":["Product","Thing"]},{"@type":"Offer"}]}</script>)",
+         "", [](const PageTypeSignals& s) { return s.schema_product; }, 2},
+        {"JSON-LD that does not parse still names its types",
+         R"(<script type="application/ld+json">{"@type": "NewsArticle", broken</script>)", "",
+         [](const PageTypeSignals& s) { return s.schema_article; }, 1},
+        {"a microdata itemtype counts as a schema.org type",
+         R"(<div itemscope itemtype="https://schema.org/DiscussionForumPosting">x</div>)", "",
+         [](const PageTypeSignals& s) { return s.schema_forum; }, 1},
+        {"og:type is read in lower case", R"(<head><meta property="og:type" content="Article"></head>)", "",
+         [](const PageTypeSignals& s) { return s.og_type == "article" ? 1 : 0; }, 1},
+        {"a heading that is a link, or sits in one, is a teaser headline",
+         R"(<h2><a href="/a">One</a></h2><a href="/b"><h3>Two</h3></a><h2>Three</h2>)", "",
+         [](const PageTypeSignals& s) { return s.linked_headings; }, 2},
+        {"prose paragraphs under one parent make one run",
+         "<div>" + k_prose + k_prose + k_prose + "</div><div>" + k_prose + "</div>", "",
+         [](const PageTypeSignals& s) { return static_cast<int>(s.prose_run); }, 3},
+        {"a paragraph that is mostly a link is not prose", "<div><p><a href='/x'>" + k_sentences + "</a></p></div>", "",
+         [](const PageTypeSignals& s) { return static_cast<int>(s.prose_paragraphs); }, 0},
+        {"amounts with a currency sign on either side are prices", "<p>$12.99, 12,50 \xE2\x82\xAC and $ alone</p>", "",
+         [](const PageTypeSignals& s) { return s.prices; }, 2},
+        {"an add-to-cart button", "<button>Add to Cart</button><a href='/'>Add to favourites</a>", "",
+         [](const PageTypeSignals& s) { return s.cart_marks; }, 1},
+        {"hidden inputs and search boxes are not form controls",
+         "<input type=hidden><input type=search><input type=email><select></select>", "",
+         [](const PageTypeSignals& s) { return s.form_controls; }, 2},
+        {"a year and a month in the path are a date", "", "https://x.example/2024/03/a-long-slug-here",
+         [](const PageTypeSignals& s) { return s.url_has_date ? 1 : 0; }, 1},
+        {"a dated slug is a date", "", "https://x.example/news/2024-03-12-budget",
+         [](const PageTypeSignals& s) { return s.url_has_date ? 1 : 0; }, 1},
+        {"a product number is not a date", "", "https://x.example/p/12345678",
+         [](const PageTypeSignals& s) { return s.url_has_date ? 1 : 0; }, 0},
+        {"the slug's words are counted", "", "https://x.example/opinion/why-the-town-needs-a-plan.html?x=1",
+         [](const PageTypeSignals& s) { return s.url_slug_words; }, 6},
+        {"a path word names the kind of page", "", "https://x.example/en/category/opinion/",
+         [](const PageTypeSignals& s) { return s.url_kind == "listing" ? 1 : 0; }, 1},
+        {"the host's first label names the kind of page", "", "https://docs.x.example/guide",
+         [](const PageTypeSignals& s) { return s.host_kind == "docs" ? 1 : 0; }, 1},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(row.measure(signals_of("<html><body>" + row.html + "</body></html>", row.url)), row.expected);
+    }
+}
+
+TEST(PageTypeSignals, ReadsTheBodyExtractionFound) {
+    const std::string body = repeat("We said that our plan works. ", 10) + "\n\nShort.";
+    const PageTypeSignals s = signals_of("<html><body><p>x</p></body></html>", "", body);
+    EXPECT_EQ(s.body_paragraphs, 1u);
+    // 61 words: "we" and "our" 20 times, "said" 10 times.
+    EXPECT_NEAR(s.said_rate, 10 * 1000.0 / 61, 1e-9);
+    EXPECT_NEAR(s.we_rate, 20 * 1000.0 / 61, 1e-9);
+}
+
+struct ClassifyRow {
+    const char* name;
+    std::function<void(PageTypeSignals&)> set;
+    std::string_view expected;
+};
+
+TEST(ClassifyPage, WeighsTheEvidence) {
+    const ClassifyRow rows[] = {
+        {"a page that shows nothing either way is an article", [](PageTypeSignals&) {}, k_type_article},
+        {"a news article: schema.org, og:type, a date, a byline and a long run of prose",
+         [](PageTypeSignals& s) {
+             s.schema_article = 1;
+             s.og_type = "article";
+             s.has_date = s.has_authors = true;
+             s.body_chars = s.prose_chars = s.prose_run_chars = s.text_chars = 6000;
+             s.prose_run = s.prose_paragraphs = s.body_paragraphs = 12;
+             s.link_chars = 600;
+             s.url_slug_words = 6;
+         },
+         k_type_article},
+        {"a section front: teaser headlines and cards, little prose, a listing URL",
+         [](PageTypeSignals& s) {
+             s.schema_listing = 1;
+             s.og_type = "website";
+             s.text_chars = 4000;
+             s.link_chars = 2500;
+             s.headings = s.linked_headings = 20;
+             s.card_marks = 20;
+             s.time_elements = 20;
+             s.url_kind = "listing";
+         },
+         k_type_listing},
+        {"a product: schema.org Product, prices, price markup and add to cart",
+         [](PageTypeSignals& s) {
+             s.schema_product = 2;
+             s.og_type = "product";
+             s.text_chars = 3000;
+             s.link_chars = 1200;
+             s.prices = 6;
+             s.price_marks = 8;
+             s.cart_marks = 1;
+             s.form_controls = 4;
+             s.url_kind = "product";
+         },
+         k_type_other},
+        {"a forum thread: schema.org posts, post markup and many dates",
+         [](PageTypeSignals& s) {
+             s.schema_forum = 1;
+             s.has_date = s.has_authors = true;
+             s.text_chars = 5000;
+             s.link_chars = 1500;
+             s.post_marks = 40;
+             s.time_elements = 20;
+             s.url_kind = "forum";
+         },
+         k_type_other},
+        {"documentation: a docs host, code blocks and inline code",
+         [](PageTypeSignals& s) {
+             s.host_kind = "docs";
+             s.text_chars = 8000;
+             s.link_chars = 3000;
+             s.code_blocks = 10;
+             s.inline_code = 40;
+             s.nav_links = 200;
+         },
+         k_type_other},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        PageTypeSignals s;
+        row.set(s);
+        EXPECT_EQ(classify_page(s), row.expected);
+    }
+}
+
+TEST(ClassifyPage, ExplainsEachSignalsShare) {
+    PageTypeSignals s;
+    s.schema_product = 1;
+    s.cart_marks = 1;
+    Explanation explain;
+    const std::string type = classify_page(s, &explain);
+    const FieldEvidence* field = explain.find("type");
+    ASSERT_NE(field, nullptr);
+    EXPECT_EQ(field->chosen, type);
+    EXPECT_NE(field->reason.find("article score"), std::string::npos) << field->reason;
+    bool product = false;
+    for (const auto& c : field->candidates) {
+        if (c.source.starts_with("schema.org product")) {
+            product = true;
+            EXPECT_LT(c.score, 0) << "a product counts against an article";
+            EXPECT_EQ(c.value, "not article");
+        }
+    }
+    EXPECT_TRUE(product);
+}
+
+} // namespace
+} // namespace oped::indexer
