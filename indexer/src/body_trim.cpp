@@ -27,6 +27,12 @@ constexpr std::string_view k_tail_openers[] = {
     "get started",    "talk to",           "request a",   "abonnez-vous",   "inscrivez-vous",    "partager",
     "suscríbete",     "compartir",         "abonnieren",  "teilen",         "lesen sie auch",    "lire aussi",
     "leia também"};
+// Words of an affiliate disclosure ("This post contains affiliate links",
+// "Purchases made through our links may earn us a commission").
+constexpr std::string_view k_affiliate_words[] = {"affiliate link"};
+constexpr std::string_view k_commission_words[] = {"commission", "compensation"};
+constexpr std::string_view k_purchase_words[] = {"through our link", "through my link", "through these link",
+                                                 "through links", "through the link"};
 // -------------------------------------------------------------------------------
 
 // A paragraph this long starts the article proper: nothing after it is trimmed.
@@ -88,6 +94,20 @@ bool starts_like_call_to_action(const std::string& folded) {
     static const std::vector<std::string_view> k_openers = {"sign up for", "subscribe to", "get our newsletter",
                                                             "follow us on", "click here to"};
     return starts_with_any(folded, k_openers);
+}
+
+constexpr std::size_t k_max_disclosure_chars = 320;
+
+template <std::size_t N>
+bool contains_any(const std::string& folded, const std::string_view (&words)[N]) {
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](std::string_view w) { return folded.find(w) != std::string::npos; });
+}
+
+// An affiliate disclosure: a short note that the page earns from its links.
+bool is_affiliate_disclosure(const std::string& folded) {
+    return contains_any(folded, k_affiliate_words) ||
+           (contains_any(folded, k_commission_words) && contains_any(folded, k_purchase_words));
 }
 
 bool is_link_block(const xmlNode* node, const StatsMap& stats) {
@@ -208,8 +228,13 @@ void remove_link_lists(xmlNode* root) {
         const auto tag = tag_name(el);
         if (el == root || !(is_block(tag) || tag == "strong" || tag == "b")) return true;
         const auto it = stats.find(el);
-        if (it == stats.end() || it->second.chars == 0 || it->second.chars > k_max_label_chars) return true;
+        if (it == stats.end() || it->second.chars == 0 || it->second.chars > k_max_disclosure_chars) return true;
         const std::string folded = text::fold_case(visible_text(el));
+        if ((tag == "p" || tag == "div") && is_affiliate_disclosure(folded)) {
+            doomed.push_back(el);
+            return false;
+        }
+        if (it->second.chars > k_max_label_chars) return true;
         if (starts_like_call_to_action(folded)) {
             doomed.push_back(el);
             return false;
