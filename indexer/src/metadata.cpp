@@ -58,7 +58,9 @@
 // |             | WebPage datePublished; <time pubdate> or <time> marked published --   |
 // |             | weighed against the dates shown near the <h1> or byline (date_lines: |
 // |             | a date labelled "Published" there wins, the shown day corrects a UTC |
-// |             | stamp on the day after it) and the date in the canonical URL's path; |
+// |             | stamp on the day after it; an earlier unlabelled shown date beats a  |
+// |             | declared publication on the declared revision day, a re-save) and    |
+// |             | the date in the canonical URL's path;                                |
 // |             | last resorts: a dateline element, the first <time>, a month or year  |
 // |             | alone (kept as "YYYY-MM" / "YYYY")                                    |
 // | modified    | JSON-LD dateModified; meta article:modified_time, og:updated_time,   |
@@ -638,6 +640,25 @@ std::vector<DateCandidate> shown_dates(const std::vector<DateLine>& lines) {
     return out;
 }
 
+std::string pick_modified(const PageSignals& s);
+
+// A declared publication on the day of the declared revision, that no date
+// shown near the headline confirms, is a re-save (a migration or a bulk
+// update rewrote both): an unlabelled date shown there before it is the
+// original publication.
+void prefer_shown_original(const PageSignals& s, const DateCandidate& top, std::vector<DateCandidate>& shown) {
+    const auto modified = parse_date(pick_modified(s));
+    if (!modified || days_from_civil(*modified) != days_from_civil(top.date)) return;
+    DateCandidate* best = nullptr;
+    for (auto& c : shown) {
+        if (c.revision || days_from_civil(c.date) >= days_from_civil(top.date) - 1) continue;
+        if (best == nullptr || c.score > best->score) best = &c;
+    }
+    if (best == nullptr) return;
+    best->score = top.score + k_agreement_bonus;
+    best->note += "; shown before the declared publication, which is the declared revision day";
+}
+
 std::string pick_published(const PageSignals& s, const std::string& url, const std::vector<DateLine>& lines,
                            Explanation* explain) {
     std::vector<DateCandidate> candidates = declared_dates(s);
@@ -671,6 +692,7 @@ std::string pick_published(const PageSignals& s, const std::string& url, const s
                     break;
                 }
             }
+            prefer_shown_original(s, top, shown);
         }
     }
     candidates.insert(candidates.end(), shown.begin(), shown.end());

@@ -111,6 +111,26 @@ TEST(PickPublished, Table) {
          page("",
               "<div class=\"has-sidebar w-[--sidebar-width]\"><h1>A Headline</h1><p>July 17, 2016</p></div>" + k_prose),
          "2016-07-17"},
+        {"a declared publication on the revision day yields to an earlier shown date",
+         page(R"(<meta property="article:published_time" content="2025-11-05T10:00:00Z">)"
+              R"(<meta property="article:modified_time" content="2025-11-05T10:00:00Z">)",
+              "<h1>A Headline</h1><p>January 31, 2024</p>" + k_prose),
+         "2024-01-31"},
+        {"a declared publication before the revision day stands against an earlier shown date",
+         page(R"(<meta property="article:published_time" content="2025-06-01T10:00:00Z">)"
+              R"(<meta property="article:modified_time" content="2025-11-05T10:00:00Z">)",
+              "<h1>A Headline</h1><p>January 31, 2024</p>" + k_prose),
+         "2025-06-01T10:00:00+00:00"},
+        {"an earlier shown date labelled as a revision does not replace a re-saved publication",
+         page(R"(<meta property="article:published_time" content="2025-11-05T10:00:00Z">)"
+              R"(<meta property="article:modified_time" content="2025-11-05T10:00:00Z">)",
+              "<h1>A Headline</h1><p>Updated January 31, 2024</p>" + k_prose),
+         "2025-11-05T10:00:00+00:00"},
+        {"a shown date one day before a re-saved publication is its local day, not an original",
+         page(R"(<meta property="article:published_time" content="2025-11-05T20:00:00Z">)"
+              R"(<meta property="article:modified_time" content="2025-11-05T20:00:00Z">)",
+              "<h1>A Headline</h1><p>November 4, 2025</p>" + k_prose),
+         "2025-11-05T20:00:00+00:00"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
