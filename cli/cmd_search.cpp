@@ -105,13 +105,14 @@ Command add_search(CLI::App& app) {
     CLI::App* sub = app.add_subcommand("search", "Search the index from the terminal");
     add_db_option(*sub, opt->db);
     sub->add_flag("--json", opt->json, "The same JSON as /api/search");
-    sub->add_option("--author", opt->request.authors, "Only this author (repeat for either)");
-    sub->add_option("--site", opt->request.sites, "Only this outlet (repeat for either)");
-    sub->add_option("--tag", opt->request.tags, "Only this tag (repeat for either)");
+    // One value per flag, as for --type: the query words after it are not filter values.
+    sub->add_option("--author", opt->request.authors, "Only this author (repeat for either)")->allow_extra_args(false);
+    sub->add_option("--site", opt->request.sites, "Only this outlet (repeat for either)")->allow_extra_args(false);
+    sub->add_option("--tag", opt->request.tags, "Only this tag (repeat for either)")->allow_extra_args(false);
     sub->add_option("--type", opt->request.types,
                     "Only pages of this type: article, listing or other (repeat for either)")
         ->check(CLI::IsMember({"article", "listing", "other"}))
-        ->allow_extra_args(false); // one value per --type: the query words are not types
+        ->allow_extra_args(false);
     sub->add_option("--from", opt->request.from, "Published on or after (1787, 1787-11, 1787-11-22)");
     sub->add_option("--to", opt->request.to, "Published on or before");
     sub->add_option("--sort", opt->sort, "relevance, newest or oldest")

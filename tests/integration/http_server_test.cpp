@@ -196,6 +196,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "site": "The Spectator",
       "snippet": "It was said of Socrates, that he brought philosophy down from heaven, to inhabit among men.\n\nI shall endeavour to enliven morality with <mark>wit</mark>, and to temper <mark>wit</mark> with morality.",
       "title": "The Spectator No. 10: The Design of the Paper",
+      "type": "article",
       "url": "https://fixture.example/spectator-10"
     },
     {
@@ -207,6 +208,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "site": "The Spectator",
       "snippet": "Mr. Locke has an admirable reflection upon the difference of <mark>wit</mark> and judgment.\n\nTrue <mark>wit</mark> consists in the resemblance of ideas, and false <mark>wit</mark> in the resemblance of single letters.",
       "title": "The Spectator No. 62: True and False Wit",
+      "type": "article",
       "url": "https://fixture.example/spectator-62"
     }
   ],

@@ -52,6 +52,21 @@ TEST_F(SearchCliTest, JsonIsTheApiShape) {
     EXPECT_FALSE(body["facets"]["author"].empty());
 }
 
+TEST_F(SearchCliTest, QueryWordsAfterAFilterAreQueryWords) {
+    // Each filter takes one value; the words after it are the query, not more authors.
+    const RunResult r = search({"--json", "--author", "James Madison", "latent", "causes"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json body = json::parse(r.out);
+    ASSERT_EQ(body["total"], 1) << r.out;
+    EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/federalist-10");
+    EXPECT_EQ(body["query"], "latent causes");
+    const RunResult site = search({"--json", "--site", "The Spectator", "--tag", "Wit", "wit"});
+    ASSERT_EQ(site.exit_code, 0) << site.err;
+    const json by_site = json::parse(site.out);
+    EXPECT_EQ(by_site["query"], "wit");
+    EXPECT_EQ(by_site["total"], 2) << site.out;
+}
+
 TEST_F(SearchCliTest, FiltersCombine) {
     const RunResult r = search({"--json", "--site", "The Spectator", "--from", "1711-04", "--to", "1711", "wit"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
