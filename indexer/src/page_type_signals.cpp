@@ -11,32 +11,37 @@
 namespace oped::indexer {
 namespace {
 
+using namespace std::string_view_literals; // the word lists below hold their lengths
+
 // ---------------------------------------------------------------------------
 // Word lists (language-dependent text; everything else here is structure).
 // "Add to cart" and its kin, lower case, matched inside a button's or a
 // link's text.
 constexpr std::array k_cart_phrases = {
-    "add to cart",       "add to basket",     "add to bag",           "buy now",        "in den warenkorb",
-    "ajouter au panier", "añadir al carrito", "aggiungi al carrello", "in winkelwagen", "adicionar ao carrinho",
+    "add to cart"sv,      "add to basket"sv,         "add to bag"sv,        "buy now"sv,
+    "in den warenkorb"sv, "ajouter au panier"sv,     "añadir al carrito"sv, "aggiungi al carrello"sv,
+    "in winkelwagen"sv,   "adicionar ao carrinho"sv,
 };
 // Words counted in the extracted body, lower case.
-constexpr std::array k_we_words = {"we",  "our", "us",    "ours",   "we're",    "we’re",   "nous",    "notre",
-                                   "nos", "wir", "unser", "unsere", "nosotros", "nuestro", "nuestra", "nuestros"};
-constexpr std::array k_you_words = {"you", "your", "yours", "you're", "you’re", "vous", "votre",
-                                    "vos", "sie",  "ihr",   "ihre",   "usted",  "tu",   "su"};
-constexpr std::array k_said_words = {"said",  "says", "told", "according", "dit",  "déclaré",
-                                     "sagte", "sagt", "dijo", "afirmó",    "disse"};
+constexpr std::array k_we_words = {"we"sv,       "our"sv,     "us"sv,      "ours"sv,    "we're"sv, "we’re"sv,
+                                   "nous"sv,     "notre"sv,   "nos"sv,     "wir"sv,     "unser"sv, "unsere"sv,
+                                   "nosotros"sv, "nuestro"sv, "nuestra"sv, "nuestros"sv};
+constexpr std::array k_you_words = {"you"sv, "your"sv, "yours"sv, "you're"sv, "you’re"sv, "vous"sv, "votre"sv,
+                                    "vos"sv, "sie"sv,  "ihr"sv,   "ihre"sv,   "usted"sv,  "tu"sv,   "su"sv};
+constexpr std::array k_said_words = {"said"sv,  "says"sv, "told"sv, "according"sv, "dit"sv,  "déclaré"sv,
+                                     "sagte"sv, "sagt"sv, "dijo"sv, "afirmó"sv,    "disse"sv};
 // ---------------------------------------------------------------------------
 
 // Class and id words, split at anything not a letter or digit.
-constexpr std::array k_post_words = {"post",     "posts",   "message",  "messages", "reply",   "replies",
-                                     "postbody", "comment", "answer",   "answers",  "forum",   "thread",
-                                     "topic",    "bbp",     "userinfo", "username", "postbit", "ipsComment"};
-constexpr std::array k_card_words = {"card",  "cards",  "teaser",  "teasers", "tile",   "tiles",
-                                     "promo", "result", "results", "listing", "excerpt"};
-constexpr std::array k_button_words = {"btn", "button", "cta"};
-constexpr std::array k_price_words = {"price",    "prices",   "pricing", "sku",   "cart",    "basket",
-                                      "checkout", "quantity", "qty",     "stock", "variant", "swatch"};
+constexpr std::array k_post_words = {"post"sv,     "posts"sv,    "message"sv,   "messages"sv, "reply"sv,
+                                     "replies"sv,  "postbody"sv, "comment"sv,   "answer"sv,   "answers"sv,
+                                     "forum"sv,    "thread"sv,   "topic"sv,     "bbp"sv,      "userinfo"sv,
+                                     "username"sv, "postbit"sv,  "ipsComment"sv};
+constexpr std::array k_card_words = {"card"sv,  "cards"sv,  "teaser"sv,  "teasers"sv, "tile"sv,   "tiles"sv,
+                                     "promo"sv, "result"sv, "results"sv, "listing"sv, "excerpt"sv};
+constexpr std::array k_button_words = {"btn"sv, "button"sv, "cta"sv};
+constexpr std::array k_price_words = {"price"sv,    "prices"sv,   "pricing"sv, "sku"sv,   "cart"sv,    "basket"sv,
+                                      "checkout"sv, "quantity"sv, "qty"sv,     "stock"sv, "variant"sv, "swatch"sv};
 
 // schema.org types by kind, matched at the end of the type ("schema:Product").
 constexpr std::array k_schema_article = {"Article", "BlogPosting",        "NewsArticle",
@@ -124,8 +129,8 @@ void scan_jsonld_types(std::string_view json, PageTypeSignals& s) {
 }
 
 template <std::size_t N>
-bool any_word(std::string_view word, const std::array<const char*, N>& list) {
-    return std::any_of(list.begin(), list.end(), [&](const char* l) { return text::iequals(word, l); });
+bool any_word(std::string_view word, const std::array<std::string_view, N>& list) {
+    return std::any_of(list.begin(), list.end(), [&](std::string_view l) { return text::iequals(word, l); });
 }
 
 // Bytes that are not white space: a length that markup indentation does not
@@ -275,8 +280,8 @@ void read_url(const std::string& url, PageTypeSignals& s) {
 }
 
 template <std::size_t N>
-bool listed(std::string_view word, const std::array<const char*, N>& list) {
-    return std::any_of(list.begin(), list.end(), [&](const char* l) { return word == l; });
+bool listed(std::string_view word, const std::array<std::string_view, N>& list) {
+    return std::any_of(list.begin(), list.end(), [&](std::string_view l) { return word == l; });
 }
 
 void read_body_text(const std::string& body, PageTypeSignals& s) {
@@ -385,8 +390,9 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         if (name == "button" || ((name == "a" || name == "input") && button)) {
             ++s.buttons;
             const std::string label = text::fold_case(visible_text(el) + " " + attr(el, "value"));
-            const bool cart = std::any_of(k_cart_phrases.begin(), k_cart_phrases.end(),
-                                          [&](const char* phrase) { return label.find(phrase) != std::string::npos; });
+            const bool cart = std::any_of(k_cart_phrases.begin(), k_cart_phrases.end(), [&](std::string_view phrase) {
+                return label.find(phrase) != std::string::npos;
+            });
             s.cart_marks += cart ? 1 : 0;
         }
         if (name == "h1") ++s.h1s;
