@@ -1,6 +1,8 @@
 // Hidden content: which class tokens, attributes and styles hide an element,
 // and when hidden or furniture-marked parts are kept because they are the page.
 
+#include "body_ferry_text.hpp"
+
 #include <oped/indexer/body.hpp>
 #include <oped/indexer/body_classes.hpp>
 #include <oped/indexer/html_doc.hpp>
@@ -14,15 +16,7 @@ namespace oped::indexer {
 namespace {
 
 // Long enough for the strict first attempt (500 characters) to keep it.
-const std::string k_article =
-    "<p>The harbour board approved the new ferry timetable on Monday, after two years of complaints from "
-    "commuters who said the morning boats were always full.</p>"
-    "<p>Under the plan, boats will leave every twenty minutes between six and ten, and the last crossing "
-    "will move from eleven to midnight, the board said.</p>"
-    "<p>The unions, which had threatened a strike over the longer shifts, said they would accept the "
-    "timetable if two more crews were hired before the summer.</p>"
-    "<p>Passengers on the island side, who wait longest in the winter, welcomed the change but asked for "
-    "a heated shelter at the pier.</p>";
+const std::string k_article = test_text::k_ferry_paragraphs;
 // A second part, in a box of its own.
 const std::string k_second_part =
     "The board will review the timetable in October, when the winter crossings are planned, and may add a "

@@ -1,5 +1,7 @@
 // The end of the article: the run of teasers after the text is cut.
 
+#include "body_ferry_text.hpp"
+
 #include <oped/indexer/body.hpp>
 #include <oped/indexer/html_doc.hpp>
 
@@ -13,14 +15,7 @@ namespace {
 
 // Over the 1,000 characters the tail trim always leaves.
 const std::string k_text =
-    "<p>The harbour board approved the new ferry timetable on Monday, after two years of complaints from "
-    "commuters who said the morning boats were always full.</p>"
-    "<p>Under the plan, boats will leave every twenty minutes between six and ten, and the last crossing "
-    "will move from eleven to midnight, the board said.</p>"
-    "<p>The unions, which had threatened a strike over the longer shifts, said they would accept the "
-    "timetable if two more crews were hired before the summer.</p>"
-    "<p>Passengers on the island side, who wait longest in the winter, welcomed the change but asked for "
-    "a heated shelter at the pier.</p>"
+    test_text::k_ferry_paragraphs +
     "<p>The board will review the timetable in October, when the winter crossings are planned, and may add a "
     "fourth boat if demand keeps growing, a spokesman said.</p>"
     "<p>Fares will not change this year, the board added, though a new monthly pass for students is being "
