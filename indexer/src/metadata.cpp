@@ -228,10 +228,7 @@ std::string pick_title(const PageSignals& s, const std::string& site, const std:
     // application-name or og:site_name is not naming itself, and taking it
     // for the site would drop the headline everywhere.
     auto add_site = [&](const std::string& name) {
-        const std::string words = text::collapse_space(name);
-        if (static_cast<std::size_t>(std::count(words.begin(), words.end(), ' ')) < k_max_site_name_words) {
-            in.site_names.push_back(name);
-        }
+        if (word_count(text::collapse_space(name)) <= k_max_site_name_words) in.site_names.push_back(name);
     };
     for (const std::string& name : {site, s.meta("og:site_name"), s.meta("application-name")}) add_site(name);
     for (const auto& a : s.jsonld) add_site(a.site);

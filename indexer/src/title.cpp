@@ -70,17 +70,6 @@ std::string join(const Segments& s, std::size_t from, std::size_t to) {
     return out;
 }
 
-std::size_t word_count(std::string_view s) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (char c : s) {
-        const bool space = c == ' ';
-        if (!space && !in_word) ++n;
-        in_word = !space;
-    }
-    return n;
-}
-
 std::vector<std::string> key_words(std::string_view s) {
     std::vector<std::string> out;
     const std::string key = title_key(s);
@@ -139,6 +128,17 @@ std::string strip_site_segments(const std::string& heading, const std::vector<st
 }
 
 } // namespace
+
+std::size_t word_count(std::string_view s) {
+    std::size_t n = 0;
+    bool in_word = false;
+    for (char c : s) {
+        const bool space = c == ' ';
+        if (!space && !in_word) ++n;
+        in_word = !space;
+    }
+    return n;
+}
 
 std::string strip_title_label(std::string_view raw, std::string_view section,
                               const std::vector<std::string>& headlines) {

@@ -70,6 +70,9 @@ std::string title_key(std::string_view title);
 // (Readability's measure): 1 when a covers b.
 double title_similarity(std::string_view a, std::string_view b);
 
+// Runs of characters between spaces in `s` (a title, collapsed).
+std::size_t word_count(std::string_view s);
+
 // How many distinct words of `b` (compared as title_key words) are in `a`.
 std::size_t shared_words(std::string_view a, std::string_view b);
 
