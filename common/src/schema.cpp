@@ -43,6 +43,15 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
 
 std::string fold_for_term(std::string_view display) { return text::fold_case(text::collapse_space(display)); }
 
+Xapian::Stem stemmer_for(std::string_view language) {
+    if (language.empty()) return Xapian::Stem("en");
+    try {
+        return Xapian::Stem(std::string(language));
+    } catch (const Xapian::InvalidArgumentError&) {
+        return Xapian::Stem("none");
+    }
+}
+
 std::string encode_list(const std::vector<std::string>& items) {
     std::string out;
     for (const auto& item : items) {

@@ -6,15 +6,6 @@
 namespace oped::indexer {
 namespace {
 
-Xapian::Stem stemmer_for(const std::string& language) {
-    if (language.empty()) return Xapian::Stem("en");
-    try {
-        return Xapian::Stem(language);
-    } catch (const Xapian::InvalidArgumentError&) {
-        return Xapian::Stem("none");
-    }
-}
-
 void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& display) {
     if (display.empty()) return;
     doc.add_boolean_term(schema::boolean_term(prefix, schema::fold_for_term(display)));
@@ -47,7 +38,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     Xapian::Document& doc = out.doc;
     const std::string language = a.language.empty() ? "en" : a.language;
     if (language != m_stem_language) {
-        m_terms.set_stemmer(stemmer_for(language));
+        m_terms.set_stemmer(schema::stemmer_for(language));
         m_stem_language = language;
     }
     m_terms.set_document(doc);

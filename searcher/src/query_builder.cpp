@@ -6,7 +6,10 @@
 #include <oped/searcher/spelling.hpp>
 
 #include "relaxed.hpp"
+#include "stopwords.hpp"
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,12 +21,6 @@ namespace {
 constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                              Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                              Xapian::QueryParser::FLAG_PURE_NOT;
-
-// Common English words dropped from queries (not from phrases), as Omega does.
-constexpr const char* k_stopwords[] = {
-    "a",    "about", "an",   "and",  "are", "as",  "at", "be",   "but",   "by",  "for",  "from", "had",  "has", "have",
-    "he",   "her",   "his",  "i",    "in",  "is",  "it", "its",  "of",    "on",  "or",   "she",  "that", "the", "their",
-    "them", "there", "they", "this", "to",  "was", "we", "were", "which", "who", "will", "with", "you"};
 
 // site:, tag:, lang: take a display value; fold it as the indexer did.
 class FoldedTermProcessor : public Xapian::FieldProcessor {
@@ -38,6 +35,16 @@ class FoldedTermProcessor : public Xapian::FieldProcessor {
 };
 
 } // namespace
+
+// One reading of the query's words: a language's stemmer and stop words,
+// applied to that language's pages.
+struct QueryReading {
+    std::string language; // "en", "fr"; empty: words as written, for languages Xapian cannot stem
+    Xapian::Stem stem;
+    Xapian::SimpleStopper stopper;
+    Xapian::Query pages_in;     // when not empty, the reading is for these pages only
+    Xapian::Query pages_not_in; // when not empty, the reading is for all pages but these
+};
 
 // date:1787, date:1787..1788, date:1787-03-01..1787-06-30, date:..1787. A
 // range typed backwards is read forwards (Xapian would make an empty query of
@@ -178,14 +185,150 @@ std::string normalise_query_text(std::string_view text) {
     return text::collapse_space(spaced);
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db)
-    : m_db(db), m_stem("en"), m_stopper(std::begin(k_stopwords), std::end(k_stopwords)) {
+namespace {
+
+std::string language_term(std::string_view code) { return std::string(schema::prefix::language) + std::string(code); }
+
+std::unique_ptr<QueryReading> make_reading(const std::string& language) {
+    auto r = std::make_unique<QueryReading>();
+    r->language = language;
+    r->stem = language.empty() ? Xapian::Stem("none") : schema::stemmer_for(language);
+    for (std::string_view word : stopwords_for(language)) r->stopper.add(std::string(word));
+    return r;
+}
+
+Xapian::Query any_language(const std::vector<std::string>& codes) {
+    std::vector<Xapian::Query> terms;
+    terms.reserve(codes.size());
+    for (const auto& code : codes) terms.emplace_back(language_term(code));
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// The languages of the index's pages, most pages first. Pages with no
+// language were indexed as English and count as such.
+std::vector<std::string> index_languages(const Xapian::Database& db) {
+    std::vector<std::pair<Xapian::doccount, std::string>> counted;
+    Xapian::doccount labelled = 0;
+    Xapian::doccount english = 0;
+    const std::string prefix(schema::prefix::language);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string code = (*it).substr(prefix.size());
+        labelled += it.get_termfreq();
+        if (code == "en") {
+            english += it.get_termfreq();
+        } else {
+            counted.emplace_back(it.get_termfreq(), code);
+        }
+    }
+    const Xapian::doccount total = db.get_doccount();
+    english += total > labelled ? total - labelled : 0;
+    if (english > 0 || counted.empty()) counted.emplace_back(english, "en");
+    std::sort(counted.begin(), counted.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    std::vector<std::string> out;
+    out.reserve(counted.size());
+    for (auto& c : counted) out.push_back(std::move(c.second));
+    return out;
+}
+
+// The languages named by lang: in a query's text (outside quotes), folded.
+std::vector<std::string> named_languages(std::string_view text) {
+    std::vector<std::string> out;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') quoted = !quoted;
+        const bool starts_token = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '+';
+        if (quoted || !starts_token || text.compare(i, 5, "lang:") != 0) continue;
+        const std::size_t from = i + 5;
+        const std::size_t to = std::min(text.find_first_of(" )", from), text.size());
+        std::string code = schema::fold_for_term(text.substr(from, to - from));
+        if (!code.empty() && std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+        if (out.size() == k_max_query_languages) break;
+    }
+    return out;
+}
+
+// German capitalises every noun, so there a capital does not mark a name
+// (which the parser would leave unstemmed): "Regierung" is read as
+// "regierung". Words in capitals, the operators among them, stay as typed.
+std::string lower_capitalised_words(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool in_word = false;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it) {
+        unsigned cp = *it;
+        const bool word_char = Xapian::Unicode::is_wordchar(cp);
+        if (word_char && !in_word && Xapian::Unicode::get_category(cp) == Xapian::Unicode::UPPERCASE_LETTER) {
+            Xapian::Utf8Iterator next = it;
+            ++next;
+            if (next != end && Xapian::Unicode::get_category(*next) == Xapian::Unicode::LOWERCASE_LETTER) {
+                cp = Xapian::Unicode::tolower(cp);
+            }
+        }
+        in_word = word_char;
+        text::append_utf8(out, static_cast<char32_t>(cp));
+    }
+    return out;
+}
+
+bool stemmable(const std::string& code) { return !schema::stemmer_for(code).is_none(); }
+
+// Readings for `codes`, each for its own pages: at most
+// k_max_query_languages languages with their stemmers, the rest (and those
+// Xapian cannot stem) in one reading of words as written.
+std::vector<std::unique_ptr<QueryReading>> readings_of(const std::vector<std::string>& codes) {
+    std::vector<std::string> stemmed, as_written;
+    for (const auto& code : codes) {
+        (stemmed.size() < k_max_query_languages && stemmable(code) ? stemmed : as_written).push_back(code);
+    }
+    std::vector<std::unique_ptr<QueryReading>> out;
+    for (const auto& code : stemmed) out.push_back(make_reading(code));
+    if (!as_written.empty()) out.push_back(make_reading(""));
+    if (out.size() == 1) return out; // one reading: for every page
+    for (auto& r : out) {
+        if (r->language.empty()) {
+            r->pages_in = any_language(as_written);
+        } else if (r->language == "en") {
+            // English also reads the pages of no language.
+            std::vector<std::string> others;
+            std::copy_if(codes.begin(), codes.end(), std::back_inserter(others),
+                         [](const std::string& c) { return c != "en"; });
+            r->pages_not_in = any_language(others);
+        } else {
+            r->pages_in = Xapian::Query(language_term(r->language));
+        }
+    }
+    return out;
+}
+
+Xapian::Query for_pages_of(const QueryReading& reading, const Xapian::Query& query) {
+    if (query.empty()) return query;
+    if (!reading.pages_in.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, query, reading.pages_in);
+    if (!reading.pages_not_in.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, query, reading.pages_not_in);
+    return query;
+}
+
+// The readings' queries (one per reading, in order), each restricted to its
+// reading's pages, as one query. The pages of the readings do not overlap,
+// so a page is scored by its own reading alone.
+Xapian::Query combine(const std::vector<const QueryReading*>& readings, const std::vector<Xapian::Query>& queries) {
+    std::vector<Xapian::Query> parts;
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+        Xapian::Query q = for_pages_of(*readings[i], queries[i]);
+        if (!q.empty()) parts.push_back(std::move(q));
+    }
+    if (parts.size() == 1) return parts.front();
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+} // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_db(db), m_readings(readings_of(index_languages(db))) {
     m_qp.set_database(db);
-    m_qp.set_stemmer(m_stem);
     m_qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     m_qp.set_default_op(Xapian::Query::OP_AND);
     m_qp.set_max_expansion(k_max_wildcard_terms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    m_qp.set_stopper(&m_stopper);
     m_qp.add_prefix("title", std::string(schema::prefix::title));
     m_qp.add_prefix("author", std::string(schema::prefix::author));
     m_qp.add_boolean_prefix("site", (new FoldedTermProcessor(schema::prefix::site))->release());
@@ -195,43 +338,62 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db)
     m_qp.add_boolean_prefix("date", m_dates->release());
 }
 
-Xapian::Query QueryBuilder::parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op) {
+QueryBuilder::~QueryBuilder() = default;
+
+const Xapian::Stem& QueryBuilder::stemmer() const { return m_readings.front()->stem; }
+
+std::vector<const QueryReading*> QueryBuilder::readings_for(const std::string& text) {
+    const std::vector<std::string> named = named_languages(text);
+    const auto& chosen = named.empty() ? m_readings : (m_named = readings_of(named));
+    std::vector<const QueryReading*> out;
+    out.reserve(chosen.size());
+    for (const auto& r : chosen) out.push_back(r.get());
+    return out;
+}
+
+Xapian::Query QueryBuilder::parse_with(const QueryReading& reading, const std::string& text, unsigned flags,
+                                       Xapian::Query::op default_op) {
+    m_qp.set_stemmer(reading.stem);
+    m_qp.set_stopper(&reading.stopper);
     m_qp.set_default_op(default_op);
-    Xapian::Query q = m_qp.parse_query(text, flags);
+    Xapian::Query q = m_qp.parse_query(reading.language == "de" ? lower_capitalised_words(text) : text, flags);
     m_qp.set_default_op(Xapian::Query::OP_AND);
     return q;
 }
 
-Xapian::Query QueryBuilder::loose_word(const std::string& term) const {
+Xapian::Query QueryBuilder::loose_word(const QueryReading& reading, const std::string& term) const {
     // A phrase's term is unstemmed, prefixed for a field (title:"..." gives
     // "Sgeneral"): outside the phrase it is a stop word to drop, or its
     // stemmed form as well, as the words would be read outside quotes.
     const auto word_at = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
     if (word_at == std::string::npos) return Xapian::Query(term);
     const std::string word = term.substr(word_at);
-    if (m_stopper(word)) return Xapian::Query();
-    const std::string stemmed = "Z" + term.substr(0, word_at) + m_stem(word);
+    if (reading.stopper(word)) return Xapian::Query();
+    if (reading.stem.is_none()) return Xapian::Query(term);
+    const std::string stemmed = "Z" + term.substr(0, word_at) + reading.stem(word);
     return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(term), Xapian::Query(stemmed));
 }
 
-Xapian::Query QueryBuilder::parse_text(const std::string& text) {
+Xapian::Query QueryBuilder::parse_text(const QueryReading& reading, const std::string& text) {
     if (const auto only = exclusions_only(text)) {
-        const Xapian::Query excluded = parse_with(only->first, k_flags, Xapian::Query::OP_OR);
+        const Xapian::Query excluded = parse_with(reading, only->first, k_flags, Xapian::Query::OP_OR);
         const Xapian::Query base =
-            only->second.empty() ? match_all() : parse_with(only->second, k_flags, Xapian::Query::OP_AND);
+            only->second.empty() ? match_all() : parse_with(reading, only->second, k_flags, Xapian::Query::OP_AND);
         return Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded);
     }
-    return parse_with(text, k_flags, Xapian::Query::OP_AND);
+    return parse_with(reading, text, k_flags, Xapian::Query::OP_AND);
 }
 
 ParsedQuery QueryBuilder::parse(std::string_view raw) {
     ParsedQuery out;
     const std::string text = normalise_query_text(raw);
     if (text.empty()) return out;
+    const std::vector<const QueryReading*> readings = readings_for(text);
+    std::vector<Xapian::Query> parsed; // one per reading
     std::string error;
     try {
         m_dates->reset();
-        out.query = parse_text(text);
+        for (const QueryReading* r : readings) parsed.push_back(parse_text(*r, text));
         out.corrected = correct_query(m_db, text);
         error = m_dates->error();
     } catch (const Xapian::QueryParserError& e) {
@@ -240,9 +402,12 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     if (!error.empty()) {
         // A syntax error is not the user's problem: search the plain words.
         out.notice = "Your query could not be read as written (" + error + "); searched for its words instead.";
-        out.query = parse_with(plain_words(text), 0, Xapian::Query::OP_AND);
+        const std::string words = plain_words(text);
+        parsed.clear();
+        for (const QueryReading* r : readings) parsed.push_back(parse_with(*r, words, 0, Xapian::Query::OP_AND));
         out.corrected.clear();
     }
+    out.query = combine(readings, parsed);
     out.has_words = !out.query.empty();
     if (!out.has_words) return out;
     // Looser readings, each only when it reads the query differently.
@@ -253,8 +418,12 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
         out.relaxed.emplace_back(query, notice);
         last = std::move(description);
     };
-    const Xapian::Query words =
-        phrases_as_words(out.query, [this](const std::string& term) { return loose_word(term); });
+    std::vector<Xapian::Query> loose; // phrases as words, one per reading
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+        const QueryReading& r = *readings[i];
+        loose.push_back(phrases_as_words(parsed[i], [&](const std::string& term) { return loose_word(r, term); }));
+    }
+    const Xapian::Query words = combine(readings, loose);
     offer(words, "No exact match for the phrase; showing pages with all its words.");
     offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
     return out;

@@ -90,6 +90,12 @@ std::string date_value(std::string_view iso_date);
 // date_value() would be.
 std::string_view date_precision(std::string_view iso_date);
 
+// The stemmer the pages of `language` (a two-letter code, empty for
+// unknown) are indexed with and their queries read with: English when
+// unknown, none for a language Xapian cannot stem (its words then match
+// only as written).
+Xapian::Stem stemmer_for(std::string_view language);
+
 // Opening an index. A database created by another schema version is refused
 // with schema_mismatch and a message that says how to rebuild; a missing one
 // is not_found.

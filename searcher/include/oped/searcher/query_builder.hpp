@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,27 +29,41 @@ struct ParsedQuery {
 std::string normalise_query_text(std::string_view text);
 
 class DateFieldProcessor; // date: ranges; defined in query_builder.cpp
+struct QueryReading;      // one language's reading; defined in query_builder.cpp
+
+// At most this many languages are read with their own stemmer and stop
+// words (the index's commonest); pages in the others match words as written.
+inline constexpr std::size_t k_max_query_languages = 6;
 
 class QueryBuilder {
   public:
-    // `db` gives wildcard expansion and spelling corrections; it must outlive this.
+    // `db` gives wildcard expansion, spelling corrections and the languages
+    // of its pages; it must outlive this.
     explicit QueryBuilder(const Xapian::Database& db);
     QueryBuilder(const QueryBuilder&) = delete; // the parser points into this object
     QueryBuilder& operator=(const QueryBuilder&) = delete;
+    ~QueryBuilder();
 
+    // The query's words are read once per language the index holds (each
+    // language's stemmer and stop words, for that language's pages only),
+    // or per language named by lang: in the text.
     ParsedQuery parse(std::string_view text);
-    const Xapian::Stem& stemmer() const { return m_stem; }
+    // The stemmer of the first reading (the index's commonest language).
+    const Xapian::Stem& stemmer() const;
 
   private:
-    Xapian::Query parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
-    Xapian::Query parse_text(const std::string& text);
-    Xapian::Query loose_word(const std::string& term) const;
+    Xapian::Query parse_with(const QueryReading& reading, const std::string& text, unsigned flags,
+                             Xapian::Query::op default_op);
+    Xapian::Query parse_text(const QueryReading& reading, const std::string& text);
+    Xapian::Query loose_word(const QueryReading& reading, const std::string& term) const;
+    // The readings for `text`, chosen from the index's languages and lang:.
+    std::vector<const QueryReading*> readings_for(const std::string& text);
 
-    const Xapian::Database& m_db; // for spelling corrections
-    Xapian::Stem m_stem;
-    Xapian::SimpleStopper m_stopper;
-    Xapian::QueryParser m_qp;    // after m_stopper, which it points to
-    DateFieldProcessor* m_dates; // owned by m_qp
+    const Xapian::Database& m_db;                          // for spelling corrections
+    std::vector<std::unique_ptr<QueryReading>> m_readings; // the index's languages, commonest first
+    std::vector<std::unique_ptr<QueryReading>> m_named;    // languages named by lang:
+    Xapian::QueryParser m_qp;                              // points to the readings' stoppers
+    DateFieldProcessor* m_dates;                           // owned by m_qp
 };
 
 // The filters of a request (authors, sites, tags, years, from/to) as one
