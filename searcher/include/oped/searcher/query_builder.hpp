@@ -36,12 +36,15 @@ class QueryBuilder {
     QueryBuilder(const QueryBuilder&) = delete; // the parser points into this object
     QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-    ParsedQuery parse(std::string_view text);
+    // `partial`: the text is being typed, so its last word is a prefix
+    // (Xapian's FLAG_PARTIAL, expanded as word* is) and no correction is
+    // offered for a word not finished.
+    ParsedQuery parse(std::string_view text, bool partial = false);
     const Xapian::Stem& stemmer() const { return m_stem; }
 
   private:
     Xapian::Query parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
-    Xapian::Query parse_text(const std::string& text);
+    Xapian::Query parse_text(const std::string& text, unsigned flags);
     Xapian::Query loose_word(const std::string& term) const;
 
     const Xapian::Database& m_db; // for spelling corrections
