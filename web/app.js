@@ -4,6 +4,7 @@
 import { initCopyButtons } from './cite.js';
 import { initFacets, listKeys } from './facets.js';
 import { initSearch } from './search.js';
+import { initSuggest } from './suggest.js';
 import { attachTimeline } from './timeline.js';
 
 document.documentElement.classList.add('js');
@@ -31,6 +32,8 @@ function init() {
   } else {
     attachTimeline(document.getElementById('timeline'), (url) => location.assign(url));
   }
+  const box = document.getElementById('q') ?? document.getElementById('masthead-q');
+  if (box?.form) initSuggest(box, { onChoose: () => box.form.requestSubmit() });
   initCopyButtons(document);
   initHelp();
   document.addEventListener('keydown', (event) => {

@@ -1,7 +1,8 @@
-// The search page, enhanced: results follow the search box as one types,
-// filters, sorting, pages and the timeline update in place from
-// /api/search, and the URL follows every state so each can be bookmarked,
-// shared, and reached again with back and forward.
+// The search page, enhanced: results follow the search box as one types
+// (the last word read as a prefix until the search is submitted), filters,
+// sorting, pages and the timeline update in place from /api/search, and the
+// URL follows every state so each can be bookmarked, shared, and reached
+// again with back and forward.
 
 import { h, plural } from './dom.js';
 import { initFacets } from './facets.js';
@@ -95,7 +96,9 @@ function restoreFocus(focus) {
   if (focus === 'results') $('results')?.scrollIntoView({ block: 'start' });
 }
 
-async function load(params, focus = null) {
+// `partial`: the text is still being typed, so the server reads its last
+// word as a prefix; the URL, and so a reload or a bookmark, keeps whole words.
+async function load(params, focus = null, partial = false) {
   controller?.abort();
   controller = new AbortController();
   // Busy until the new results replace these: readers and tests wait on it.
@@ -103,7 +106,9 @@ async function load(params, focus = null) {
   document.querySelector('.hits')?.classList.add('loading');
   let response;
   try {
-    response = await fetch(`/api/search?${canonical(params)}`, {
+    const query = canonical(params);
+    if (partial) query.set('partial', '1');
+    response = await fetch(`/api/search?${query}`, {
       signal: controller.signal, headers: { Accept: 'application/json' },
     });
     const data = await response.json();
@@ -119,7 +124,7 @@ async function load(params, focus = null) {
 }
 
 // Go to a state: a new history entry (or the typing entry), then fetch.
-function navigate(params, { focus = null, typing = false } = {}) {
+function navigate(params, { focus = null, typing = false, partial = false } = {}) {
   const url = pageUrl(params);
   if (typing && typingEntry) {
     history.replaceState(null, '', url);
@@ -128,7 +133,7 @@ function navigate(params, { focus = null, typing = false } = {}) {
   }
   typingEntry = typing;
   syncForm(params, { keepQuery: typing });
-  return load(params, focus);
+  return load(params, focus, partial);
 }
 
 function onType() {
@@ -137,7 +142,9 @@ function onType() {
     const q = $('q').value;
     const params = currentParams();
     if ((params.get('q') ?? '') === q.trim() || q.length > 1024) return;
-    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); }), { typing: true });
+    // A space after the last word says it is finished.
+    const partial = q.trim() !== '' && !/\s$/.test(q);
+    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); }), { typing: true, partial });
   }, TYPING_DELAY_MS);
 }
 

@@ -9,8 +9,10 @@
 #include "stopwords.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <optional>
+#include <queue>
 #include <string>
 #include <utility>
 #include <vector>
@@ -137,6 +139,54 @@ Xapian::Query or_of(std::string_view prefix, const std::vector<std::string>& val
     terms.reserve(values.size());
     for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, schema::fold_for_term(v)));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Completions of a typed prefix in a phrase bonus: Xapian 1.4 takes no
+// wildcard inside a phrase, so the most frequent are spelt out.
+constexpr std::size_t k_max_bonus_completions = 10;
+
+std::vector<std::string> frequent_completions(const Xapian::Database& db, const std::string& prefix) {
+    using Entry = std::pair<Xapian::doccount, std::string>;
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<>> kept; // least frequent on top
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        kept.emplace(it.get_termfreq(), *it);
+        if (kept.size() > k_max_bonus_completions) kept.pop();
+    }
+    std::vector<std::string> out;
+    for (; !kept.empty(); kept.pop()) out.push_back(kept.top().second);
+    return out;
+}
+
+// While a query is typed (partial), pages where its last two words stand
+// together ("standing ar": "standing army") come first: the previous word
+// and each frequent completion of the prefix as a phrase, a bonus on the
+// query, never a condition. Only plain words: no operators, fields, quotes
+// or wildcards.
+Xapian::Query typed_phrase_bonus(const Xapian::Database& db, std::string_view text) {
+    const auto last_space = text.rfind(' ');
+    if (last_space == std::string_view::npos) return Xapian::Query();
+    const auto prev_space = text.rfind(' ', last_space - 1);
+    const auto prev_at = prev_space == std::string_view::npos ? 0 : prev_space + 1;
+    const std::string_view prev = text.substr(prev_at, last_space - prev_at);
+    const std::string_view last = text.substr(last_space + 1);
+    auto plain = [](std::string_view word) {
+        if (word.empty() || word == "AND" || word == "OR" || word == "NOT" || word == "XOR" || word == "NEAR" ||
+            word == "ADJ") {
+            return false;
+        }
+        for (char c : word) {
+            const auto u = static_cast<unsigned char>(c);
+            if (u < 0x80 && !std::isalnum(u) && c != '\'') return false;
+        }
+        return true;
+    };
+    if (!plain(prev) || !plain(last)) return Xapian::Query();
+    const std::string first = Xapian::Unicode::tolower(std::string(prev));
+    std::vector<Xapian::Query> phrases;
+    for (const auto& completion : frequent_completions(db, Xapian::Unicode::tolower(std::string(last)))) {
+        phrases.emplace_back(Xapian::Query::OP_PHRASE, Xapian::Query(first), Xapian::Query(completion));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
 }
 
 } // namespace
@@ -374,17 +424,17 @@ Xapian::Query QueryBuilder::loose_word(const QueryReading& reading, const std::s
     return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(term), Xapian::Query(stemmed));
 }
 
-Xapian::Query QueryBuilder::parse_text(const QueryReading& reading, const std::string& text) {
+Xapian::Query QueryBuilder::parse_text(const QueryReading& reading, const std::string& text, unsigned flags) {
     if (const auto only = exclusions_only(text)) {
         const Xapian::Query excluded = parse_with(reading, only->first, k_flags, Xapian::Query::OP_OR);
         const Xapian::Query base =
             only->second.empty() ? match_all() : parse_with(reading, only->second, k_flags, Xapian::Query::OP_AND);
         return Xapian::Query(Xapian::Query::OP_AND_NOT, base, excluded);
     }
-    return parse_with(reading, text, k_flags, Xapian::Query::OP_AND);
+    return parse_with(reading, text, flags, Xapian::Query::OP_AND);
 }
 
-ParsedQuery QueryBuilder::parse(std::string_view raw) {
+ParsedQuery QueryBuilder::parse(std::string_view raw, bool partial) {
     ParsedQuery out;
     const std::string text = normalise_query_text(raw);
     if (text.empty()) return out;
@@ -393,8 +443,9 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     std::string error;
     try {
         m_dates->reset();
-        for (const QueryReading* r : readings) parsed.push_back(parse_text(*r, text));
-        out.corrected = correct_query(m_db, text);
+        const unsigned flags = partial ? k_flags | Xapian::QueryParser::FLAG_PARTIAL : k_flags;
+        for (const QueryReading* r : readings) parsed.push_back(parse_text(*r, text, flags));
+        if (!partial) out.corrected = correct_query(m_db, text);
         error = m_dates->error();
     } catch (const Xapian::QueryParserError& e) {
         error = e.get_msg();
@@ -426,6 +477,11 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     const Xapian::Query words = combine(readings, loose);
     offer(words, "No exact match for the phrase; showing pages with all its words.");
     offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
+    if (partial && error.empty()) {
+        if (Xapian::Query bonus = typed_phrase_bonus(m_db, text); !bonus.empty()) {
+            out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query, bonus);
+        }
+    }
     return out;
 }
 

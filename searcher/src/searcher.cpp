@@ -115,7 +115,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     Xapian::Database& db = database();
     QueryBuilder builder(db);
-    ParsedQuery parsed = builder.parse(request.query);
+    ParsedQuery parsed = builder.parse(request.query, request.partial);
     out.corrected = parsed.corrected;
     out.notice = parsed.notice;
 

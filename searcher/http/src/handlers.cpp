@@ -93,6 +93,11 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
                 return bad("facets", "facets must be true or false");
             }
             r.facets = value == "true" || value == "1";
+        } else if (key == "partial") {
+            if (value != "true" && value != "false" && value != "1" && value != "0") {
+                return bad("partial", "partial must be true or false");
+            }
+            r.partial = value == "true" || value == "1";
         }
         if (error) return *error;
     }

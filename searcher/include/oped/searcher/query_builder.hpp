@@ -46,15 +46,18 @@ class QueryBuilder {
 
     // The query's words are read once per language the index holds (each
     // language's stemmer and stop words, for that language's pages only),
-    // or per language named by lang: in the text.
-    ParsedQuery parse(std::string_view text);
+    // or per language named by lang: in the text. `partial`: the text is
+    // being typed, so its last word is a prefix (Xapian's FLAG_PARTIAL,
+    // expanded as word* is) and no correction is offered for a word not
+    // finished.
+    ParsedQuery parse(std::string_view text, bool partial = false);
     // The stemmer of the first reading (the index's commonest language).
     const Xapian::Stem& stemmer() const;
 
   private:
     Xapian::Query parse_with(const QueryReading& reading, const std::string& text, unsigned flags,
                              Xapian::Query::op default_op);
-    Xapian::Query parse_text(const QueryReading& reading, const std::string& text);
+    Xapian::Query parse_text(const QueryReading& reading, const std::string& text, unsigned flags);
     Xapian::Query loose_word(const QueryReading& reading, const std::string& term) const;
     // The readings for `text`, chosen from the index's languages and lang:.
     std::vector<const QueryReading*> readings_for(const std::string& text);

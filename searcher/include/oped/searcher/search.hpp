@@ -45,6 +45,9 @@ struct SearchRequest {
     // among all the values of the matches, not only the top facet_size.
     std::string author_find;
     std::string tag_find;
+    // Typed so far, not submitted: the last word is a prefix (madis finds
+    // Madison), expanded as word* is, and no spelling is offered.
+    bool partial = false;
     std::size_t snippet_bytes = 300;
 };
 
