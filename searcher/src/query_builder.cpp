@@ -5,6 +5,7 @@
 #include <oped/searcher/dates.hpp>
 #include <oped/searcher/spelling.hpp>
 
+#include "ranking.hpp"
 #include "relaxed.hpp"
 
 #include <optional>
@@ -14,6 +15,9 @@
 
 namespace oped::searcher {
 namespace {
+
+// The words of a query the ranking looks at; more are matched, not rewarded.
+constexpr std::size_t k_ranked_words = 32;
 
 constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                              Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
@@ -245,6 +249,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     }
     out.has_words = !out.query.empty();
     if (!out.has_words) return out;
+    out.boost = ranking_boost(query_words(text, k_ranked_words), m_stopper);
     // Looser readings, each only when it reads the query differently.
     std::string last = out.query.get_description();
     auto offer = [&](const Xapian::Query& query, const char* notice) {

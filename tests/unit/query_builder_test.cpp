@@ -227,6 +227,66 @@ TEST_P(RelaxedReadings, Row) {
 
 INSTANTIATE_TEST_SUITE_P(Rows, RelaxedReadings, testing::ValuesIn(k_relaxed_rows), row_name<RelaxedRow>);
 
+struct BoostRow {
+    const char* name;
+    const char* input;
+    const char* boost; // the ranking boost's description; "Query()" for none
+};
+
+const BoostRow k_boost_rows[] = {
+    {"a word counts as typed and in the title", "factions", "Query((0.5 * factions OR 2 * Sfactions))"},
+    {"two words count as a phrase, in the title and as a title phrase", "standing army",
+     "Query((0.5 * (standing OR army) OR 2 * (standing PHRASE 2 army) OR 2 * (Sstanding AND Sarmy) OR 2 * "
+     "(Sstanding PHRASE 2 Sarmy)))"},
+    {"stop words count in a phrase, not on their own", "liberty of the press",
+     "Query((0.5 * (liberty OR press) OR 2 * (liberty PHRASE 4 of PHRASE 4 the PHRASE 4 press) OR 1 * ((liberty "
+     "PHRASE 2 of) OR (the PHRASE 2 press)) OR 2 * (Sliberty AND Spress) OR 2 * (Sliberty PHRASE 4 Sof PHRASE 4 "
+     "Sthe PHRASE 4 Spress)))"},
+    {"numbers are words of the title", "Spectator No. 10",
+     "Query((0.5 * (spectator OR no OR 10) OR 2 * (spectator PHRASE 3 no PHRASE 3 10) OR 1 * ((spectator PHRASE 2 "
+     "no) OR (no PHRASE 2 10)) OR 2 * (Sspectator AND Sno AND S10) OR 2 * (Sspectator PHRASE 3 Sno PHRASE 3 "
+     "S10)))"},
+    {"a quoted phrase counts like the words", "\"latent causes\"",
+     "Query((0.5 * (latent OR causes) OR 2 * (latent PHRASE 2 causes) OR 2 * (Slatent AND Scauses) OR 2 * "
+     "(Slatent PHRASE 2 Scauses)))"},
+    {"excluded words and filters do not count", "wit -judgment -\"false wit\" site:\"The Spectator\" date:1711",
+     "Query((0.5 * wit OR 2 * Swit))"},
+    {"a wildcard does not count", "facti* republic", "Query((0.5 * republic OR 2 * Srepublic))"},
+    {"a query with operators has no boost", "faction OR republic", "Query()"},
+    {"a query with parentheses has no boost", "(faction republic)", "Query()"},
+    {"stop words alone have no boost", "the", "Query()"},
+    {"a filter alone has no boost", "site:\"The Spectator\"", "Query()"},
+};
+
+class RankingBoost : public testing::TestWithParam<BoostRow> {};
+
+TEST_P(RankingBoost, Row) {
+    const BoostRow& row = GetParam();
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    EXPECT_EQ(builder.parse(row.input).boost.get_description(), row.boost) << row.name << ": " << row.input;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, RankingBoost, testing::ValuesIn(k_boost_rows), row_name<BoostRow>);
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+}
+
+TEST(QueryBuilding, TheBoostOfAThirtyWordQueryIsBounded) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += "word" + std::to_string(i) + " ";
+    const std::string boost = builder.parse(text).boost.get_description();
+    // Twelve adjacent pairs, no longer phrase, no title part.
+    EXPECT_EQ(count_of(boost, " PHRASE 2 "), 12u) << boost;
+    EXPECT_EQ(count_of(boost, "PHRASE"), 12u) << boost;
+    EXPECT_EQ(count_of(boost, "Sword"), 0u) << boost;
+}
+
 TEST(QueryBuilding, TheParserIsReusableAfterAFallback) {
     Xapian::WritableDatabase db = small_database();
     QueryBuilder builder(db);
