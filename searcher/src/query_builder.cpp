@@ -218,6 +218,11 @@ Xapian::Query QueryBuilder::loose_word(const std::string& term) const {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(term), Xapian::Query(stemmed));
 }
 
+bool QueryBuilder::is_stop_term(const std::string& term) const {
+    const auto word_at = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+    return word_at != std::string::npos && m_stopper(term.substr(word_at));
+}
+
 Xapian::Query QueryBuilder::parse_text(const std::string& text) {
     if (const auto only = exclusions_only(text)) {
         const Xapian::Query excluded = parse_with(only->first, k_flags, Xapian::Query::OP_OR);
@@ -260,6 +265,8 @@ ParsedQuery QueryBuilder::parse(std::string_view raw) {
     };
     const Xapian::Query words =
         phrases_as_words(out.query, [this](const std::string& term) { return loose_word(term); });
+    offer(phrases_loosened(out.query, [this](const std::string& term) { return is_stop_term(term); }),
+          "No exact match for the phrase; showing pages where it appears with one word different.");
     offer(words, "No exact match for the phrase; showing pages with all its words.");
     offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
     return out;

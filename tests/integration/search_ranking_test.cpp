@@ -172,6 +172,21 @@ std::string row_name(const testing::TestParamInfo<FirstRow>& row) {
 
 INSTANTIATE_TEST_SUITE_P(Rows, RanksFirst, testing::ValuesIn(k_first_rows), row_name);
 
+TEST_F(SearchRankingTest, AQuotationRememberedWithOneWordWrongFindsItsPageAndSaysSo) {
+    // The page says "the sunshine patriot"; "seasons" has every word of the
+    // quotation as remembered, apart.
+    const SearchResponse r = search("\xE2\x80\x9Cthe summer soldier and the winter patriot will\xE2\x80\x9D");
+    ASSERT_FALSE(r.results.empty());
+    EXPECT_EQ(slug(r.results.front()), "crisis");
+    EXPECT_NE(r.notice.find("one word different"), std::string::npos) << r.notice;
+}
+
+TEST_F(SearchRankingTest, AQuotationFoundExactlyHasNoNotice) {
+    const SearchResponse r = search("\xE2\x80\x9Cthe summer soldier and the sunshine patriot will\xE2\x80\x9D");
+    ASSERT_EQ(slugs(r), std::vector<std::string>{"crisis"});
+    EXPECT_TRUE(r.notice.empty()) << r.notice;
+}
+
 TEST_F(SearchRankingTest, AThirtyWordQueryWithAWordNoPageHoldsStillFindsItsPage) {
     // No page has every word, so the any-word reading answers; the pairs of
     // words in order still rank the passage's own page first.

@@ -154,13 +154,17 @@ TEST(QueryBuilding, APhraseHasLooserReadingsInOrder) {
     Xapian::WritableDatabase db = small_database();
     QueryBuilder builder(db);
     const ParsedQuery parsed = builder.parse("\"the latent causes of faction\"");
-    ASSERT_EQ(parsed.relaxed.size(), 2u);
+    ASSERT_EQ(parsed.relaxed.size(), 3u);
     EXPECT_EQ(parsed.relaxed[0].first.get_description(),
-              "Query(((latent SYNONYM Zlatent) AND (causes SYNONYM Zcaus) AND (faction SYNONYM Zfaction)))");
+              "Query(((the PHRASE 6 latent PHRASE 6 causes PHRASE 6 of PHRASE 6 faction) OR (latent PHRASE 6 causes "
+              "PHRASE 6 of PHRASE 6 faction) OR (the PHRASE 6 causes PHRASE 6 of PHRASE 6 faction) OR (the PHRASE 6 "
+              "latent PHRASE 6 of PHRASE 6 faction) OR (the PHRASE 6 latent PHRASE 6 causes PHRASE 6 faction) OR (the "
+              "PHRASE 6 latent PHRASE 6 causes PHRASE 6 of)))");
     EXPECT_EQ(parsed.relaxed[1].first.get_description(),
+              "Query(((latent SYNONYM Zlatent) AND (causes SYNONYM Zcaus) AND (faction SYNONYM Zfaction)))");
+    EXPECT_EQ(parsed.relaxed[2].first.get_description(),
               "Query(((latent SYNONYM Zlatent) OR (causes SYNONYM Zcaus) OR (faction SYNONYM Zfaction)))");
-    EXPECT_FALSE(parsed.relaxed[0].second.empty());
-    EXPECT_FALSE(parsed.relaxed[1].second.empty());
+    for (const auto& [query, notice] : parsed.relaxed) EXPECT_FALSE(notice.empty());
 }
 
 TEST(QueryBuilding, WordsWithoutAPhraseHaveOnlyTheOrReading) {
@@ -200,10 +204,27 @@ const RelaxedRow k_relaxed_rows[] = {
      "title:\"general introduction\"",
      {"Query(((Sgeneral SYNONYM ZSgeneral) AND (Sintroduction SYNONYM ZSintroduct)))",
       "Query(((Sgeneral SYNONYM ZSgeneral) OR (Sintroduction SYNONYM ZSintroduct)))"}},
-    {"stop words of a phrase are dropped from its words",
+    {"stop words of a phrase are dropped from its words, after the phrase with one word different",
      "\"the mischiefs of faction\"",
-     {"Query(((mischiefs SYNONYM Zmischief) AND (faction SYNONYM Zfaction)))",
+     {"Query(((the PHRASE 5 mischiefs PHRASE 5 of PHRASE 5 faction) OR (mischiefs PHRASE 5 of PHRASE 5 faction) OR "
+      "(the PHRASE 5 of PHRASE 5 faction) OR (the PHRASE 5 mischiefs PHRASE 5 faction) OR (the PHRASE 5 mischiefs "
+      "PHRASE 5 of)))",
+      "Query(((mischiefs SYNONYM Zmischief) AND (faction SYNONYM Zfaction)))",
       "Query(((mischiefs SYNONYM Zmischief) OR (faction SYNONYM Zfaction)))"}},
+    {"the phrase with one word different still filters and excludes",
+     "\"ambition must counteract\" -tyranny site:\"Independent Journal\"",
+     {"Query(((((ambition PHRASE 4 must PHRASE 4 counteract) OR (must PHRASE 4 counteract) OR (ambition PHRASE 4 "
+      "counteract) OR (ambition PHRASE 4 must)) FILTER XSindependent journal) AND_NOT Ztyranni@4))",
+      "Query(((((ambition SYNONYM Zambit) AND (must SYNONYM Zmust) AND (counteract SYNONYM Zcounteract)) FILTER "
+      "XSindependent journal) AND_NOT Ztyranni@4))",
+      "Query(((((ambition SYNONYM Zambit) OR (must SYNONYM Zmust) OR (counteract SYNONYM Zcounteract)) FILTER "
+      "XSindependent journal) AND_NOT Ztyranni@4))"}},
+    {"a title phrase with one word different stays in the title",
+     "title:\"a general introduction\"",
+     {"Query(((Sa PHRASE 4 Sgeneral PHRASE 4 Sintroduction) OR (Sgeneral PHRASE 4 Sintroduction) OR (Sa PHRASE 4 "
+      "Sintroduction) OR (Sa PHRASE 4 Sgeneral)))",
+      "Query(((Sgeneral SYNONYM ZSgeneral) AND (Sintroduction SYNONYM ZSintroduct)))",
+      "Query(((Sgeneral SYNONYM ZSgeneral) OR (Sintroduction SYNONYM ZSintroduct)))"}},
     {"words without a phrase have only the any-word reading", "latent causes", {"Query((Zlatent@1 OR Zcaus@2))"}},
     {"one word has no looser reading", "faction", {}},
     {"excluded words alone have no looser reading", "-faction", {}},
@@ -285,6 +306,27 @@ TEST(QueryBuilding, TheBoostOfAThirtyWordQueryIsBounded) {
     EXPECT_EQ(count_of(boost, " PHRASE 2 "), 12u) << boost;
     EXPECT_EQ(count_of(boost, "PHRASE"), 12u) << boost;
     EXPECT_EQ(count_of(boost, "Sword"), 0u) << boost;
+}
+
+TEST(QueryBuilding, APhraseOfTwelveWordsHasOneLooseReadingPerWordAndOneForAWordForgotten) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("\"a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12\"");
+    ASSERT_FALSE(parsed.relaxed.empty());
+    const std::string loose = parsed.relaxed[0].first.get_description();
+    EXPECT_EQ(count_of(loose, " PHRASE 13 a"), 12u * 10 + 11) << loose;
+}
+
+TEST(QueryBuilding, ALongerPhraseIsLoosenedToItsHalves) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("\"a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14\"");
+    ASSERT_FALSE(parsed.relaxed.empty());
+    EXPECT_EQ(parsed.relaxed[0].first.get_description(),
+              "Query(((a1 PHRASE 15 a2 PHRASE 15 a3 PHRASE 15 a4 PHRASE 15 a5 PHRASE 15 a6 PHRASE 15 a7 PHRASE 15 a8 "
+              "PHRASE 15 a9 PHRASE 15 a10 PHRASE 15 a11 PHRASE 15 a12 PHRASE 15 a13 PHRASE 15 a14) OR (a1 PHRASE 7 a2 "
+              "PHRASE 7 a3 PHRASE 7 a4 PHRASE 7 a5 PHRASE 7 a6 PHRASE 7 a7) OR (a8 PHRASE 7 a9 PHRASE 7 a10 PHRASE 7 "
+              "a11 PHRASE 7 a12 PHRASE 7 a13 PHRASE 7 a14)))");
 }
 
 TEST(QueryBuilding, TheParserIsReusableAfterAFallback) {

@@ -47,6 +47,7 @@ class QueryBuilder {
     Xapian::Query parse_with(const std::string& text, unsigned flags, Xapian::Query::op default_op);
     Xapian::Query parse_text(const std::string& text);
     Xapian::Query loose_word(const std::string& term) const;
+    bool is_stop_term(const std::string& term) const; // a stop word, whatever its field prefix
 
     const Xapian::Database& m_db; // for spelling corrections
     Xapian::Stem m_stem;
