@@ -5,6 +5,7 @@
 #include <oped/searcher/dates.hpp>
 #include <oped/searcher/spelling.hpp>
 
+#include "ranking.hpp"
 #include "relaxed.hpp"
 #include "stopwords.hpp"
 
@@ -19,6 +20,9 @@
 
 namespace oped::searcher {
 namespace {
+
+// The words of a query the ranking looks at; more are matched, not rewarded.
+constexpr std::size_t k_ranked_words = 32;
 
 constexpr unsigned k_flags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                              Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
@@ -461,6 +465,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw, bool partial) {
     out.query = combine(readings, parsed);
     out.has_words = !out.query.empty();
     if (!out.has_words) return out;
+    out.boost = ranking_boost(query_words(text, k_ranked_words), readings.front()->stopper);
     // Looser readings, each only when it reads the query differently.
     std::string last = out.query.get_description();
     auto offer = [&](const Xapian::Query& query, const char* notice) {
@@ -475,6 +480,15 @@ ParsedQuery QueryBuilder::parse(std::string_view raw, bool partial) {
         loose.push_back(phrases_as_words(parsed[i], [&](const std::string& term) { return loose_word(r, term); }));
     }
     const Xapian::Query words = combine(readings, loose);
+    offer(phrases_loosened(out.query,
+                           [&](const std::string& term) {
+                               const auto word_at = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+                               if (word_at == std::string::npos) return false;
+                               const std::string word = term.substr(word_at);
+                               return std::any_of(readings.begin(), readings.end(),
+                                                  [&](const QueryReading* r) { return r->stopper(word); });
+                           }),
+          "No exact match for the phrase; showing pages where it appears with one word different.");
     offer(words, "No exact match for the phrase; showing pages with all its words.");
     offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
     if (partial && error.empty()) {

@@ -121,7 +121,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     auto make_query = [&](const Xapian::Query& words) {
         if (words.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, match_all(), filters.value());
-        return Xapian::Query(Xapian::Query::OP_FILTER, words, filters.value());
+        if (parsed.boost.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, words, filters.value());
+        const Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, words, parsed.boost);
+        return Xapian::Query(Xapian::Query::OP_FILTER, ranked, filters.value());
     };
 
     Xapian::Enquire enquire(db);

@@ -154,13 +154,17 @@ TEST(QueryBuilding, APhraseHasLooserReadingsInOrder) {
     Xapian::WritableDatabase db = small_database();
     QueryBuilder builder(db);
     const ParsedQuery parsed = builder.parse("\"the latent causes of faction\"");
-    ASSERT_EQ(parsed.relaxed.size(), 2u);
+    ASSERT_EQ(parsed.relaxed.size(), 3u);
     EXPECT_EQ(parsed.relaxed[0].first.get_description(),
-              "Query(((latent SYNONYM Zlatent) AND (causes SYNONYM Zcaus) AND (faction SYNONYM Zfaction)))");
+              "Query(((the PHRASE 6 latent PHRASE 6 causes PHRASE 6 of PHRASE 6 faction) OR (latent PHRASE 6 causes "
+              "PHRASE 6 of PHRASE 6 faction) OR (the PHRASE 6 causes PHRASE 6 of PHRASE 6 faction) OR (the PHRASE 6 "
+              "latent PHRASE 6 of PHRASE 6 faction) OR (the PHRASE 6 latent PHRASE 6 causes PHRASE 6 faction) OR (the "
+              "PHRASE 6 latent PHRASE 6 causes PHRASE 6 of)))");
     EXPECT_EQ(parsed.relaxed[1].first.get_description(),
+              "Query(((latent SYNONYM Zlatent) AND (causes SYNONYM Zcaus) AND (faction SYNONYM Zfaction)))");
+    EXPECT_EQ(parsed.relaxed[2].first.get_description(),
               "Query(((latent SYNONYM Zlatent) OR (causes SYNONYM Zcaus) OR (faction SYNONYM Zfaction)))");
-    EXPECT_FALSE(parsed.relaxed[0].second.empty());
-    EXPECT_FALSE(parsed.relaxed[1].second.empty());
+    for (const auto& [query, notice] : parsed.relaxed) EXPECT_FALSE(notice.empty());
 }
 
 TEST(QueryBuilding, WordsWithoutAPhraseHaveOnlyTheOrReading) {
@@ -200,10 +204,27 @@ const RelaxedRow k_relaxed_rows[] = {
      "title:\"general introduction\"",
      {"Query(((Sgeneral SYNONYM ZSgeneral) AND (Sintroduction SYNONYM ZSintroduct)))",
       "Query(((Sgeneral SYNONYM ZSgeneral) OR (Sintroduction SYNONYM ZSintroduct)))"}},
-    {"stop words of a phrase are dropped from its words",
+    {"stop words of a phrase are dropped from its words, after the phrase with one word different",
      "\"the mischiefs of faction\"",
-     {"Query(((mischiefs SYNONYM Zmischief) AND (faction SYNONYM Zfaction)))",
+     {"Query(((the PHRASE 5 mischiefs PHRASE 5 of PHRASE 5 faction) OR (mischiefs PHRASE 5 of PHRASE 5 faction) OR "
+      "(the PHRASE 5 of PHRASE 5 faction) OR (the PHRASE 5 mischiefs PHRASE 5 faction) OR (the PHRASE 5 mischiefs "
+      "PHRASE 5 of)))",
+      "Query(((mischiefs SYNONYM Zmischief) AND (faction SYNONYM Zfaction)))",
       "Query(((mischiefs SYNONYM Zmischief) OR (faction SYNONYM Zfaction)))"}},
+    {"the phrase with one word different still filters and excludes",
+     "\"ambition must counteract\" -tyranny site:\"Independent Journal\"",
+     {"Query(((((ambition PHRASE 4 must PHRASE 4 counteract) OR (must PHRASE 4 counteract) OR (ambition PHRASE 4 "
+      "counteract) OR (ambition PHRASE 4 must)) FILTER XSindependent journal) AND_NOT Ztyranni@4))",
+      "Query(((((ambition SYNONYM Zambit) AND (must SYNONYM Zmust) AND (counteract SYNONYM Zcounteract)) FILTER "
+      "XSindependent journal) AND_NOT Ztyranni@4))",
+      "Query(((((ambition SYNONYM Zambit) OR (must SYNONYM Zmust) OR (counteract SYNONYM Zcounteract)) FILTER "
+      "XSindependent journal) AND_NOT Ztyranni@4))"}},
+    {"a title phrase with one word different stays in the title",
+     "title:\"a general introduction\"",
+     {"Query(((Sa PHRASE 4 Sgeneral PHRASE 4 Sintroduction) OR (Sgeneral PHRASE 4 Sintroduction) OR (Sa PHRASE 4 "
+      "Sintroduction) OR (Sa PHRASE 4 Sgeneral)))",
+      "Query(((Sgeneral SYNONYM ZSgeneral) AND (Sintroduction SYNONYM ZSintroduct)))",
+      "Query(((Sgeneral SYNONYM ZSgeneral) OR (Sintroduction SYNONYM ZSintroduct)))"}},
     {"words without a phrase have only the any-word reading", "latent causes", {"Query((Zlatent@1 OR Zcaus@2))"}},
     {"one word has no looser reading", "faction", {}},
     {"excluded words alone have no looser reading", "-faction", {}},
@@ -226,6 +247,87 @@ TEST_P(RelaxedReadings, Row) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, RelaxedReadings, testing::ValuesIn(k_relaxed_rows), row_name<RelaxedRow>);
+
+struct BoostRow {
+    const char* name;
+    const char* input;
+    const char* boost; // the ranking boost's description; "Query()" for none
+};
+
+const BoostRow k_boost_rows[] = {
+    {"a word counts as typed and in the title", "factions", "Query((0.5 * factions OR 2 * Sfactions))"},
+    {"two words count as a phrase, in the title and as a title phrase", "standing army",
+     "Query((0.5 * (standing OR army) OR 2 * (standing PHRASE 2 army) OR 2 * (Sstanding AND Sarmy) OR 2 * "
+     "(Sstanding PHRASE 2 Sarmy)))"},
+    {"stop words count in a phrase, not on their own", "liberty of the press",
+     "Query((0.5 * (liberty OR press) OR 2 * (liberty PHRASE 4 of PHRASE 4 the PHRASE 4 press) OR 1 * ((liberty "
+     "PHRASE 2 of) OR (the PHRASE 2 press)) OR 2 * (Sliberty AND Spress) OR 2 * (Sliberty PHRASE 4 Sof PHRASE 4 "
+     "Sthe PHRASE 4 Spress)))"},
+    {"numbers are words of the title", "Spectator No. 10",
+     "Query((0.5 * (spectator OR no OR 10) OR 2 * (spectator PHRASE 3 no PHRASE 3 10) OR 1 * ((spectator PHRASE 2 "
+     "no) OR (no PHRASE 2 10)) OR 2 * (Sspectator AND Sno AND S10) OR 2 * (Sspectator PHRASE 3 Sno PHRASE 3 "
+     "S10)))"},
+    {"a quoted phrase counts like the words", "\"latent causes\"",
+     "Query((0.5 * (latent OR causes) OR 2 * (latent PHRASE 2 causes) OR 2 * (Slatent AND Scauses) OR 2 * "
+     "(Slatent PHRASE 2 Scauses)))"},
+    {"excluded words and filters do not count", "wit -judgment -\"false wit\" site:\"The Spectator\" date:1711",
+     "Query((0.5 * wit OR 2 * Swit))"},
+    {"a wildcard does not count", "facti* republic", "Query((0.5 * republic OR 2 * Srepublic))"},
+    {"a query with operators has no boost", "faction OR republic", "Query()"},
+    {"a query with parentheses has no boost", "(faction republic)", "Query()"},
+    {"stop words alone have no boost", "the", "Query()"},
+    {"a filter alone has no boost", "site:\"The Spectator\"", "Query()"},
+};
+
+class RankingBoost : public testing::TestWithParam<BoostRow> {};
+
+TEST_P(RankingBoost, Row) {
+    const BoostRow& row = GetParam();
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    EXPECT_EQ(builder.parse(row.input).boost.get_description(), row.boost) << row.name << ": " << row.input;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, RankingBoost, testing::ValuesIn(k_boost_rows), row_name<BoostRow>);
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    return n;
+}
+
+TEST(QueryBuilding, TheBoostOfAThirtyWordQueryIsBounded) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += "word" + std::to_string(i) + " ";
+    const std::string boost = builder.parse(text).boost.get_description();
+    // Twelve adjacent pairs, no longer phrase, no title part.
+    EXPECT_EQ(count_of(boost, " PHRASE 2 "), 12u) << boost;
+    EXPECT_EQ(count_of(boost, "PHRASE"), 12u) << boost;
+    EXPECT_EQ(count_of(boost, "Sword"), 0u) << boost;
+}
+
+TEST(QueryBuilding, APhraseOfTwelveWordsHasOneLooseReadingPerWordAndOneForAWordForgotten) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("\"a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12\"");
+    ASSERT_FALSE(parsed.relaxed.empty());
+    const std::string loose = parsed.relaxed[0].first.get_description();
+    EXPECT_EQ(count_of(loose, " PHRASE 13 a"), 12u * 10 + 11) << loose;
+}
+
+TEST(QueryBuilding, ALongerPhraseIsLoosenedToItsHalves) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("\"a1 a2 a3 a4 a5 a6 a7 a8 a9 a10 a11 a12 a13 a14\"");
+    ASSERT_FALSE(parsed.relaxed.empty());
+    EXPECT_EQ(parsed.relaxed[0].first.get_description(),
+              "Query(((a1 PHRASE 15 a2 PHRASE 15 a3 PHRASE 15 a4 PHRASE 15 a5 PHRASE 15 a6 PHRASE 15 a7 PHRASE 15 a8 "
+              "PHRASE 15 a9 PHRASE 15 a10 PHRASE 15 a11 PHRASE 15 a12 PHRASE 15 a13 PHRASE 15 a14) OR (a1 PHRASE 7 a2 "
+              "PHRASE 7 a3 PHRASE 7 a4 PHRASE 7 a5 PHRASE 7 a6 PHRASE 7 a7) OR (a8 PHRASE 7 a9 PHRASE 7 a10 PHRASE 7 "
+              "a11 PHRASE 7 a12 PHRASE 7 a13 PHRASE 7 a14)))");
+}
 
 TEST(QueryBuilding, TheParserIsReusableAfterAFallback) {
     Xapian::WritableDatabase db = small_database();
