@@ -2,6 +2,7 @@
 
 #include <oped/common/docdata.hpp>
 #include <oped/searcher/searcher.hpp>
+#include <oped/searcher/snippet.hpp>
 
 #include <algorithm>
 #include <array>

@@ -6,6 +6,7 @@
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/highlight.hpp>
 #include <oped/searcher/query_builder.hpp>
+#include <oped/searcher/snippet.hpp>
 #include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
@@ -26,55 +27,7 @@ std::unique_ptr<Xapian::KeyMaker> sort_key(SortOrder order) {
     return keys;
 }
 
-constexpr const char* k_ellipsis = "\xE2\x80\xA6";
-
-// Xapian's snippet, the empty string when nothing in `text` matched.
-std::string xapian_snippet(const Xapian::MSet& mset, std::string_view text, std::size_t bytes,
-                           const Xapian::Stem& stemmer) {
-    return mset.snippet(std::string(text), bytes, stemmer,
-                        Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH, "<mark>",
-                        "</mark>", k_ellipsis);
-}
-
-// The passage of `body` that best matches the query whose words
-// `highlighter` knows, its words marked.
-std::string query_snippet(const Xapian::MSet& mset, const std::string& body, std::size_t bytes,
-                          const Xapian::Stem& stemmer, const Highlighter& highlighter) {
-    // Xapian's snippet stops looking once it has a passage it deems good
-    // enough, and so settles for a text's lead, nothing marked, when the
-    // first match lies deep in it; told to be exhaustive it finds the match
-    // but takes 4x as long. So Xapian is given the stretch of text that
-    // starts just before the first word of the query.
-    const auto first = highlighter.first_match(body);
-    // Nothing in the text: the title or an author matched.
-    if (!first) return lead_snippet(body, bytes);
-    const std::size_t from = text::char_start(body, *first > bytes / 2 ? *first - bytes / 2 : 0);
-    const std::size_t to = text::char_start(body, std::min(body.size(), *first + 8 * bytes));
-    std::string snippet = xapian_snippet(mset, std::string_view(body).substr(from, to - from), bytes, stemmer);
-    if (snippet.empty()) return lead_snippet(body, bytes);
-    if (from > 0 && !snippet.starts_with(k_ellipsis)) snippet.insert(0, k_ellipsis);
-    if (to < body.size() && !snippet.ends_with(k_ellipsis)) snippet += k_ellipsis;
-    return snippet;
-}
-
 } // namespace
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    text::append_html_escaped(out, text);
-    return out;
-}
-
-std::string lead_snippet(const std::string& body, std::size_t bytes) {
-    const std::string text = text::collapse_space(body.substr(0, bytes * 2));
-    if (text.size() <= bytes) return html_escape(text);
-    std::size_t cut = text.rfind(' ', bytes);
-    if (cut == std::string::npos || cut < bytes / 2) {
-        cut = text::char_start(text, bytes);
-    }
-    return html_escape(text.substr(0, cut)) + "\xE2\x80\xA6";
-}
 
 Searcher::Searcher(std::string db_path) : m_index(std::move(db_path)) {}
 
@@ -182,9 +135,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         auto article = decode_docdata(it.get_document().get_data());
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
-        hit.snippet =
-            browsing ? lead_snippet(hit.article.body, request.snippet_bytes)
-                     : query_snippet(mset, hit.article.body, request.snippet_bytes, builder.stemmer(), highlighter);
+        hit.snippet = browsing
+                          ? lead_snippet(hit.article.body, request.snippet_bytes)
+                          : query_snippet(hit.article.body, hit.article.language, request.snippet_bytes, highlighter);
         hit.article.body.clear();
         out.results.push_back(std::move(hit));
     }

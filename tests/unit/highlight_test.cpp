@@ -1,9 +1,15 @@
 #include <oped/searcher/highlight.hpp>
 
+#include <oped/indexer/extract.hpp>
+#include <oped/searcher/snippet.hpp>
+
 #include <gtest/gtest.h>
 #include <xapian.h>
 
 #include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 namespace oped::searcher {
@@ -70,6 +76,12 @@ const HighlightRow k_rows[] = {
      "A <mark>faction</mark> in a constitution."},
     {"the text around marks is escaped", "faction", "<b>faction</b> & co",
      "&lt;b&gt;<mark>faction</mark>&lt;/b&gt; &amp; co"},
+    {"a quoted phrase is one mark, its words alone none", "\"constitutional republic\"",
+     "A republic, constitutional; a Constitutional  Republic.",
+     "A republic, constitutional; a <mark>Constitutional  Republic</mark>."},
+    {"words typed in a row are one mark where the text has them in that order", "republic faction",
+     "A republic faction, a faction of the republic.",
+     "A <mark>republic faction</mark>, a <mark>faction</mark> of the <mark>republic</mark>."},
 };
 
 class Highlighting : public testing::TestWithParam<HighlightRow> {};
@@ -108,6 +120,56 @@ TEST(HighlightFirstMatch, FindsTheFirstWordOfTheQueryByStemOrWildcard) {
     EXPECT_EQ(Highlighter(db, "constitu*").first_match("We the people; constitutional."), 15u);
     EXPECT_EQ(Highlighter(db, "republic").first_match("Nothing of the kind."), std::nullopt);
     EXPECT_EQ(Highlighter(db, "-republic faction").first_match("A republic."), std::nullopt);
+}
+
+// A page's words are stemmed in the page's language, as the indexer stemmed
+// them: French stems in the query mark the inflected forms on the French
+// fixture page, which stemming the page in English does not reach.
+TEST(HighlightLanguage, APageIsStemmedInItsOwnLanguage) {
+    const std::filesystem::path path = std::filesystem::path(OPED_FIXTURES_DIR) / "index" / "pages" / "french.html";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const auto page = indexer::extract_article(bytes.str(), path.string());
+    ASSERT_TRUE(page) << page.error().message;
+    const Article& article = page.value();
+    ASSERT_EQ(article.language, "fr");
+
+    const Xapian::Stem french("fr");
+    std::vector<Xapian::Query> words;
+    Xapian::termpos pos = 0;
+    for (const std::string word : {"stationn\xC3\xA9"
+                                   "e",
+                                   "municipalit\xC3\xA9s", "politiques"}) {
+        words.emplace_back("Z" + french(word), 1, ++pos);
+    }
+    const Xapian::WritableDatabase db = small_database();
+    const Highlighter highlighter =
+        Highlighter::of_parsed(db, Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end()));
+
+    const std::string html = highlighter.html(article.body, article.language);
+    for (const std::string marked : {"<mark>stationn\xC3\xA9"
+                                     "es</mark>",
+                                     "<mark>municipalit\xC3\xA9</mark>", "<mark>politique</mark>"}) {
+        EXPECT_NE(html.find(marked), std::string::npos) << marked << " in " << html;
+    }
+    EXPECT_NE(query_snippet(article.body, article.language, 300, highlighter).find("<mark>"), std::string::npos);
+    EXPECT_EQ(highlighter.html(article.body, "en").find("<mark>"), std::string::npos);
+    // A language Xapian has no stemmer for: words match as written only.
+    EXPECT_EQ(highlighter.html(article.body, "xx").find("<mark>"), std::string::npos);
+}
+
+// A query stemmed in several languages (each word a synonym of its stems)
+// marks a page in any of them.
+TEST(HighlightLanguage, AQueryOfSeveralLanguagesMarksAPageInEach) {
+    const Xapian::Stem english("en"), french("fr");
+    const std::string word = "politiques";
+    const Xapian::Query stems[] = {Xapian::Query("Z" + english(word), 1, 1), Xapian::Query("Z" + french(word), 1, 1)};
+    const Xapian::WritableDatabase db = small_database();
+    const Highlighter highlighter =
+        Highlighter::of_parsed(db, Xapian::Query(Xapian::Query::OP_SYNONYM, std::begin(stems), std::end(stems)));
+    EXPECT_EQ(highlighter.html("Une politique.", "fr"), "Une <mark>politique</mark>.");
+    EXPECT_EQ(highlighter.html("Any politiques.", "en"), "Any <mark>politiques</mark>.");
 }
 
 } // namespace

@@ -210,7 +210,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
     std::string body;
     bool marked = false;
     for (const auto& p : paragraphs(a.body)) {
-        std::string inner = highlighter.empty() ? html::escape(p) : highlighter.html(p);
+        std::string inner = highlighter.empty() ? html::escape(p) : highlighter.html(p, a.language);
         if (const auto at = inner.find("<mark>"); !marked && at != std::string::npos) {
             inner.replace(at, 6, R"(<mark id="first-mark">)");
             marked = true;

@@ -91,8 +91,4 @@ typename detail::AsResult<std::invoke_result_t<Fn&>>::type Searcher::with_retry(
     }
 }
 
-// The first `bytes` of text, cut at a word, HTML-escaped, with an ellipsis.
-std::string lead_snippet(const std::string& text, std::size_t bytes);
-std::string html_escape(std::string_view text);
-
 } // namespace oped::searcher
