@@ -137,7 +137,7 @@ function onType() {
     const q = $('q').value;
     const params = currentParams();
     if ((params.get('q') ?? '') === q.trim() || q.length > 1024) return;
-    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); }), { typing: true });
+    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); p.delete('spell'); }), { typing: true });
   }, TYPING_DELAY_MS);
 }
 
@@ -145,7 +145,9 @@ function onSubmit(event) {
   event.preventDefault();
   clearTimeout(typingTimer);
   const params = edited(currentParams(), (p) => {
-    p.set('q', $('q').value.trim());
+    const q = $('q').value.trim();
+    if (q !== (p.get('q') ?? '')) p.delete('spell'); // a new query is corrected again
+    p.set('q', q);
     for (const id of ['from', 'to']) p.set(id, $(id)?.value.trim() ?? '');
     p.delete('page');
   });
