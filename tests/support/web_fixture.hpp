@@ -110,11 +110,11 @@ class WebFixture : public ::testing::Test {
 // javascript: links, scripts but the one module.
 inline void expect_inert_html(const std::string& html) {
     static const std::set<std::string> k_allowed = {
-        "html",   "head",       "meta",  "title",   "link",   "script",  "body", "a",       "header",
-        "div",    "span",       "form",  "label",   "input",  "button",  "p",    "details", "summary",
-        "dl",     "dt",         "dd",    "code",    "main",   "section", "h1",   "h2",      "h3",
-        "figure", "figcaption", "svg",   "g",       "rect",   "ol",      "ul",   "li",      "nav",
-        "time",   "mark",       "aside", "article", "footer", "i",       "pre",  "q",       "img"};
+        "html",   "head", "meta",  "title",   "link",   "script", "body",    "a",       "header",     "div",
+        "span",   "form", "label", "input",   "button", "p",      "details", "summary", "dl",         "dt",
+        "dd",     "code", "main",  "section", "h1",     "h2",     "h3",      "figure",  "figcaption", "svg",
+        "g",      "rect", "ol",    "ul",      "li",     "nav",    "time",    "mark",    "aside",      "article",
+        "footer", "i",    "pre",   "q",       "img",    "strong"};
     auto doc = indexer::parse_html(html);
     ASSERT_NE(doc, nullptr);
     int scripts = 0;
