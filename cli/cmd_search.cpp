@@ -18,6 +18,7 @@ namespace {
 struct SearchCliOptions {
     std::string db;
     bool json = false;
+    bool no_spell = false;
     std::vector<std::string> words;
     std::string sort = "relevance";
     unsigned limit = 10;
@@ -63,6 +64,7 @@ int run_search(SearchCliOptions& opt) {
     r.per_page = opt.limit;
     r.page = opt.page;
     r.facets = opt.json;
+    r.auto_correct = !opt.no_spell;
     auto searcher = searcher::Searcher::open(opt.db);
     if (!searcher) {
         spdlog::error("{}", searcher.error().message);
@@ -80,7 +82,12 @@ int run_search(SearchCliOptions& opt) {
     }
     const bool tty = isatty(STDOUT_FILENO) != 0;
     if (!res.notice.empty()) std::cout << res.notice << "\n";
-    if (!res.corrected.empty()) std::cout << "Did you mean: " << res.corrected << "\n";
+    if (res.showing_corrected) {
+        std::cout << "Showing results for: " << res.corrected << "\n"
+                  << "Search instead for: " << res.query << " (with --no-spell)\n";
+    } else if (!res.corrected.empty()) {
+        std::cout << "Did you mean: " << res.corrected << "\n";
+    }
     std::cout << (res.total_is_exact ? "" : "about ") << res.total << " results (" << res.took_ms << " ms)\n\n";
     unsigned rank = (r.page - 1) * r.per_page;
     for (const auto& hit : res.results) {
@@ -105,6 +112,7 @@ Command add_search(CLI::App& app) {
     CLI::App* sub = app.add_subcommand("search", "Search the index from the terminal");
     add_db_option(*sub, opt->db);
     sub->add_flag("--json", opt->json, "The same JSON as /api/search");
+    sub->add_flag("--no-spell", opt->no_spell, "Search the words as typed, never a spelling correction");
     // One value per flag, as for --type: the query words after it are not filter values.
     sub->add_option("--author", opt->request.authors, "Only this author (repeat for either)")->allow_extra_args(false);
     sub->add_option("--site", opt->request.sites, "Only this outlet (repeat for either)")->allow_extra_args(false);

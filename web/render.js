@@ -95,7 +95,7 @@ function emptyResults(data, params) {
   const box = h('div', { class: 'empty' });
   box.append(q ? h('h3', {}, 'No articles match ', h('q', {}, q), '.') : h('h3', {}, 'No articles match these filters.'));
   if (data.corrected) {
-    const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); });
+    const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); p.delete('spell'); });
     box.append(h('p', {}, 'Did you mean ', h('a', { href: pageUrl(fixed), class: 'corrected' }, data.corrected), '?'));
   }
   if (FILTER_KEYS.some((k) => params.has(k))) {
@@ -108,6 +108,18 @@ function emptyResults(data, params) {
     box.append(h('p', {}, 'Check the spelling, try fewer words, or join alternatives with OR.'));
   }
   return box;
+}
+
+// The results are for the query's spelling correction: say so, and link to
+// the words as typed, searched with the correction turned off.
+function spellingNotice(data, params) {
+  const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); p.delete('spell'); });
+  const typed = edited(params, (p) => { p.set('q', data.query); p.delete('page'); p.set('spell', '0'); });
+  return h('div', { class: 'spelling' },
+    h('p', { class: 'showing-corrected' }, 'Showing results for ',
+      h('a', { href: pageUrl(fixed), class: 'corrected' }, h('strong', {}, data.corrected))),
+    h('p', { class: 'search-instead' }, 'Search instead for ',
+      h('a', { href: pageUrl(typed), class: 'original' }, data.query)));
 }
 
 function pagination(page, last, params) {
@@ -159,8 +171,10 @@ export function renderResults(data, params) {
     section.append(h('p', { class: 'author-callout' },
       h('a', { href: authorUrl(authors[0]) }, `About ${authors[0]}: timeline, outlets, distinctive words`)));
   }
-  if (data.corrected && data.total > 0) {
-    const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); });
+  if (data.showing_corrected) {
+    section.append(spellingNotice(data, params));
+  } else if (data.corrected && data.total > 0) {
+    const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); p.delete('spell'); });
     section.append(h('p', { class: 'did-you-mean' }, 'Did you mean ',
       h('a', { href: pageUrl(fixed), class: 'corrected' }, data.corrected), '?'));
   }
@@ -170,7 +184,9 @@ export function renderResults(data, params) {
       : h('p', { class: 'empty' }, 'No articles on this page; go back to the first.'));
   } else {
     const list = h('ol', { class: 'hits', start: first });
-    for (const result of data.results) list.append(hit(result, params));
+    // Articles open with the words the results are for marked.
+    const shown = data.showing_corrected ? edited(params, (p) => p.set('q', data.corrected)) : params;
+    for (const result of data.results) list.append(hit(result, shown));
     section.append(list);
   }
   section.append(pagination(data.page, lastPage(data.total, data.per_page), params) ?? '');

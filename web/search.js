@@ -144,7 +144,7 @@ function onType() {
     if ((params.get('q') ?? '') === q.trim() || q.length > 1024) return;
     // A space after the last word says it is finished.
     const partial = q.trim() !== '' && !/\s$/.test(q);
-    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); }), { typing: true, partial });
+    navigate(edited(params, (p) => { p.set('q', q.trim()); p.delete('page'); p.delete('spell'); }), { typing: true, partial });
   }, TYPING_DELAY_MS);
 }
 
@@ -152,7 +152,9 @@ function onSubmit(event) {
   event.preventDefault();
   clearTimeout(typingTimer);
   const params = edited(currentParams(), (p) => {
-    p.set('q', $('q').value.trim());
+    const q = $('q').value.trim();
+    if (q !== (p.get('q') ?? '')) p.delete('spell'); // a new query is corrected again
+    p.set('q', q);
     for (const id of ['from', 'to']) p.set(id, $(id)?.value.trim() ?? '');
     p.delete('page');
   });

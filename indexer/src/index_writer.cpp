@@ -9,6 +9,7 @@
 #include <oped/indexer/index_errors.hpp>
 #include <oped/indexer/page_source.hpp>
 #include <oped/indexer/page_type.hpp>
+#include <oped/indexer/spelling_data.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -209,6 +210,8 @@ class Writer {
         keep_duplicates_apart(built, file, summary);
         const auto holder = m_docid_of.find(built.id_term);
         const bool replaced = holder != m_docid_of.end();
+        if (replaced) m_spelling.note_stored(m_db, holder->second);
+        m_spelling.note(built.doc);
         if (replaced) {
             m_db.replace_document(holder->second, built.doc);
             m_path_of[holder->second] = file.path;
@@ -265,11 +268,15 @@ class Writer {
     }
 
     void commit(const IndexSummary& summary) {
+        m_spelling.write(m_db);
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         m_db.commit();
         m_pending = 0;
         m_committed = {summary.added, summary.updated, summary.removed};
     }
+
+    // The words whose spelling keys the next commit brings up to date.
+    SpellingUpdate& spelling() { return m_spelling; }
 
     // Put the counts back to what the last commit holds.
     void to_last_commit(IndexSummary& summary) const {
@@ -281,6 +288,7 @@ class Writer {
   private:
     // Deletes the document `docid`, which held `id_term`.
     void forget(const std::string& id_term, Xapian::docid docid) {
+        m_spelling.note_stored(m_db, docid);
         try {
             m_db.delete_document(docid);
         } catch (const Xapian::DocNotFoundError&) {
@@ -330,6 +338,7 @@ class Writer {
     std::array<std::size_t, 3> m_committed{};                  // added, updated, removed
     std::unordered_map<std::string, Xapian::docid> m_docid_of; // by unique-id term
     std::unordered_map<Xapian::docid, std::string> m_path_of;
+    SpellingUpdate m_spelling;
 };
 
 // True if `path` was not found under a root that was listed completely: its
@@ -343,7 +352,8 @@ bool vanished(const std::string& path, const std::unordered_set<std::string>& se
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
                      const std::unordered_map<std::string, FailureRecord>& failed,
                      const std::unordered_map<std::string, SkipRecord>& skipped,
-                     const std::unordered_set<std::string>& seen, const CrawlResult& crawled, IndexSummary& summary) {
+                     const std::unordered_set<std::string>& seen, const CrawlResult& crawled, SpellingUpdate& spelling,
+                     IndexSummary& summary) {
     for (const auto& [path, record] : failed) {
         if (vanished(path, seen, crawled)) clear_failure(db, path);
     }
@@ -352,6 +362,7 @@ void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std:
     }
     for (const auto& [path, entry] : existing) {
         if (!vanished(path, seen, crawled)) continue;
+        spelling.note_stored(db, entry.docid);
         try {
             db.delete_document(entry.docid);
             ++summary.removed;
@@ -498,6 +509,8 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     Writer writer(db, existing, seen, failed, skipped, batch_size_from(options));
     IndexProgress state{summary.unchanged + summary.failed_before + summary.skipped_before, summary.total, 0};
     try {
+        // An index made before the spelling keys gets them for all its words.
+        if (!has_spelling_keys(db)) writer.spelling().note_all(db);
         while (auto item = queue.pop()) {
             if (item->error) {
                 writer.fail(*item->file, *item->error, summary);
@@ -514,7 +527,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
         for (auto& w : workers) w.join();
         // A page that failed now but was indexed before keeps its document.
-        remove_vanished(db, existing, failed, skipped, seen, crawled, summary);
+        remove_vanished(db, existing, failed, skipped, seen, crawled, writer.spelling(), summary);
         writer.commit(summary);
     } catch (const Xapian::Error& e) {
         stop_extraction();
@@ -532,6 +545,7 @@ namespace {
 
 RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::string>& targets) {
     RemoveSummary summary;
+    SpellingUpdate spelling;
     const auto existing = load_existing(db);
     for (const auto& target : targets) {
         std::vector<Xapian::docid> ids;
@@ -560,6 +574,7 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
             continue;
         }
         for (auto docid : ids) {
+            spelling.note_stored(db, docid);
             try {
                 db.delete_document(docid);
                 ++summary.removed;
@@ -567,6 +582,7 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
             }
         }
     }
+    spelling.write(db);
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
     db.commit();
     return summary;

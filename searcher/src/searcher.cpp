@@ -16,8 +16,31 @@
 namespace oped::searcher {
 namespace {
 
-// "Did you mean" is considered only for queries with fewer results.
+// Spelling corrections are considered only for queries with fewer results.
 constexpr Xapian::doccount k_suggest_below = 5;
+
+// Matches of `words` within `filters`, counted up to k_suggest_below.
+Xapian::doccount count_up_to_few(const Xapian::Database& db, const Xapian::Query& words, const Xapian::Query& filters) {
+    Xapian::Enquire probe(db);
+    probe.set_query(Xapian::Query(Xapian::Query::OP_FILTER, words, filters));
+    return probe.get_mset(0, 0, k_suggest_below).get_matches_estimated();
+}
+
+// With few matches for the query as typed, its spelling correction, when it
+// finds more, is what gets searched (`parsed` becomes it). Only words absent
+// from the index are corrected, so a rare correct word never is. Returns
+// whether the correction replaced the query.
+bool search_corrected_instead(QueryBuilder& builder, ParsedQuery& parsed, const Xapian::Database& db,
+                              const Xapian::Query& filters) {
+    if (parsed.corrected.empty() || !parsed.has_words) return false;
+    const Xapian::doccount typed = count_up_to_few(db, parsed.query, filters);
+    if (typed >= k_suggest_below) return false;
+    ParsedQuery alternative = builder.parse(parsed.corrected);
+    if (!alternative.has_words || count_up_to_few(db, alternative.query, filters) <= typed) return false;
+    alternative.corrected = parsed.corrected;
+    parsed = std::move(alternative);
+    return true;
+}
 
 std::unique_ptr<Xapian::KeyMaker> sort_key(SortOrder order) {
     auto keys = std::make_unique<Xapian::MultiValueKeyMaker>();
@@ -69,6 +92,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     Xapian::Database& db = database();
     QueryBuilder builder(db);
     ParsedQuery parsed = builder.parse(request.query, request.partial);
+    if (request.auto_correct) out.showing_corrected = search_corrected_instead(builder, parsed, db, filters.value());
     out.corrected = parsed.corrected;
     out.notice = parsed.notice;
 
@@ -116,13 +140,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     // Offer the spelling correction only when it finds more than the query
     // as typed: a rare correct word must not be "corrected" to a common one.
-    if (!out.corrected.empty() && mset.get_matches_estimated() < k_suggest_below) {
+    if (!out.showing_corrected && !out.corrected.empty() && mset.get_matches_estimated() < k_suggest_below) {
         const ParsedQuery alternative = builder.parse(out.corrected);
         Xapian::Enquire probe(db);
         probe.set_query(make_query(alternative.query));
         const Xapian::MSet counted = probe.get_mset(0, 0, k_suggest_below);
         if (counted.get_matches_estimated() <= mset.get_matches_estimated()) out.corrected.clear();
-    } else {
+    } else if (!out.showing_corrected) {
         out.corrected.clear();
     }
 

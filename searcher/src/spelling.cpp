@@ -1,15 +1,15 @@
 #include <oped/searcher/spelling.hpp>
 
+#include <oped/common/schema.hpp>
+#include <oped/common/spelling_keys.hpp>
 #include <oped/common/text.hpp>
 
 #include <algorithm>
+#include <unordered_set>
 #include <vector>
 
 namespace oped::searcher {
 namespace {
-
-constexpr std::size_t k_min_word = 3;
-constexpr std::size_t k_max_word = 30;
 
 std::vector<unsigned> code_points(std::string_view s) {
     std::vector<unsigned> out;
@@ -49,33 +49,102 @@ unsigned edit_distance(std::string_view a_text, std::string_view b_text, unsigne
     return std::min(prev[m], limit + 1);
 }
 
+unsigned edit_limit(std::size_t letters) {
+    if (letters <= 5) return 1;
+    return letters <= 10 ? 2 : 3;
+}
+
+namespace {
+
+bool all_upper(std::string_view s) {
+    bool any = false;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
+        if (Xapian::Unicode::tolower(*it) != *it) any = true;
+        if (Xapian::Unicode::toupper(*it) != *it) return false;
+    }
+    return any;
+}
+
+bool starts_upper(std::string_view s) {
+    Xapian::Utf8Iterator it(s.data(), s.size());
+    return it != Xapian::Utf8Iterator() && Xapian::Unicode::tolower(*it) != *it;
+}
+
+std::string upper(std::string_view s, bool first_only) {
+    std::string out;
+    bool first = true;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
+        const unsigned cp = first || !first_only ? Xapian::Unicode::toupper(*it) : *it;
+        text::append_utf8(out, static_cast<char32_t>(cp));
+        first = false;
+    }
+    return out;
+}
+
+// How `word` (an indexed term) is written as a name: its form in the author
+// names of a document holding it, when it is a word of author names in at
+// least a tenth of the documents that hold it; else empty.
+std::string name_form(const Xapian::Database& db, const std::string& word) {
+    constexpr Xapian::doccount k_name_share = 10;
+    const std::string author_term = std::string(schema::prefix::author) + word;
+    const Xapian::doccount as_author = db.get_termfreq(author_term);
+    if (as_author == 0 || as_author * k_name_share < db.get_termfreq(word)) return {};
+    const auto holder = db.postlist_begin(author_term);
+    if (holder == db.postlist_end(author_term)) return {};
+    for (const auto& name : schema::decode_list(db.get_document(*holder).get_value(schema::slot::authors))) {
+        for (Xapian::Utf8Iterator it(name.data(), name.size()), end; it != end;) {
+            while (it != end && !Xapian::Unicode::is_wordchar(*it)) ++it;
+            const char* from = it.raw();
+            while (it != end && Xapian::Unicode::is_wordchar(*it)) ++it;
+            const std::string_view token(from, static_cast<std::size_t>(it.raw() - from));
+            if (!token.empty() && text::fold_case(token) == word) return std::string(token);
+        }
+    }
+    return {};
+}
+
+// `word` (lower case) in the case of `typed`: all capitals, a capital first,
+// or as typed in lower case; a name keeps its own form unless typed in
+// capitals.
+std::string with_case(const Xapian::Database& db, std::string_view typed, const std::string& word) {
+    if (all_upper(typed) && code_points(typed).size() > 1) return upper(word, false);
+    std::string name = name_form(db, word);
+    if (!name.empty()) return name;
+    return starts_upper(typed) ? upper(word, true) : word;
+}
+
+} // namespace
+
 std::string correct_word(const Xapian::Database& db, const std::string& word_in) {
     const std::string word = text::fold_case(word_in);
     const std::size_t letters = code_points(word).size();
-    if (letters < k_min_word || letters > k_max_word) return {};
+    if (letters < spelling::k_min_letters || letters > spelling::k_max_letters) return {};
     if (db.term_exists(word)) return {};
-    const unsigned limit = letters <= 5 ? 1 : 2;
-    // Candidates share the first letter (all its bytes).
-    std::size_t first = 1;
-    while (first < word.size() && (static_cast<unsigned char>(word[first]) & 0xC0) == 0x80) ++first;
-    const std::string prefix = word.substr(0, first);
+    const unsigned limit = edit_limit(letters);
+    std::unordered_set<std::string> seen;
     std::string best;
     unsigned best_distance = limit + 1;
     Xapian::doccount best_freq = 0;
-    std::size_t looked = 0;
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-        if (++looked > k_max_spelling_candidates) break;
-        const std::string& term = *it;
-        const unsigned d = edit_distance(word, term, limit);
-        if (d > limit) continue;
-        const Xapian::doccount freq = it.get_termfreq();
-        if (d < best_distance || (d == best_distance && freq > best_freq)) {
-            best = term;
-            best_distance = d;
-            best_freq = freq;
+    for (const auto& variant : spelling::variants(word, std::min<std::size_t>(limit, spelling::k_lookup_deletions))) {
+        for (auto& candidate : spelling::decode_words(db.get_metadata(spelling::metadata_key(variant)))) {
+            if (!seen.insert(candidate).second) continue;
+            const unsigned d = edit_distance(word, candidate, limit);
+            if (d > limit || d > best_distance) continue;
+            // The keys are rewritten at each commit; the index says whether
+            // the word is still there, and how common.
+            const Xapian::doccount freq = db.get_termfreq(candidate);
+            if (freq == 0) continue;
+            if (d < best_distance || freq > best_freq || (freq == best_freq && candidate < best)) {
+                best = std::move(candidate);
+                best_distance = d;
+                best_freq = freq;
+            }
         }
     }
-    return best;
+    if (best.empty()) return {};
+    std::string shown = with_case(db, word_in, best);
+    // Capitals must not turn a word into an operator ("ANF" -> "AND").
+    return is_operator(shown) ? best : shown;
 }
 
 namespace {

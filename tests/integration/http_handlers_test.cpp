@@ -148,9 +148,21 @@ TEST_F(HttpHandlersTest, EveryParameterIsRead) {
              EXPECT_EQ(b["facets"]["tag"][0]["value"], "Climate");
              EXPECT_GT(b["facets"]["author"].size(), 2u);
          }},
-        {"a misspelling is answered with a correction",
+        {"a misspelling that finds nothing is searched corrected at once",
          {{"q", "ambitoin"}},
-         [](const json& b) { EXPECT_EQ(b["corrected"], "ambition"); }},
+         [](const json& b) {
+             EXPECT_EQ(b["query"], "ambitoin");
+             EXPECT_EQ(b["corrected"], "ambition");
+             EXPECT_TRUE(b["showing_corrected"].get<bool>());
+             EXPECT_GT(b["total"], 0);
+         }},
+        {"spell=0 searches the words as typed and offers the correction",
+         {{"q", "ambitoin"}, {"spell", "0"}},
+         [](const json& b) {
+             EXPECT_EQ(b["corrected"], "ambition");
+             EXPECT_FALSE(b["showing_corrected"].get<bool>());
+             EXPECT_EQ(b["total"], 0);
+         }},
         {"a relaxed phrase is answered with a notice",
          {{"q", "\"ambition must counteract ambition\""}},
          [](const json& b) {
@@ -194,6 +206,7 @@ TEST_F(HttpHandlersTest, EveryBadParameterIsA400NamingIt) {
         {"to before from", {{"from", "1788"}, {"to", "1787-12"}}, "to"},
         {"to the day before from", {{"from", "1787-11-22"}, {"to", "1787-11-21"}}, "to"},
         {"facets neither true nor false", {{"facets", "yes"}}, "facets"},
+        {"spell neither true nor false", {{"spell", "no"}}, "spell"},
         {"q over 1024 bytes", {{"q", std::string(1025, 'a')}}, "q"},
         {"21 author values", repeated("author", "Someone", 21), "author"},
         {"21 tag values", repeated("tag", "x", 21), "tag"},

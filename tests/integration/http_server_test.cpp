@@ -212,6 +212,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "url": "https://fixture.example/spectator-62"
     }
   ],
+  "showing_corrected": false,
   "timeline": {
     "bins": [
       {"count": 1, "period": "1711-03"},

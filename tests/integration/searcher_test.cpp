@@ -483,11 +483,50 @@ TEST_F(SearcherTest, ADateRangeTypedBackwardsStillFilters) {
     EXPECT_EQ(r, (std::vector<std::string>{"federalist-1", "federalist-51"}));
 }
 
-TEST_F(SearcherTest, AMisspellingSuggestsTheWordThatFindsMore) {
+TEST_F(SearcherTest, AMisspellingThatFindsNothingIsSearchedCorrectedAtOnce) {
     const auto r = search("ambitoin");
-    EXPECT_EQ(r.total, 0u);
+    EXPECT_EQ(r.query, "ambitoin");
     EXPECT_EQ(r.corrected, "ambition");
-    EXPECT_EQ(search("madisen").corrected, "madison");
+    EXPECT_TRUE(r.showing_corrected);
+    EXPECT_EQ(slugs(r), (std::vector<std::string>{"federalist-51"}));
+    // The snippet marks the corrected word.
+    ASSERT_EQ(r.results.size(), 1u);
+    EXPECT_NE(r.results[0].snippet.find("<mark>"), std::string::npos) << r.results[0].snippet;
+}
+
+TEST_F(SearcherTest, AMisspeltNameTakesTheNamesCapital) {
+    const auto r = search("Hamliton");
+    EXPECT_EQ(r.corrected, "Hamilton");
+    EXPECT_TRUE(r.showing_corrected);
+    EXPECT_GT(r.total, 0u);
+    // Typed in lower case, a name still shows as it is written.
+    EXPECT_EQ(search("madisen").corrected, "Madison");
+}
+
+TEST_F(SearcherTest, WithoutAutoCorrectionTheWordsAsTypedAreSearchedAndTheCorrectionOffered) {
+    SearchRequest r;
+    r.query = "ambitoin";
+    r.auto_correct = false;
+    const auto response = search(r);
+    EXPECT_EQ(response.total, 0u);
+    EXPECT_EQ(response.corrected, "ambition");
+    EXPECT_FALSE(response.showing_corrected);
+}
+
+TEST_F(SearcherTest, AQueryThatFindsEnoughIsNotCorrected) {
+    // "wit" and "faction" are indexed: nothing to correct, whatever is near.
+    EXPECT_EQ(search("wit faction").corrected, "");
+    EXPECT_FALSE(search("faction").showing_corrected);
+}
+
+TEST_F(SearcherTest, AMisspellingBesideACorrectWordIsCorrectedBeforeLooserReadings) {
+    // Without the correction, the looser "any word" reading would show the
+    // pages holding "government" alone.
+    const auto r = search("government ambitoin");
+    EXPECT_TRUE(r.showing_corrected);
+    EXPECT_EQ(r.corrected, "government ambition");
+    EXPECT_EQ(slugs(r), (std::vector<std::string>{"federalist-51"}));
+    EXPECT_EQ(r.notice, "");
 }
 
 TEST_F(SearcherTest, ACorrectWordIsNotCorrected) {

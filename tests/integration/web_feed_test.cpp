@@ -140,8 +140,8 @@ TEST_F(WebFeed, SearchJsonHasATimelineAndKeepsItsFields) {
     const auto reply = http::handle_search({{"q", "faction"}}, searcher());
     ASSERT_EQ(reply.status, 200);
     const auto body = nlohmann::json::parse(reply.body);
-    for (const char* field : {"query", "corrected", "notice", "total", "total_is_exact", "page", "per_page", "took_ms",
-                              "results", "facets", "facets_exact"}) {
+    for (const char* field : {"query", "corrected", "showing_corrected", "notice", "total", "total_is_exact", "page",
+                              "per_page", "took_ms", "results", "facets", "facets_exact"}) {
         EXPECT_TRUE(body.contains(field)) << field;
     }
     EXPECT_EQ(body["timeline"]["unit"], "month");

@@ -147,6 +147,38 @@ TEST_F(WebPages, NoResultsSaySoWithAWayOut) {
     EXPECT_FALSE(contains(reply.body, R"(class="sort")"));
 }
 
+TEST_F(WebPages, AMisspeltQueryShowsTheCorrectionsResultsAndALinkToTheWordsAsTyped) {
+    const auto reply = http::handle_search_page({{"q", "Hamliton"}}, searcher());
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, R"(<p class="showing-corrected">Showing results for <a href="/?q=Hamilton" )"
+                                     R"(class="corrected"><strong>Hamilton</strong></a></p>)"))
+        << reply.body;
+    EXPECT_TRUE(contains(reply.body,
+                         R"(<p class="search-instead">Search instead for <a href="/?q=Hamliton&amp;spell=0" )"
+                         R"(class="original">Hamliton</a></p>)"));
+    EXPECT_TRUE(contains(reply.body, R"(<ol class="hits")"));
+    EXPECT_TRUE(contains(reply.body, "The Federalist No. 1: General Introduction"));
+    // The box keeps what was typed; a new search there is corrected again.
+    EXPECT_TRUE(contains(reply.body, R"(name="q" value="Hamliton")"));
+}
+
+TEST_F(WebPages, SearchingTheWordsAsTypedOffersTheCorrection) {
+    const auto reply = http::handle_search_page({{"q", "Hamliton"}, {"spell", "0"}}, searcher());
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "No articles match <q>Hamliton</q>."));
+    EXPECT_TRUE(contains(reply.body, R"(Did you mean <a href="/?q=Hamilton" class="corrected">Hamilton</a>?)"));
+    EXPECT_FALSE(contains(reply.body, "Showing results for"));
+}
+
+TEST_F(WebPages, TheCorrectionNoticeEscapesWhatWasTyped) {
+    const auto reply = http::handle_search_page({{"q", "Zanzibr<script>"}}, searcher());
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "<strong>Zanzibar&lt;script&gt;</strong>")) << reply.body;
+    EXPECT_TRUE(contains(reply.body, R"(class="original">Zanzibr&lt;script&gt;</a>)"));
+    EXPECT_FALSE(contains(reply.body, "<script>"));
+    expect_inert_html(reply.body);
+}
+
 TEST_F(WebPages, AuthorPageHasTheirArticlesNewestFirstOutletsCoauthorsAndWords) {
     const auto reply = http::handle_author_page("james madison", {}, searcher());
     ASSERT_EQ(reply.status, 200);

@@ -9,6 +9,7 @@
 #include <oped/common/article.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/index_writer.hpp>
+#include <oped/indexer/spelling_data.hpp>
 
 #include <xapian.h>
 
@@ -111,10 +112,14 @@ inline void build_fixture_index(const std::filesystem::path& db_path, const std:
     if (!opened) throw std::runtime_error(opened.error().message);
     Xapian::WritableDatabase db = std::move(opened).value();
     indexer::DocumentBuilder builder;
+    indexer::SpellingUpdate spelling;
+    spelling.note_all(db); // a new index: its keys will cover it all
     for (const auto& a : articles) {
         indexer::BuiltDocument built = builder.build(a, "0:0");
+        spelling.note(built.doc);
         db.replace_document(built.id_term, built.doc);
     }
+    spelling.write(db);
     db.commit();
 }
 

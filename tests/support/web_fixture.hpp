@@ -11,6 +11,7 @@
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/index_writer.hpp>
+#include <oped/indexer/spelling_data.hpp>
 #include <oped/searcher/searcher.hpp>
 
 #include <gtest/gtest.h>
@@ -80,10 +81,14 @@ class WebFixture : public ::testing::Test {
             if (!opened) throw std::runtime_error(opened.error().message);
             Xapian::WritableDatabase db = std::move(opened).value();
             indexer::DocumentBuilder builder;
+            indexer::SpellingUpdate spelling;
+            spelling.note_all(db);
             for (const auto& a : web_articles()) {
                 indexer::BuiltDocument built = builder.build(a, "0:0");
+                spelling.note(built.doc);
                 m_ids[a.path] = db.replace_document(built.id_term, built.doc);
             }
+            spelling.write(db);
             db.commit();
         }
         auto opened = searcher::Searcher::open(db_path);
@@ -105,11 +110,11 @@ class WebFixture : public ::testing::Test {
 // javascript: links, scripts but the one module.
 inline void expect_inert_html(const std::string& html) {
     static const std::set<std::string> k_allowed = {
-        "html",   "head",       "meta",  "title",   "link",   "script",  "body", "a",       "header",
-        "div",    "span",       "form",  "label",   "input",  "button",  "p",    "details", "summary",
-        "dl",     "dt",         "dd",    "code",    "main",   "section", "h1",   "h2",      "h3",
-        "figure", "figcaption", "svg",   "g",       "rect",   "ol",      "ul",   "li",      "nav",
-        "time",   "mark",       "aside", "article", "footer", "i",       "pre",  "q",       "img"};
+        "html",   "head", "meta",  "title",   "link",   "script", "body",    "a",       "header",     "div",
+        "span",   "form", "label", "input",   "button", "p",      "details", "summary", "dl",         "dt",
+        "dd",     "code", "main",  "section", "h1",     "h2",     "h3",      "figure",  "figcaption", "svg",
+        "g",      "rect", "ol",    "ul",      "li",     "nav",    "time",    "mark",    "aside",      "article",
+        "footer", "i",    "pre",   "q",       "img",    "strong"};
     auto doc = indexer::parse_html(html);
     ASSERT_NE(doc, nullptr);
     int scripts = 0;

@@ -98,6 +98,11 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
                 return bad("partial", "partial must be true or false");
             }
             r.partial = value == "true" || value == "1";
+        } else if (key == "spell") {
+            if (value != "true" && value != "false" && value != "1" && value != "0") {
+                return bad("spell", "spell must be true or false");
+            }
+            r.auto_correct = value == "true" || value == "1";
         }
         if (error) return *error;
     }

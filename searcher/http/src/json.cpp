@@ -32,6 +32,7 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
     }
     nlohmann::json out{{"query", r.query},
                        {"corrected", or_null(r.corrected)},
+                       {"showing_corrected", r.showing_corrected},
                        {"notice", or_null(r.notice)},
                        {"total", r.total},
                        {"total_is_exact", r.total_is_exact},

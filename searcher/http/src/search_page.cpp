@@ -127,7 +127,7 @@ void empty_results(html::Writer& w, const searcher::SearchResponse& r, const Sea
     w.close("h3");
     if (!r.corrected.empty()) {
         SearchLink fixed = link;
-        fixed.set("q", r.corrected).remove("page");
+        fixed.set("q", r.corrected).remove("page").remove("spell");
         w.open("p")
             .text("Did you mean ")
             .element("a", {{"href", fixed.url()}, {"class", "corrected"}}, r.corrected)
@@ -149,6 +149,23 @@ void empty_results(html::Writer& w, const searcher::SearchResponse& r, const Sea
     } else {
         w.element("p", "Check the spelling, try fewer words, or join alternatives with OR.");
     }
+    w.close("div");
+}
+
+// The results are for the query's spelling correction: say so, and link to
+// the words as typed, searched with the correction turned off.
+void spelling_notice(html::Writer& w, const searcher::SearchResponse& r, const SearchLink& link) {
+    SearchLink fixed = link;
+    fixed.set("q", r.corrected).remove("page").remove("spell");
+    SearchLink typed = link;
+    typed.set("q", r.query).remove("page").set("spell", "0");
+    w.open("div", {{"class", "spelling"}});
+    w.open("p", {{"class", "showing-corrected"}}).text("Showing results for ");
+    w.open("a", {{"href", fixed.url()}, {"class", "corrected"}}).element("strong", r.corrected).close("a");
+    w.close("p");
+    w.open("p", {{"class", "search-instead"}}).text("Search instead for ");
+    w.element("a", {{"href", typed.url()}, {"class", "original"}}, r.query);
+    w.close("p");
     w.close("div");
 }
 
@@ -188,9 +205,11 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
                   "About " + authors.front() + ": timeline, outlets, distinctive words");
         w.close("p");
     }
-    if (!r.corrected.empty() && r.total > 0) {
+    if (r.showing_corrected) {
+        spelling_notice(w, r, link);
+    } else if (!r.corrected.empty() && r.total > 0) {
         SearchLink fixed = link;
-        fixed.set("q", r.corrected).remove("page");
+        fixed.set("q", r.corrected).remove("page").remove("spell");
         w.open("p", {{"class", "did-you-mean"}}).text("Did you mean ");
         w.element("a", {{"href", fixed.url()}, {"class", "corrected"}}, r.corrected);
         w.text("?").close("p");
@@ -205,7 +224,10 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     } else {
         const std::uint64_t first = static_cast<std::uint64_t>(r.page - 1) * r.per_page + 1;
         w.open("ol", {{"class", "hits"}, {"start", std::to_string(first)}});
-        for (const auto& hit : r.results) w.raw(render_hit(hit, link));
+        // Articles open with the words the results are for marked.
+        SearchLink shown = link;
+        if (r.showing_corrected) shown.set("q", r.corrected);
+        for (const auto& hit : r.results) w.raw(render_hit(hit, shown));
         w.close("ol");
     }
     w.raw(render_pagination(r.page, last_page(r.total, r.per_page), link));

@@ -208,18 +208,35 @@ describe('search page', () => {
     });
   });
 
-  it('no results: says so, offers the correction and a way out of the filters', async (t) => {
+  it('no results: says so, offers a way out of the filters', async (t) => {
     await withPage(env, t, async (page) => {
       await page.goto(env.server.url('/?q=zzyzxqwerty'));
       await page.locator('.empty', { hasText: 'No articles match' }).waitFor();
       await page.goto(env.server.url('/?q=constitution&author=John+Byrom'));
       await page.locator('.empty a.unfiltered').waitFor();
-      await page.goto(env.server.url('/?q=constitutoin'));
-      const corrected = page.locator('a.corrected');
-      assert.equal(await corrected.textContent(), 'constitution');
-      await corrected.click();
-      await until(page, (p) => p.get('q') === 'constitution');
+    });
+  });
+
+  it('a misspelling shows the correction\'s results, and the words as typed on request', async (t) => {
+    await withPage(env, t, async (page) => {
+      await page.goto(env.server.url('/?q=constitushun'));
+      assert.equal(await page.locator('.showing-corrected a.corrected').textContent(), 'constitution');
       assert.ok(await page.locator('.hit').count() > 0);
+      const original = page.locator('.search-instead a.original');
+      assert.equal(await original.textContent(), 'constitushun');
+      // Rendered by the script this time: the same notice, the same way back.
+      await original.click();
+      await until(page, (p) => p.get('q') === 'constitushun' && p.get('spell') === '0');
+      await page.locator('.empty', { hasText: 'No articles match' }).waitFor();
+      const offered = page.locator('.empty a.corrected');
+      assert.equal(await offered.textContent(), 'constitution');
+      await offered.click();
+      await until(page, (p) => p.get('q') === 'constitution' && !p.has('spell'));
+      assert.ok(await page.locator('.hit').count() > 0);
+      await page.locator('#q').fill('Hamliton');
+      await until(page, (p) => p.get('q') === 'Hamliton');
+      await page.locator('.showing-corrected a.corrected', { hasText: 'Hamilton' }).waitFor();
+      assert.equal(await page.locator('.search-instead a.original').textContent(), 'Hamliton');
     });
   });
 

@@ -28,6 +28,13 @@ inline constexpr std::string_view k_meta_failed_prefix = "oped:failed:";
 // without --all-pages), "oped:skipped:" + path (hashed when long): the file's
 // signature and the page's type, so an unchanged page is not read again.
 inline constexpr std::string_view k_meta_skipped_prefix = "oped:skipped:";
+// Spelling candidates, written at each commit for the words it changed: one
+// key per deletion variant, "oped:sp:" + variant, holding the words filed
+// under it, most frequent first (spelling_keys.hpp).
+inline constexpr std::string_view k_meta_spelling_prefix = "oped:sp:";
+// "1" once the spelling keys cover every word of the index; an index made
+// before them gets them all at the next commit of `oped index`.
+inline constexpr std::string_view k_meta_spelling_version = "oped:spelling_version";
 
 // Term prefixes. Single capitals follow Omega's conventions where one exists.
 namespace prefix {

@@ -49,6 +49,10 @@ struct SearchRequest {
     // Madison), expanded as word* is, and no spelling is offered.
     bool partial = false;
     std::size_t snippet_bytes = 300;
+    // With few results, search a spelling correction that finds more at
+    // once; off ("spell=0"), the words are searched as typed and the
+    // correction only offered.
+    bool auto_correct = true;
 };
 
 struct Hit {
@@ -70,8 +74,9 @@ struct Facets {
 
 struct SearchResponse {
     std::string query;
-    std::string corrected; // "did you mean", or empty
-    std::string notice;    // why the query was read differently, or empty
+    std::string corrected;          // the query with its spelling corrected, or empty
+    bool showing_corrected = false; // the results are for `corrected`, not `query`
+    std::string notice;             // why the query was read differently, or empty
     std::uint64_t total = 0;
     bool total_is_exact = true;
     unsigned page = 1;
