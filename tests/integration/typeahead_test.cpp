@@ -137,7 +137,8 @@ TEST_F(Typeahead, PartialReadsTheLastWordAsAPrefixAndSubmittingKeepsWholeWords) 
         const auto typing = search({{"q", row.q}, {"partial", "1"}});
         EXPECT_EQ(titles(typing, row.typing_first.size()), row.typing_first) << row.name;
         EXPECT_EQ(typing["total"], row.typing_total) << row.name;
-        EXPECT_EQ(search({{"q", row.q}})["total"], row.submitted_total) << row.name;
+        // Submitted as typed (no spelling correction searched instead).
+        EXPECT_EQ(search({{"q", row.q}, {"spell", "0"}})["total"], row.submitted_total) << row.name;
     }
 }
 
@@ -154,7 +155,7 @@ TEST_F(Typeahead, PartialTakesOnlyTrueOrFalse) {
         EXPECT_EQ(reply.status, 400) << value;
         EXPECT_EQ(json::parse(reply.body)["error"]["param"], "partial") << value;
     }
-    EXPECT_EQ(search({{"q", "madis"}, {"partial", "0"}})["total"], 0);
+    EXPECT_EQ(search({{"q", "madis"}, {"partial", "0"}, {"spell", "0"}})["total"], 0);
 }
 
 TEST_F(Typeahead, SuggestCompletesThePhraseThePagesHoldNotTheCommonestWord) {
