@@ -1,5 +1,6 @@
 #include <oped/searcher/highlight.hpp>
 
+#include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/search.hpp>
@@ -110,7 +111,7 @@ struct Highlighter::Leaf {
 class Highlighter::Matcher {
   public:
     Matcher(const Highlighter& highlighter, std::string_view language)
-        : m_h(highlighter), m_stem(stemmer_for(language)), m_stem_all(strips_prefixes(language)) {}
+        : m_h(highlighter), m_stem(schema::stemmer_for(language)), m_stem_all(strips_prefixes(language)) {}
 
     Positions operator()(const std::string& lower) {
         Positions found = 0;
@@ -152,17 +153,6 @@ Highlighter Highlighter::of_parsed(const Xapian::Database& db, const Xapian::Que
     h.add_terms(db, query, leaves, phrases, -1, 0);
     h.build(std::move(leaves), phrases);
     return h;
-}
-
-Xapian::Stem Highlighter::stemmer_for(std::string_view language) {
-    // As the indexer's DocumentBuilder chooses it: a page's words match the
-    // stems it was indexed with.
-    if (language.empty()) return Xapian::Stem("en");
-    try {
-        return Xapian::Stem(std::string(language));
-    } catch (const Xapian::InvalidArgumentError&) {
-        return Xapian::Stem();
-    }
 }
 
 void Highlighter::add_terms(const Xapian::Database& db, const Xapian::Query& query, std::vector<Leaf>& leaves,

@@ -55,10 +55,6 @@ class Highlighter {
     // its wildcards. (A factory: a string converts to a Xapian::Query too.)
     static Highlighter of_parsed(const Xapian::Database& db, const Xapian::Query& query);
 
-    // The stemmer the indexer uses for a page in `language` (an ISO 639
-    // code): English when empty, none when Xapian has no stemmer for it.
-    static Xapian::Stem stemmer_for(std::string_view language);
-
     bool empty() const { return m_words.empty() && m_stems.empty(); }
 
     // `text` (of a page in `language`) HTML-escaped, each word and phrase of
