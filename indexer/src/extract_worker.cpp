@@ -140,14 +140,17 @@ Result<Article> ExtractWorker::receive() {
             m_outstanding = false;
             return parse_reply(frames::payload(buffer));
         }
+        // Past the deadline the socket is still read, without waiting: the
+        // caller may come late (its queue was full while a commit ran) to a
+        // reply that arrived in time, and that page did nothing wrong.
         const auto now = Clock::now();
-        if (now >= deadline) {
+        const auto slice = std::clamp<Clock::duration>(deadline - now, Clock::duration::zero(), k_poll_interval);
+        pollfd pfd{m_fd, POLLIN, 0};
+        const int ready = poll(&pfd, 1, static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(slice).count()));
+        if (ready == 0 && Clock::now() >= deadline) {
             stop(true);
             return fail(ErrorCode::timed_out, fmt::format("timed out after {:g} s", m_limits.timeout_s));
         }
-        const auto slice = std::min<Clock::duration>(deadline - now, k_poll_interval);
-        pollfd pfd{m_fd, POLLIN, 0};
-        const int ready = poll(&pfd, 1, static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(slice).count()));
         if (ready > 0) {
             const ssize_t n = recv(m_fd, chunk, sizeof chunk, MSG_DONTWAIT);
             if (n > 0) {

@@ -337,6 +337,7 @@ std::vector<std::unique_ptr<QueryReading>> readings_of(const std::vector<std::st
         (stemmed.size() < k_max_query_languages && stemmable(code) ? stemmed : as_written).push_back(code);
     }
     std::vector<std::unique_ptr<QueryReading>> out;
+    out.reserve(stemmed.size() + 1);
     for (const auto& code : stemmed) out.push_back(make_reading(code));
     if (!as_written.empty()) out.push_back(make_reading(""));
     if (out.size() == 1) return out; // one reading: for every page

@@ -233,7 +233,10 @@ describe('search page', () => {
       await offered.click();
       await until(page, (p) => p.get('q') === 'constitution' && !p.has('spell'));
       assert.ok(await page.locator('.hit').count() > 0);
+      // As one types, the last word is a prefix and nothing is corrected;
+      // Enter searches the whole words, corrected when they find nothing.
       await page.locator('#q').fill('Hamliton');
+      await page.locator('#q').press('Enter');
       await until(page, (p) => p.get('q') === 'Hamliton');
       await page.locator('.showing-corrected a.corrected', { hasText: 'Hamilton' }).waitFor();
       assert.equal(await page.locator('.search-instead a.original').textContent(), 'Hamliton');

@@ -44,7 +44,8 @@ class ExtractWorker {
     // is outstanding. Never throws: a failure to start shows in receive().
     void send(const std::string& path, std::uint64_t max_size);
     // The outstanding page's Article or failure, waiting at most the time
-    // limit from send().
+    // limit from send(). A reply the worker gave within it is taken however
+    // late this is called.
     Result<Article> receive();
 
   private:
