@@ -494,7 +494,7 @@ ParsedQuery QueryBuilder::parse(std::string_view raw, bool partial) {
     offer(any_wanted_word(words), "No page has all the words; showing the closest matches.");
     if (partial && error.empty()) {
         if (Xapian::Query bonus = typed_phrase_bonus(m_db, text); !bonus.empty()) {
-            out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query, bonus);
+            out.query = with_boost(out.query, bonus);
         }
     }
     return out;

@@ -147,4 +147,9 @@ Xapian::Query ranking_boost(const std::vector<std::string>& words, const Xapian:
     return Xapian::Query(Op::OP_OR, parts.begin(), parts.end());
 }
 
+Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& boost) {
+    if (boost.empty()) return query;
+    return Xapian::Query(Op::OP_OR, query, Xapian::Query(Op::OP_FILTER, boost, query));
+}
+
 } // namespace oped::searcher

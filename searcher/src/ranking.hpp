@@ -2,7 +2,7 @@
 
 // Ranking that rewards a query's words together. The parsed query decides
 // which pages match (every word, stemmed); the boost built here only reorders
-// them: run as OP_AND_MAYBE(query, boost), it adds weight to a page where the
+// them: run with with_boost(query, boost), it adds weight to a page where the
 // words occur as typed, as a phrase or in adjacent pairs, and where they make
 // up the title. Each part is bounded by a number of words, so a pasted
 // paragraph costs a few phrase checks per candidate page, not a scan.
@@ -27,5 +27,14 @@ std::vector<std::string> query_words(std::string_view normalised_text, std::size
 // `stopper` tells the words that do not count on their own (a title holding
 // "the" is no title match).
 Xapian::Query ranking_boost(const std::vector<std::string>& words, const Xapian::Stopper& stopper);
+
+// The pages of `query`, each weighted by `query` plus `boost` where the boost
+// matches it too. Written as OR(query, FILTER(boost, query)), not as
+// OP_AND_MAYBE(query, boost): with Xapian 1.4.22's matcher, a boost that is an
+// OR holding phrases, put on the right of OP_AND_MAYBE, adds the phrases'
+// weight to pages whose words are all there but not in a row, depending on how
+// far the match runs (check_at_least), so a page with the words apart could
+// outrank every page with the phrase (tests: search_ranking_test).
+Xapian::Query with_boost(const Xapian::Query& query, const Xapian::Query& boost);
 
 } // namespace oped::searcher

@@ -1,5 +1,7 @@
 #include <oped/searcher/searcher.hpp>
 
+#include "ranking.hpp"
+
 #include <oped/common/docdata.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
@@ -98,9 +100,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     auto make_query = [&](const Xapian::Query& words) {
         if (words.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, match_all(), filters.value());
-        if (parsed.boost.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, words, filters.value());
-        const Xapian::Query ranked(Xapian::Query::OP_AND_MAYBE, words, parsed.boost);
-        return Xapian::Query(Xapian::Query::OP_FILTER, ranked, filters.value());
+        return Xapian::Query(Xapian::Query::OP_FILTER, with_boost(words, parsed.boost), filters.value());
     };
 
     Xapian::Enquire enquire(db);

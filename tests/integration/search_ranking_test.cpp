@@ -200,3 +200,39 @@ TEST_F(SearchRankingTest, AThirtyWordQueryWithAWordNoPageHoldsStillFindsItsPage)
 
 } // namespace
 } // namespace oped::test
+
+namespace oped::test {
+namespace {
+
+// Xapian 1.4.22, given OP_AND_MAYBE(words, OR(the words, the phrase)), adds
+// the phrase's weight to pages that hold the words apart once the match has
+// gone past a page that failed the phrase check (ranking.hpp, with_boost()).
+// A rare word and a common one, apart on many pages, make it show: those
+// pages then outranked the one page with the phrase.
+TEST(SearchRankingPhraseWeight, PagesWithTheWordsApartGetNoPhraseWeight) {
+    std::vector<Article> articles;
+    for (int i = 0; i < 800; ++i) {
+        std::string body = "The man of sense and the men of the town, number " + std::to_string(i) +
+                           ", keep one mind on the news of the week.";
+        if (i % 5 == 0) body += " Their minds are elsewhere, on the harvest and the roads.";
+        if (i % 20 == 0) body += " It touches mens interest, as every tax does.";
+        for (int k = 0; k < (i % 7) * 12; ++k) body += " The town talks of plays and prices.";
+        articles.push_back(page("filler-" + std::to_string(i), "Miscellany No. " + std::to_string(i), {body}));
+    }
+    articles.push_back(page("phrase", "A Letter to the Editor",
+                            {"An extravagance of mens minds: so the letter calls the fashion of the town, and "
+                             "the rest of it treats of the theatre and of the price of candles."}));
+    TempDir dir;
+    build_fixture_index(dir / "db", articles);
+    auto opened = searcher::Searcher::open((dir / "db").string());
+    ASSERT_TRUE(opened) << opened.error().message;
+    SearchRequest request;
+    request.query = "mens minds";
+    const auto r = opened.value().search(request);
+    ASSERT_TRUE(r) << r.error().message;
+    ASSERT_GE(r.value().results.size(), 2u);
+    EXPECT_EQ(slug(r.value().results.front()), "phrase");
+}
+
+} // namespace
+} // namespace oped::test
