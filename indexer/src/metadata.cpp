@@ -853,7 +853,7 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     }
     out.authors = pick_authors(s, out.site, explain);
     out.modified = pick_modified(s);
-    out.published = pick_published(s, out.url, find_date_lines(doc), explain);
+    out.published = pick_published(s, out.url, find_date_lines(doc, out.title), explain);
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);
