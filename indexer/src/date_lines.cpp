@@ -2,6 +2,7 @@
 
 #include <oped/common/text.hpp>
 #include <oped/indexer/html_doc.hpp>
+#include <oped/indexer/title.hpp>
 
 #include <algorithm>
 #include <array>
@@ -221,11 +222,15 @@ DateLabel date_label(std::string_view line) {
     return published < updated ? DateLabel::published : DateLabel::updated;
 }
 
-std::vector<DateLine> find_date_lines(xmlDoc* doc) {
+std::vector<DateLine> find_date_lines(xmlDoc* doc, std::string_view headline) {
     std::vector<Line> lines = read_lines(doc);
+    const std::string headline_key = title_key(headline);
+    auto shows_headline = [&](const Line& l) {
+        return !headline_key.empty() && l.text.size() <= 2 * headline.size() + 16 && title_key(l.text) == headline_key;
+    };
     std::vector<int> anchors;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if ((lines[i].flags.h1 || lines[i].flags.byline) && !lines[i].flags.aside)
+        if ((lines[i].flags.h1 || lines[i].flags.byline || shows_headline(lines[i])) && !lines[i].flags.aside)
             anchors.push_back(static_cast<int>(i));
     }
     std::vector<DateLine> out;

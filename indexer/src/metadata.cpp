@@ -26,10 +26,13 @@
 // |             | section segments at any separator (confirmed by an <h1>, or naming   |
 // |             | og:site_name / application-name / JSON-LD publisher / the domain)    |
 // |             | and kickers ("WATCH:", "Opinion |", the section before a colon);     |
-// |             | one cut short with "…" or equal to the site's name is dropped. The   |
-// |             | visible <h1> (cleaned the same way) wins when a meta title confirms  |
-// |             | it (harmonic mean of the shares of words each has of the other       |
-// |             | >= 0.4) or when there is no meta title; else the first meta title.   |
+// |             | one cut short with "…" or equal to the site's name is dropped; a     |
+// |             | segment that is a host name ("Example.com") names a site. The        |
+// |             | visible <h1> (cleaned the same way, less a date line or a linked     |
+// |             | host and count around a meta title it holds) wins when a meta title  |
+// |             | confirms it (harmonic mean of the shares of words each has of the    |
+// |             | other >= 0.4) or when there is no meta title; else the first meta    |
+// |             | title.                                                               |
 // |             | " :: " is one separator among many (Outlet :: Section :: Title is a  |
 // |             | common CMS pattern, not only the demo corpus's).                     |
 // | authors     | the first source that names a person: JSON-LD article author (Person;|
@@ -56,7 +59,8 @@
 // |             | sailthru:date, pdate, published-date, published; parsely-page        |
 // |             | pub_date; microdata datePublished; JSON-LD dateCreated; JSON-LD      |
 // |             | WebPage datePublished; <time pubdate> or <time> marked published --   |
-// |             | weighed against the dates shown near the <h1> or byline (date_lines: |
+// |             | weighed against the dates shown near the headline (the <h1>, or a    |
+// |             | line showing the chosen title) or byline (date_lines:                |
 // |             | a date labelled "Published" there wins, the shown day corrects a UTC |
 // |             | stamp on the day after it; an earlier unlabelled shown date beats a  |
 // |             | declared publication on the declared revision day, a re-save) and    |
@@ -853,7 +857,7 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     }
     out.authors = pick_authors(s, out.site, explain);
     out.modified = pick_modified(s);
-    out.published = pick_published(s, out.url, find_date_lines(doc), explain);
+    out.published = pick_published(s, out.url, find_date_lines(doc, out.title), explain);
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);

@@ -1,11 +1,13 @@
 #include <oped/indexer/title.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/dates.hpp>
 
 #include <xapian.h>
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 namespace oped::indexer {
 namespace {
@@ -29,6 +31,32 @@ constexpr std::array<std::string_view, 12> k_separators{" | ", " - ",      " \u2
 
 bool is_hierarchical(std::string_view sep) {
     return sep == " / " || sep == " > " || sep == " \u00BB " || sep == " \\ ";
+}
+
+// Words a segment may add to the site's name and still name it ("The Site",
+// "Site.com", "Site Magazine", "Welcome to Site").
+constexpr std::size_t k_max_site_extra_words = 2;
+
+// "Example.com", "news.example.co.uk": a segment that is nothing but a host
+// name names a site, whichever site it is.
+bool is_host_name(std::string_view part) {
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    const auto last_dot = part.rfind('.');
+    if (last_dot == std::string_view::npos || last_dot == 0) return false;
+    const std::string_view tld = part.substr(last_dot + 1);
+    if (tld.size() < 2 || tld.size() > 6) return false;
+    for (char c : tld) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    char previous = '.';
+    for (char c : part) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && c != '-' && c != '.') return false;
+        if (c == '.' && previous == '.') return false;
+        previous = c;
+    }
+    return true;
 }
 
 struct Segments {
@@ -88,11 +116,14 @@ bool names_site(const std::string& segment_key, const std::vector<std::string>& 
     for (const auto& site : site_keys) {
         if (site.empty()) continue;
         if (segment_key == site) return true;
-        // "Site.com", "The Site", "Site - tagline": one contains the other
-        // as whole words.
+        // "Site.com", "The Site", "Site Magazine": one contains the other
+        // as whole words. A segment that is much longer than the site's
+        // name ("The Site Guide to the Year's Best Restaurants") is a
+        // headline that mentions the site, not its name.
         const std::string a = " " + segment_key + " ";
         const std::string b = " " + site + " ";
-        if (a.find(b) != std::string::npos || b.find(a) != std::string::npos) return true;
+        const bool short_enough = word_count(segment_key) <= word_count(site) + k_max_site_extra_words;
+        if ((short_enough && a.find(b) != std::string::npos) || b.find(a) != std::string::npos) return true;
         // "nytimes" for "The New York Times": the site with its spaces gone.
         std::string squeezed;
         for (char c : site) {
@@ -116,14 +147,72 @@ bool is_label(std::string_view part, std::string_view section) {
 
 bool cut_short(std::string_view t) { return t.ends_with("\u2026") || t.ends_with("..."); }
 
+// Separators and punctuation at either end, whole characters at a time.
+std::string_view trim_furniture_marks(std::string_view t) {
+    constexpr std::array<std::string_view, 10> k_marks{" ", ",", ";", ":", "|", "-", "\u2013", "\u2014", "\u00B7", "/"};
+    for (bool trimmed = true; trimmed && !t.empty();) {
+        trimmed = false;
+        for (auto m : k_marks) {
+            if (t.starts_with(m)) {
+                t.remove_prefix(m.size());
+                trimmed = true;
+            }
+            if (t.ends_with(m)) {
+                t.remove_suffix(m.size());
+                trimmed = true;
+            }
+        }
+    }
+    return t;
+}
+
+// Words in a date line glued to an <h1> ("Posted on July 1, 2024 by Jane Doe").
+constexpr std::size_t k_max_date_line_words = 10;
+
+bool is_digits(std::string_view token) {
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// An <h1> that, on a page of links, also holds the linked site's host name
+// and a count ("Headline (example.com) 87"), without them; the <h1> as it is
+// when it has no host name in brackets at its end.
+std::string without_host_and_count(std::string_view h1) {
+    std::string_view t = trim_furniture_marks(h1);
+    auto space = t.rfind(' ');
+    if (space != std::string_view::npos && is_digits(t.substr(space + 1))) {
+        t = trim_furniture_marks(t.substr(0, space));
+        space = t.rfind(' ');
+    }
+    if (space == std::string_view::npos) return std::string(h1);
+    const std::string_view last = t.substr(space + 1);
+    if (last.size() < 3 || last.front() != '(' || last.back() != ')' ||
+        !is_host_name(last.substr(1, last.size() - 2))) {
+        return std::string(h1);
+    }
+    return std::string(trim_furniture_marks(t.substr(0, space)));
+}
+
+// The words of `whole_key` before or after `part_key`, when it starts or
+// ends with it; nothing otherwise.
+std::optional<std::string> rest_around(const std::string& whole_key, const std::string& part_key) {
+    if (part_key.empty() || part_key.size() >= whole_key.size()) return std::nullopt;
+    if (whole_key.starts_with(part_key) && whole_key[part_key.size()] == ' ') {
+        return whole_key.substr(part_key.size() + 1);
+    }
+    const std::size_t at = whole_key.size() - part_key.size();
+    if (whole_key.ends_with(part_key) && whole_key[at - 1] == ' ') return whole_key.substr(0, at - 1);
+    return std::nullopt;
+}
+
 // The site-naming segments at either end of a heading go; nothing else (an
 // <h1> has no "Headline | Site" habit to guess from).
 std::string strip_site_segments(const std::string& heading, const std::vector<std::string>& site_keys) {
     const Segments seg = split_title(heading);
     std::size_t from = 0;
     std::size_t to = seg.parts.size();
-    while (to - from > 1 && names_site(title_key(seg.parts[to - 1]), site_keys)) --to;
-    while (to - from > 1 && names_site(title_key(seg.parts[from]), site_keys)) ++from;
+    auto names = [&](const std::string& part) { return is_host_name(part) || names_site(title_key(part), site_keys); };
+    while (to - from > 1 && names(seg.parts[to - 1])) --to;
+    while (to - from > 1 && names(seg.parts[from])) ++from;
     return join(seg, from, to);
 }
 
@@ -236,6 +325,23 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
                 break;
             }
         }
+        // A meta title that the <h1> holds whole, with only a date line
+        // ("Dec 18 2025", "Posted on July 1, 2024 by Jane Doe") or a host
+        // name and a count around it: the element holds more than the
+        // headline, and the meta title is the headline.
+        const std::string h1_key = title_key(h1);
+        const std::string bare_key = title_key(without_host_and_count(h1));
+        std::string dropped;
+        for (const auto& m : metas) {
+            const std::string meta_key = title_key(m.cleaned);
+            const auto rest = rest_around(h1_key, meta_key);
+            if ((rest && word_count(*rest) <= k_max_date_line_words && !dates_in_text(*rest, 1).empty()) ||
+                (bare_key.size() < h1_key.size() && bare_key == meta_key)) {
+                dropped = "; the <h1> \"" + h1 + "\" less a date line, host name or count around the meta title";
+                h1 = m.cleaned;
+                break;
+            }
+        }
         if (title_key(h1).empty()) continue;
         if (is_site(h1) || names_site(title_key(h1), site_keys)) {
             explain_add(explain, "title", {h1, "h1", 0, "names the site"});
@@ -263,7 +369,7 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
                     {h1, "h1", 1.0 + confirmation,
                      metas.empty() ? "visible headline, no meta title to compare"
                                    : "visible headline; share of words shared with the best meta title " +
-                                         std::to_string(confirmation).substr(0, 4)});
+                                         std::to_string(confirmation).substr(0, 4) + dropped});
         if (confirmation > best_confirmation) {
             best_confirmation = confirmation;
             best_h1 = h1;
@@ -387,7 +493,7 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& si
     // A segment a lesser heading repeats is the headline, whatever it
     // contains; one an <h1> repeats may be the masthead.
     auto strippable = [&](const std::string& part) {
-        return names_site(title_key(part), site_keys) && !corroborated_by_lesser(part);
+        return (is_host_name(part) || names_site(title_key(part), site_keys)) && !corroborated_by_lesser(part);
     };
     while (to - from > 1 && strippable(seg.parts[to - 1])) --to;
     while (to - from > 1 && strippable(seg.parts[from])) ++from;

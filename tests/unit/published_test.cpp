@@ -46,6 +46,12 @@ TEST(PickPublished, Table) {
          page("", "<h1>A Headline</h1>" + k_prose + k_prose +
                       "<div class=byline>By Jane Doe</div><div>Mar 27, 2024</div>" + k_prose),
          "2024-03-27"},
+        {"a date line by a headline set in a paragraph, on a page with no <h1>",
+         page("", "<div class=hero><p>A Headline</p></div><p>Jane Doe</p><p>Feb 16, 2026</p>" + k_prose), "2026-02-16"},
+        {"a date line by an <h1> the parser empties (<h1><p>...</p></h1>)",
+         page("", "<h1><p>A Headline</p></h1><p>By Jane Doe</p><p>Dec 17, 2025</p>" + k_prose), "2025-12-17"},
+        {"a line that merely contains the headline's words is not the headline",
+         page("", "<p>A Headline and more words</p><p>Feb 16, 2026</p>" + k_prose), ""},
         {"the date near the headline beats one in the comments",
          page("", "<div class=comments><p>March 1, 2020</p></div><h1>A Headline</h1><p>July 17, 2016</p>" + k_prose),
          "2016-07-17"},

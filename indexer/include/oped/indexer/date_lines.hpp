@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oped::indexer {
@@ -30,8 +31,10 @@ struct DateLine {
 };
 
 // Every short visible line holding a date, in document order (at most a few
-// hundred).
-std::vector<DateLine> find_date_lines(xmlDoc* doc);
+// hundred). A line that shows the page's headline (compared as title_key
+// does) counts as the headline too, whatever element holds it: pages built
+// without an <h1>, or whose <h1> the parser empties ("<h1><p>...</p></h1>").
+std::vector<DateLine> find_date_lines(xmlDoc* doc, std::string_view headline = {});
 
 // The label a line of text gives the date in it: words for revision
 // ("Updated", "Mis à jour") or for publication ("Published", "Posted").

@@ -45,8 +45,10 @@ struct TitleInputs {
 
 // The page's headline, one pipeline for every source. Each meta title is
 // cleaned (clean_title, then strip_title_label); a candidate that is cut
-// short ("…") or equal to the site's name is dropped. The visible <h1> is
-// the headline when a meta title confirms it (half of the words of one
+// short ("…") or equal to the site's name is dropped. An <h1> that holds a
+// meta title whole with only a date line ("Posted on July 1, 2024 by ...")
+// or a bracketed host name and a count around it is that meta title. The
+// visible <h1> is the headline when a meta title confirms it (half of the words of one
 // are in the other) or when there is no meta title; among several <h1>s
 // the best confirmed wins. Otherwise the first meta title left. With
 // `explain`, records every candidate, its score and why.
