@@ -155,6 +155,11 @@ class Pruner {
         if (tag == "html" || tag == "body") return false;
         if (never_text(tag)) return true;
         if ((is_furniture_tag(tag) || is_hidden(node)) && !holds_most_of_page(node)) return true;
+        // A form beside the text is a sign-up, contact, search or comment
+        // form, or a product comparison to pick from. A form holding most of
+        // the page's text is the page (ASP.NET wraps whole pages in one,
+        // forums their threads), headline or not.
+        if (tag == "form" && !holds_most_text(node)) return true;
         if (tag == "a") return false;
         const std::string match = class_and_id(node);
         if (m_flags.strip_unlikely && !holds_most_of_page(node)) {
@@ -168,6 +173,12 @@ class Pruner {
     }
 
   private:
+    bool holds_most_text(const xmlNode* node) const {
+        const auto it = m_extents.find(node);
+        return it != m_extents.end() &&
+               static_cast<double>(it->second.chars) > k_most_of_page * static_cast<double>(m_page_chars);
+    }
+
     bool holds_most_of_page(const xmlNode* node) const {
         const auto it = m_extents.find(node);
         return it != m_extents.end() && it->second.anchored &&

@@ -185,6 +185,57 @@ std::vector<xmlNode*> join_siblings(xmlNode* top, Scorer& scorer, const StatsMap
     return out;
 }
 
+// An article cut into parts by boxes between them (a pull quote, a gallery,
+// an ad, a sign-up form) often sets each part in its own block of one kind,
+// each in its own wrapper, so the parts are cousins, not siblings. Blocks
+// of the best one's tag and class that hold prose are taken to be its other
+// parts, and their nearest common ancestor is the article, as long as the
+// parts make up most of that ancestor's text (it is not the whole page).
+constexpr std::size_t k_min_part_chars = 150;
+constexpr double k_max_part_link_density = 0.25;
+constexpr double k_min_parts_share = 0.6;
+// Two more blocks like the best one at least: one alone is as often a
+// footer's small print set in the same class.
+constexpr std::size_t k_min_parts = 2;
+// Parts sit near each other: their common ancestor is a few levels up (the
+// block, its wrapper, a column, a row). A block of the same class further
+// away is another part of the page (a footer's small print).
+constexpr int k_max_parts_levels = 4;
+
+xmlNode* merge_split_parts(xmlNode* top, const StatsMap& stats, xmlNode* body) {
+    const std::string cls = attr(top, "class");
+    if (cls.empty()) return nullptr;
+    const auto tag = tag_name(top);
+    std::vector<xmlNode*> parts;
+    walk_elements(body, [&](xmlNode* el, int) {
+        if (el == top) return false;
+        if (tag_name(el) != tag || attr(el, "class") != cls || is_ancestor_of(el, top)) return true;
+        const NodeStats& s = stats_of(stats, el);
+        if (s.chars >= k_min_part_chars && s.paragraphs > 0 && s.link_density() < k_max_part_link_density)
+            parts.push_back(el);
+        return false;
+    });
+    if (parts.size() < k_min_parts) return nullptr;
+    xmlNode* common = top->parent;
+    int levels = 1;
+    std::size_t parts_chars = stats_of(stats, top).chars;
+    for (const xmlNode* p : parts) {
+        while (common != nullptr && common != body && !is_ancestor_of(common, p)) {
+            common = common->parent;
+            ++levels;
+        }
+        parts_chars += stats_of(stats, p).chars;
+    }
+    if (common == nullptr || common == body || levels > k_max_parts_levels) return nullptr;
+    for (const xmlNode* p : parts) {
+        int up = 0;
+        for (const xmlNode* a = p->parent; a != common; a = a->parent) ++up;
+        if (up >= k_max_parts_levels) return nullptr;
+    }
+    const double whole = static_cast<double>(stats_of(stats, common).chars);
+    return static_cast<double>(parts_chars) >= k_min_parts_share * whole ? common : nullptr;
+}
+
 } // namespace
 
 std::vector<xmlNode*> select_article(xmlNode* body, const StatsMap& stats, const Flags& flags) {
@@ -202,6 +253,7 @@ std::vector<xmlNode*> select_article(xmlNode* body, const StatsMap& stats, const
     top = climb_rising_scores(top, scorer, body);
     while (top->parent != nullptr && top->parent != body && element_children(top->parent) == 1) top = top->parent;
     if (top->parent == nullptr) return {top};
+    if (xmlNode* whole = merge_split_parts(top, stats, body); whole != nullptr) return {whole};
     return join_siblings(top, scorer, stats);
 }
 

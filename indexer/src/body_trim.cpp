@@ -167,15 +167,23 @@ constexpr std::size_t k_max_bio_chars = 600;
 // What the tail trim always leaves of an article.
 constexpr std::size_t k_min_kept_chars = 1000;
 
-// An author box: "Jane Doe is a reporter...", "Jane Doe writes about...".
+// An author box: "Jane Doe is a reporter...", "Jane writes about...".
 bool is_author_bio(const std::string& folded, const Article& meta) {
     if (folded.size() > k_max_bio_chars) return false;
     return std::any_of(meta.authors.begin(), meta.authors.end(), [&](const std::string& name) {
-        const std::string n = text::fold_case(name);
-        if (n.size() < 4 || !folded.starts_with(n)) return false;
-        const std::string_view rest = std::string_view(folded).substr(n.size());
-        return rest.starts_with(" is ") || rest.starts_with(" was ") || rest.starts_with(" writes") ||
-               rest.starts_with(" has ") || rest.starts_with(", ");
+        const std::string full = text::fold_case(name);
+        // The full name, or the first name alone, as author boxes often say.
+        const std::size_t space = full.find(' ');
+        const std::string first = space == std::string::npos ? std::string() : full.substr(0, space);
+        for (const std::string& n : {full, first}) {
+            if (n.size() < 4 || !folded.starts_with(n)) continue;
+            const std::string_view rest = std::string_view(folded).substr(n.size());
+            if (rest.starts_with(" is ") || rest.starts_with(" was ") || rest.starts_with(" writes") ||
+                rest.starts_with(" has ") || (n == full && rest.starts_with(", "))) {
+                return true;
+            }
+        }
+        return false;
     });
 }
 

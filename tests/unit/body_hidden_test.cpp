@@ -152,6 +152,18 @@ const HiddenPageCase k_hidden_page_cases[] = {
          "</div></article></body></html>",
      {k_first_words, k_two_words},
      {}},
+    {"a_sign_up_form_in_the_article_goes",
+     "<html><body><article><h1>Ferry timetable</h1>" + k_article +
+         "<form action='/join'><h3>Request our free guide</h3><p>Fill out the form to get a copy of our guide to "
+         "the harbour.</p><label>First name</label><label>Email</label></form></article></body></html>",
+     {k_first_words, k_last_words},
+     {"Request our free guide", "Fill out the form", "First name"}},
+    {"a_form_wrapping_the_whole_page_is_read",
+     "<html><body><form action='/page.aspx' method='post'><div class='header'>Site</div><main><h1>Ferry "
+     "timetable</h1>" +
+         k_article + "</main></form></body></html>",
+     {k_first_words, k_last_words},
+     {}},
     {"a_second_html_root_is_read",
      "<html><head><title>Ferry</title></head><body><div>Site header</div></body></html>"
      "<html><body><article><h1>Ferry timetable</h1>" +
