@@ -75,19 +75,51 @@ std::string sanitize_utf8(std::string_view s) {
     return out;
 }
 
+// Bytes below 0x80 are read in place: every UTF-8 sequence is made of bytes
+// of 0x80 and over, so a run of those is decoded alone exactly as it would be
+// within the whole string (a broken sequence reads as single bytes either
+// way). Xapian counts every control character, U+0000..U+0020 and U+007F, as
+// white space.
+namespace {
+
+bool is_ascii_space(unsigned char c) { return c <= 0x20 || c == 0x7F; }
+
+std::size_t non_ascii_run_end(std::string_view s, std::size_t i) {
+    while (i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80) ++i;
+    return i;
+}
+
+} // namespace
+
 std::string collapse_space(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     bool pending_space = false;
-    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
-        const unsigned cp = *it;
-        if (Xapian::Unicode::is_whitespace(cp) || cp == 0xA0 || cp == 0x200B || cp == 0xFEFF) {
-            pending_space = !out.empty();
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            if (is_ascii_space(c)) {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) out.push_back(' ');
+            pending_space = false;
+            out.push_back(static_cast<char>(c));
             continue;
         }
-        if (pending_space) out.push_back(' ');
-        pending_space = false;
-        append_utf8(out, cp);
+        const std::size_t end_of_run = non_ascii_run_end(s, i);
+        for (Xapian::Utf8Iterator it(s.data() + i, end_of_run - i), end; it != end; ++it) {
+            const unsigned cp = *it;
+            if (Xapian::Unicode::is_whitespace(cp) || cp == 0xA0 || cp == 0x200B || cp == 0xFEFF) {
+                pending_space = !out.empty();
+                continue;
+            }
+            if (pending_space) out.push_back(' ');
+            pending_space = false;
+            append_utf8(out, cp);
+        }
+        i = end_of_run;
     }
     return out;
 }
@@ -95,8 +127,18 @@ std::string collapse_space(std::string_view s) {
 std::string fold_case(std::string_view s) {
     std::string out;
     out.reserve(s.size());
-    for (Xapian::Utf8Iterator it(s.data(), s.size()), end; it != end; ++it) {
-        append_utf8(out, static_cast<char32_t>(Xapian::Unicode::tolower(*it)));
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+            ++i;
+            continue;
+        }
+        const std::size_t end_of_run = non_ascii_run_end(s, i);
+        for (Xapian::Utf8Iterator it(s.data() + i, end_of_run - i), end; it != end; ++it) {
+            append_utf8(out, static_cast<char32_t>(Xapian::Unicode::tolower(*it)));
+        }
+        i = end_of_run;
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include <oped/common/text.hpp>
 
 #include <climits>
+#include <cstring>
 #include <memory>
 
 namespace oped::indexer {
@@ -155,6 +156,17 @@ bool is_element(const xmlNode* node, std::string_view name) { return tag_name(no
 
 std::string attr(const xmlNode* node, const char* name) {
     if (node == nullptr || node->type != XML_ELEMENT_NODE) return {};
+    // The common case read in place, as xmlGetProp would find it: an
+    // attribute in no namespace whose value is one text node (or none).
+    for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
+        if (a->ns != nullptr || std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0) continue;
+        const xmlNode* v = a->children;
+        if (v == nullptr) return {};
+        if (v->next == nullptr && v->type == XML_TEXT_NODE && v->content != nullptr) {
+            return reinterpret_cast<const char*>(v->content);
+        }
+        break;
+    }
     xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
     if (value == nullptr) return {};
     std::string out(reinterpret_cast<const char*>(value));

@@ -168,8 +168,8 @@ void add_itemprop(PageSignals& s, xmlNode* el) {
     if (contains(props, " datemodified ")) s.microdata_modified.push_back(value());
 }
 
-void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name) {
-    const std::string ci = class_and_id(el);
+// `ci` is class_and_id(el), read once per element by the walk.
+void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name, const std::string& ci) {
     const std::string rel = text::ascii_lower(attr(el, "rel"));
     const std::string props = text::ascii_lower(attr(el, "itemprop"));
     const bool strong = contains(rel, "author") || contains(props, "author") || contains(ci, "byline") ||
@@ -199,9 +199,8 @@ void add_time(PageSignals& s, const xmlNode* el) {
     if (s.times_any.size() < k_max_candidates && !inside_comments(el)) s.times_any.push_back(std::move(when));
 }
 
-void add_dateline(PageSignals& s, const xmlNode* el) {
+void add_dateline(PageSignals& s, const xmlNode* el, const std::string& ci) {
     if (s.datelines.size() >= k_max_candidates) return;
-    const std::string ci = class_and_id(el);
     if (ci.size() <= 1) return;
     if (!(contains(ci, "date") || contains(ci, "time") || contains(ci, "publish") || contains(ci, "posted") ||
           contains(ci, "byline") || contains(ci, "meta"))) {
@@ -353,11 +352,12 @@ PageSignals collect_signals(xmlDoc* doc) {
             if (!t.empty()) s.headings.push_back(std::move(t));
         }
         if (has_attr(el, "itemprop")) add_itemprop(s, el);
-        add_byline_candidate(s, el, name);
+        const std::string ci = class_and_id(el);
+        add_byline_candidate(s, el, name, ci);
         add_by_line(s, el, name, position);
         if (name == "a") add_author_link(s, el, position);
         if (name == "time") add_time(s, el);
-        add_dateline(s, el);
+        add_dateline(s, el, ci);
         if (name == "p" || name == "em" || name == "i" || name == "address") {
             std::string t = bounded_text(el, k_max_paragraph_bytes);
             if (!t.empty()) s.paragraphs.push_back(std::move(t));

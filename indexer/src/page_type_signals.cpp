@@ -32,11 +32,11 @@ constexpr std::array k_said_words = {"said"sv,  "says"sv, "told"sv, "according"s
                                      "sagte"sv, "sagt"sv, "dijo"sv, "afirmó"sv,    "disse"sv};
 // ---------------------------------------------------------------------------
 
-// Class and id words, split at anything not a letter or digit.
+// Class and id words, lower case, split at anything not a letter or digit.
 constexpr std::array k_post_words = {"post"sv,     "posts"sv,    "message"sv,   "messages"sv, "reply"sv,
                                      "replies"sv,  "postbody"sv, "comment"sv,   "answer"sv,   "answers"sv,
                                      "forum"sv,    "thread"sv,   "topic"sv,     "bbp"sv,      "userinfo"sv,
-                                     "username"sv, "postbit"sv,  "ipsComment"sv};
+                                     "username"sv, "postbit"sv,  "ipscomment"sv};
 constexpr std::array k_card_words = {"card"sv,  "cards"sv,  "teaser"sv,  "teasers"sv, "tile"sv,   "tiles"sv,
                                      "promo"sv, "result"sv, "results"sv, "listing"sv, "excerpt"sv};
 constexpr std::array k_button_words = {"btn"sv, "button"sv, "cta"sv};
@@ -129,8 +129,8 @@ void scan_jsonld_types(std::string_view json, PageTypeSignals& s) {
 }
 
 template <std::size_t N>
-bool any_word(std::string_view word, const std::array<std::string_view, N>& list) {
-    return std::any_of(list.begin(), list.end(), [&](std::string_view l) { return text::iequals(word, l); });
+bool listed(std::string_view word, const std::array<std::string_view, N>& list) {
+    return std::any_of(list.begin(), list.end(), [&](std::string_view l) { return word == l; });
 }
 
 // Bytes that are not white space: a length that markup indentation does not
@@ -203,14 +203,21 @@ Attributes attributes_of(const xmlNode* el) {
     return out;
 }
 
-// Calls fn with each run of letters and digits in a class or id.
+// Calls fn with each run of ASCII letters and digits in a class or id, in
+// lower case.
 template <class Fn>
 void for_each_word(std::string_view value, Fn&& fn) {
-    std::size_t start = 0;
+    std::string word;
     for (std::size_t i = 0; i <= value.size(); ++i) {
-        if (i < value.size() && std::isalnum(static_cast<unsigned char>(value[i])) != 0) continue;
-        if (i > start) fn(value.substr(start, i - start));
-        start = i + 1;
+        const char c = i < value.size() ? value[i] : ' ';
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            word.push_back(c);
+        } else if (c >= 'A' && c <= 'Z') {
+            word.push_back(static_cast<char>(c - 'A' + 'a'));
+        } else if (!word.empty()) {
+            fn(std::string_view(word));
+            word.clear();
+        }
     }
 }
 
@@ -277,11 +284,6 @@ void read_url(const std::string& url, PageTypeSignals& s) {
         in_word = alpha || (in_word && std::isdigit(static_cast<unsigned char>(c)) != 0);
     }
     s.url_slug_words = words;
-}
-
-template <std::size_t N>
-bool listed(std::string_view word, const std::array<std::string_view, N>& list) {
-    return std::any_of(list.begin(), list.end(), [&](std::string_view l) { return word == l; });
 }
 
 void read_body_text(const std::string& body, PageTypeSignals& s) {
@@ -378,10 +380,10 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         bool button = false;
         for (std::string_view value : {a.cls, a.id}) {
             for_each_word(value, [&](std::string_view w) {
-                post = post || any_word(w, k_post_words);
-                card = card || any_word(w, k_card_words);
-                price = price || any_word(w, k_price_words);
-                button = button || any_word(w, k_button_words);
+                post = post || listed(w, k_post_words);
+                card = card || listed(w, k_card_words);
+                price = price || listed(w, k_price_words);
+                button = button || listed(w, k_button_words);
             });
         }
         s.post_marks += post ? 1 : 0;

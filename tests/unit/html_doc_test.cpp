@@ -81,5 +81,29 @@ TEST(ParseHtml, KeepsOnlyTheFirstAttributesOfAnOverloadedTag) {
     EXPECT_NE(visible_text(div).find("attributeword"), std::string::npos);
 }
 
+TEST(Attr, ReadsTheValueAsTheParserLeftIt) {
+    struct Row {
+        const char* name;
+        const char* html;
+        const char* attribute;
+        std::string expected;
+    };
+    const Row rows[] = {
+        {"a plain value", "<p id=keep>x</p>", "id", "keep"},
+        {"entities decoded", "<p title='a &amp; b &lt; c'>x</p>", "title", "a & b < c"},
+        {"names are lower case", "<p CLASS='Lead'>x</p>", "class", "Lead"},
+        {"an empty value", "<p title=''>x</p>", "title", ""},
+        {"a bare attribute", "<p hidden>x</p>", "hidden", ""},
+        {"an absent attribute", "<p id=a>x</p>", "title", ""},
+        {"the first of several", "<p lang=en title=t id=i>x</p>", "id", "i"},
+    };
+    for (const auto& row : rows) {
+        XmlDocPtr doc = parse_html(std::string("<html><body>") + row.html + "</body></html>");
+        xmlNode* p = find_first(root_element(doc.get()), "p");
+        ASSERT_NE(p, nullptr) << row.name;
+        EXPECT_EQ(attr(p, row.attribute), row.expected) << row.name;
+    }
+}
+
 } // namespace
 } // namespace oped::indexer

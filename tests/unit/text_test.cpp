@@ -33,6 +33,20 @@ TEST(CollapseSpace, CollapsesAndTrims) {
         {"space only becomes empty", " \n\t ", ""},
         {"empty stays empty", "", ""},
         {"non-ASCII text is untouched", "\xE8\x82\x96 \xE6\x98\xA5", "\xE8\x82\x96 \xE6\x98\xA5"},
+        {"every control character is space", std::string("a\x01\x1F") + '\0' + "b\x7F" + "c", "a b c"},
+        {"space between two non-ASCII letters",
+         "\xC3\xA9\xC2\xA0\xC3\xA9"
+         " \xC3\xA9",
+         "\xC3\xA9 \xC3\xA9 \xC3\xA9"},
+        // A broken sequence reads as single bytes (Latin-1), whether it is
+        // cut by an ASCII byte or by the end of the text.
+        {"a lead byte before an ASCII letter",
+         "\xC3"
+         "a",
+         "\xC3\x83"
+         "a"},
+        // (U+0082 is a control character, so white space.)
+        {"a sequence cut short at the end", "a \xE2\x82", "a \xC3\xA2"},
     };
     for (const auto& row : rows) EXPECT_EQ(collapse_space(row.input), row.expected) << row.name;
 }
@@ -55,6 +69,8 @@ TEST(FoldCase, LowersLettersOfEveryScriptXapianKnows) {
          "\xD0\xBC\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"},
         {"digits and punctuation stay", "A-1, B.2", "a-1, b.2"},
         {"CJK has no case", "\xE8\x82\x96\xE6\x98\xA5", "\xE8\x82\x96\xE6\x98\xA5"},
+        {"ASCII between letters of other scripts", "\xCE\x91Z\xCE\x91 Q", "\xCE\xB1z\xCE\xB1 q"},
+        {"a broken sequence reads as single bytes", "\xC3Z", "\xC3\xA3z"},
     };
     for (const auto& row : rows) EXPECT_EQ(fold_case(row.input), row.expected) << row.name;
 }
