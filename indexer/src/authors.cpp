@@ -86,28 +86,27 @@ constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",  
 constexpr std::array<std::string_view, 14> k_by_lead_ins{"written",  "words",   "story",     "text",    "texto",
                                                          "reported", "posted",  "published", "article", "interview",
                                                          "author",   "authors", "column",    "opinion"};
-constexpr std::array<std::string_view, 5> k_credit_lead_ins{"authored by", "insights from", "words from", "article by",
-                                                            "post by"};
+constexpr std::array<std::string_view, 11> k_credit_lead_ins{
+    "authored by", "insights from", "words from", "article by",          "post by", "articles by", "posts by",
+    "stories by",  "more from",     "more by",    "corresponding author"};
 // Words that end a byline's line after the name ("Jane Doe Last updated").
 constexpr std::array<std::string_view, 6> k_trailing_furniture{"updated", "last", "published",
                                                                "posted",  "on",   "sponsored"};
-constexpr std::array<std::string_view, 28> k_honorifics{
-    "dr",  "mr",       "mrs", "ms",         "miss", "mx",     "prof", "professor", "sir",  "dame",
-    "rev", "reverend", "hon", "honourable", "fr",   "father", "mme",  "mlle",      "herr", "frau",
-    "sr",  "sra",      "dra", "pr",         "me",   "rabbi",  "sen",  "rep"};
 constexpr std::array<std::string_view, 26> k_credentials{
     "ma",  "ms",  "msc", "md", "phd",  "ph.d", "ph.d.", "mph", "rn", "dds", "mba",    "bsc", "ba",
     "esq", "cpa", "rd",  "np", "facp", "frcp", "dphil", "llm", "jd", "do",  "pharmd", "dvm", "mfa"};
 constexpr std::array<std::string_view, 6> k_suffixes{"jr", "sr", "ii", "iii", "iv", "jnr"};
 // Words that make a comma- or bar-separated part a job title or an outlet.
-constexpr std::array<std::string_view, 48> k_role_words{
+constexpr std::array<std::string_view, 61> k_role_words{
     "writer",    "editor",    "reporter",   "correspondent", "columnist",    "contributor", "contributing",
     "staff",     "producer",  "analyst",    "journalist",    "chief",        "senior",      "deputy",
     "director",  "professor", "fellow",     "intern",        "photographer", "critic",      "bureau",
     "desk",      "agency",    "reuters",    "afp",           "ap",           "press",       "freelance",
     "manager",   "founder",   "ceo",        "president",     "lecturer",     "researcher",  "scientist",
     "blogger",   "host",      "anchor",     "team",          "special",      "guest",       "associate",
-    "assistant", "executive", "strategist", "author",        "rédaction",    "redaktion"};
+    "assistant", "executive", "strategist", "author",        "rédaction",    "redaktion",   "expert",
+    "attorney",  "lawyer",    "architect",  "co-founder",    "cofounder",    "specialist",  "consultant",
+    "engineer",  "officer",   "advisor",    "adviser",       "coordinator"};
 // Text of page furniture that byline detectors pick up.
 constexpr std::array<std::string_view, 39> k_interface_words{
     "follow", "author", "authors", "share",   "subscribe", "comment",  "comments", "posted", "published", "updated",
@@ -195,14 +194,12 @@ std::string strip_lead_ins(std::string s) {
             drop = bare(words[1]) == "by" ? 2 : 1;
         } else if ((first == "author" || first == "authors") && words.size() >= 3) {
             drop = 1; // "Author Jane Doe": a label run into the name
-        } else if (words.size() > 3 && in(k_credit_lead_ins, first + " " + bare(words[1]))) {
+        } else if (words.size() >= 3 && in(k_credit_lead_ins, first + " " + bare(words[1]))) {
             drop = 2; // "Insights from Jane Doe"
         } else if (in(k_by_lead_ins, first) && words[0].ends_with(":")) {
             drop = 1;
         } else if (in(k_by_words, first) && (first == "by" || words.size() >= 3 || words[0].ends_with(":"))) {
             // "Von Miller" is a name; "Von Max Muster" is a byline.
-            drop = 1;
-        } else if (in(k_honorifics, first) && words.size() >= 2) {
             drop = 1;
         }
         if (drop == 0) break;
@@ -470,8 +467,20 @@ std::vector<std::string> split_byline(std::string_view byline) {
                                         "photo by", "photographs by", "illustrations by", "illustration by",
                                         "additional reporting", "graphics by", "video by"}) {
             const auto pos = lower.find(credit);
-            if (pos != std::string::npos && pos > 0) s.erase(pos);
+            // A line that only credits a reviewer or a photographer names
+            // no author.
+            if (pos == 0 || (pos != std::string::npos && lower.compare(0, pos, "medically ") == 0)) return {};
+            if (pos != std::string::npos) s.erase(pos);
         }
+    }
+    // "Authors:Jane Doe": a label glued to the name.
+    {
+        std::string spaced;
+        for (std::size_t k = 0; k < s.size(); ++k) {
+            spaced.push_back(s[k]);
+            if (s[k] == ':' && k + 1 < s.size() && s[k + 1] != ' ') spaced.push_back(' ');
+        }
+        s = std::move(spaced);
     }
     s = strip_lead_ins(s);
     // Bars, semicolons and bullets separate segments; a segment after a bar
@@ -507,10 +516,14 @@ std::vector<std::string> split_byline(std::string_view byline) {
         }
         std::vector<std::string> pieces;
         std::vector<std::string> name_parts;
+        bool dropped_role = false;
         for (auto& p : parts) {
             const std::string b = bare(p);
             if (in(k_credentials, b) || in(k_suffixes, b)) continue;
-            if (!name_parts.empty() && has_role_word(p)) continue;
+            if (!name_parts.empty() && has_role_word(p)) {
+                dropped_role = true;
+                continue;
+            }
             // "Jane Doe, USA TODAY": capitals after a name in mixed case are
             // the outlet.
             if (!name_parts.empty() && all_capitals(p) && !all_capitals(name_parts.front())) continue;
@@ -526,6 +539,10 @@ std::vector<std::string> split_byline(std::string_view byline) {
             for (std::size_t k = 1; k < name_parts.size(); ++k) {
                 if (is_name_like(name_parts[k]) && !has_role_word(name_parts[k])) pieces.push_back(name_parts[k]);
             }
+        } else if (dropped_role && name_parts.size() == 1) {
+            // "Jane Doe, Privacy and Security Expert": the title's "and"
+            // must not split it into names.
+            pieces = name_parts;
         } else {
             pieces.push_back(seg);
         }

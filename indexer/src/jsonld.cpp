@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 
 namespace oped::indexer {
@@ -280,15 +281,15 @@ std::vector<JsonLdArticle> parse_jsonld(std::string_view script) {
     std::vector<JsonLdArticle> articles;
     std::vector<JsonLdArticle> pages;
     for (const json* o : objects) {
-        for (const auto& t : types_of(*o)) {
-            if (is_article_type(t)) {
-                articles.push_back(read_article(*o, t, ids));
-                break;
-            }
-            if (is_page_type(t)) {
-                pages.push_back(read_article(*o, t, ids));
-                break;
-            }
+        // "@type": ["WebPage", "Article"] is an article: its article type
+        // wins wherever it is listed.
+        const auto types = types_of(*o);
+        const auto article = std::find_if(types.begin(), types.end(), is_article_type);
+        const auto page = std::find_if(types.begin(), types.end(), is_page_type);
+        if (article != types.end()) {
+            articles.push_back(read_article(*o, *article, ids));
+        } else if (page != types.end()) {
+            pages.push_back(read_article(*o, *page, ids));
         }
     }
     articles.insert(articles.end(), pages.begin(), pages.end());

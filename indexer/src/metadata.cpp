@@ -37,7 +37,8 @@
 // |             | common CMS pattern, not only the demo corpus's).                     |
 // | authors     | the first source that names a person: JSON-LD article author (Person;|
 // |             | string; array; a name given as a list; an Organization beside a     |
-// |             | Person dropped); meta dc:creator, dcterms:creator, author,           |
+// |             | Person dropped; a WebPage's author when the article names none);     |
+// |             | meta dc:creator, dcterms:creator, author,                            |
 // |             | article:author and og:article:author (not URLs), parsely-author,     |
 // |             | sailthru:author, byl, citation_author, article:author_name;          |
 // |             | parsely-page JSON author; twitter:label "Written by" + twitter:data; |
@@ -45,8 +46,11 @@
 // |             | author, class/id byline); short "By ..." lines and a lone "Written   |
 // |             | by" label with the next element (after the first <h1>, nearest      |
 // |             | first); links to author pages (/author/, /writer/, /by/); weak       |
-// |             | bylines (class/id author); end-of-article bio. The outlet's own name |
-// |             | and Organization authors stand only when no person is named; last,   |
+// |             | bylines (class/id author); end-of-article bio. A visible byline      |
+// |             | needs a two-word name, unless a marked element (byline or author     |
+// |             | class, rel=author, author link) holds one word alone. The outlet's   |
+// |             | own name and Organization authors stand only when no person is       |
+// |             | named; last,                                                         |
 // |             | an article:author URL's last path segment                            |
 // | published   | scored, not first-wins (pick_published). Declared: JSON-LD article   |
 // |             | datePublished; meta article:published_time,                          |
@@ -252,11 +256,16 @@ std::vector<std::string> names_from(const std::vector<std::string>& raws) {
 }
 
 // A visible byline counts when it holds at least one name that reads as a
-// person's; "Follow" or a lone user name does not.
-std::vector<std::string> first_byline(const std::vector<std::string>& candidates) {
+// person's; "Follow" does not. A single word ("jdoe", "Newsdesk") stands
+// when it is all the byline holds and the element is marked as one (a
+// byline or author class, rel=author, a link to an author page): user
+// names and desks sign that way.
+std::vector<std::string> first_byline(const std::vector<std::string>& candidates, bool marked = false) {
     for (const auto& c : candidates) {
         auto names = split_byline(c);
-        names.erase(std::remove_if(names.begin(), names.end(), [](const std::string& n) { return !is_name_like(n); }),
+        const bool alone = marked && names.size() == 1;
+        names.erase(std::remove_if(names.begin(), names.end(),
+                                   [&](const std::string& n) { return !is_name_like(n) && !alone; }),
                     names.end());
         if (!names.empty()) return names;
     }
@@ -337,7 +346,17 @@ std::vector<std::string> twitter_written_by(const PageSignals& s) {
 // and the like are kept aside and used only when no source names anyone
 // else. Every source tried is recorded in `explain` with its rank as score.
 std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site, Explanation* explain) {
+    // The article's author; when the article names none, the first other
+    // page-describing object that does (a WebPage or a second article part).
     const JsonLdArticle* a = first_article(s);
+    if (a == nullptr || a->authors.empty()) {
+        for (const auto& j : s.jsonld) {
+            if (!j.authors.empty()) {
+                a = &j;
+                break;
+            }
+        }
+    }
     std::vector<std::string> weak; // outlets standing in for an author
     std::string weak_source;
     double rank = 100;
@@ -411,13 +430,13 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
     }
     if (chosen.empty()) offer("twitter:label Written by", names_from(twitter_written_by(s)));
     if (chosen.empty()) offer("microdata author", first_byline(s.microdata_authors));
-    if (chosen.empty()) offer("byline element", first_byline(s.strong_bylines));
+    if (chosen.empty()) offer("byline element", first_byline(s.strong_bylines, true));
     if (chosen.empty())
         offer("By line", first_byline(near_headline(s.by_lines, s.by_line_positions, s.first_h1_position)));
     if (chosen.empty())
         offer("author page link",
-              first_byline(near_headline(s.author_links, s.author_link_positions, s.first_h1_position)));
-    if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines));
+              first_byline(near_headline(s.author_links, s.author_link_positions, s.first_h1_position), true));
+    if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines, true));
     // A bio at the end: the last one in the page is the article's.
     for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend() && chosen.empty(); ++it) {
         if (auto names = authors_from_bio(*it); !names.empty()) offer("author bio", names);

@@ -64,6 +64,10 @@ TEST(ExtractMetadata, Authors) {
          {"Jagpreet Chhatwal"}},
         {"the outlet's name run into a byline goes", "byline-outlet-run-in.html", {"Jane Doe"}},
         {"a JSON-LD author whose name is a list", "jsonld-author-name-list.html", {"Chengcheng Pei", "Yuan Lin"}},
+        {"a JSON-LD object typed both WebPage and Article is the article",
+         "jsonld-webpage-article.html",
+         {"Mary Major"}},
+        {"a one-word byline stands when it is all a byline element holds", "byline-one-word.html", {"HarbourWatch"}},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -10,17 +10,20 @@
 namespace oped::indexer {
 
 // One name as a page gives it ("By Dr. JANE Q DOE, Staff Writer") to its
-// display form ("Jane Q. Doe"), or empty when the text is not a name (a
+// display form ("Dr. Jane Q. Doe"), or empty when the text is not a name (a
 // sentence, a number, a URL, an @handle, interface text like "Follow").
-// Removed: a leading "By"/"Par"/"Por"/"Von", honorifics, credentials
-// ("PhD"), job titles after a comma, e-mail addresses, URLs, @handles and a
-// date stuck on the end. "Last, First" is turned round; all-capital and
+// Removed: a leading "By"/"Par"/"Por"/"Von" or "Articles by", credentials
+// ("PhD"), job titles after a comma, e-mail addresses,
+// URLs, @handles and a date stuck on the end. Honorifics the byline shows
+// ("Dr.", "Sir") stay: they are part of the name as signed. "Last, First" is turned round; all-capital and
 // all-lower-case names get capitals on each word; initials are written
 // "J. R. R.".
 std::string normalise_author(std::string_view name);
 
 // Every author in a byline: "By A, B and C", "A & B", "A; B", "— A",
-// "A (with B and C)", "A | Reuters". Each is normalised; duplicates go.
+// "A (with B and C)", "A | Reuters". Each is normalised;
+// duplicates go. A line that only credits a reviewer ("Reviewed by A")
+// names no author.
 std::vector<std::string> split_byline(std::string_view byline);
 
 // The authors an end-of-article bio names: "The writer is A, a professor
