@@ -1,5 +1,7 @@
 #include <oped/indexer/body_trim.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/indexer/dates.hpp>
 
 #include <oped/common/text.hpp>
@@ -16,24 +18,11 @@ namespace {
 
 constexpr std::size_t k_max_label_chars = 150;
 
-// ---- Language word lists (lower-case openers) --------------------------------
-// Lines that close an article's text and open what follows it: calls to
-// action, author boxes, share and comment prompts.
-constexpr std::string_view k_tail_openers[] = {
-    "sign up",        "subscribe",         "join our",    "join medium",    "follow us",         "follow me",
-    "share this",     "share on",          "posted by",   "written by",     "about the author",  "leave a comment",
-    "post a comment", "what do you think", "related",     "you might like", "you may also like", "more from",
-    "read more",      "read next",         "recommended", "pin this",       "pin for later",     "newsletter",
-    "get started",    "talk to",           "request a",   "abonnez-vous",   "inscrivez-vous",    "partager",
-    "suscríbete",     "compartir",         "abonnieren",  "teilen",         "lesen sie auch",    "lire aussi",
-    "leia também"};
-// Words of an affiliate disclosure ("This post contains affiliate links",
-// "Purchases made through our links may earn us a commission").
-constexpr std::string_view k_affiliate_words[] = {"affiliate link"};
-constexpr std::string_view k_commission_words[] = {"commission", "compensation"};
-constexpr std::string_view k_purchase_words[] = {"through our link", "through my link", "through these link",
-                                                 "through links", "through the link"};
-// -------------------------------------------------------------------------------
+// The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_affiliate_words;
+using lexicon::k_commission_words;
+using lexicon::k_purchase_words;
+using lexicon::k_tail_openers;
 
 // A paragraph this long starts the article proper: nothing after it is trimmed.
 constexpr std::size_t k_lead_chars = 150;

@@ -1,5 +1,7 @@
 #include <oped/indexer/date_lines.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/common/text.hpp>
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/title.hpp>
@@ -12,19 +14,9 @@
 namespace oped::indexer {
 namespace {
 
-// ---- word lists (languages) ------------------------------------------------
-// Folded words that label a date as a revision or as the publication, in the
-// languages dates.cpp reads month names of. Matched as prefixes of a line's
-// words, so "updated" and "update" are one entry.
-constexpr std::array<std::string_view, 15> k_updated_words{
-    "updat",    "modifi",    "revised",    "edited",  "reviewed", "mis à jour",    "actualiz",     "aktualisiert",
-    "geändert", "aggiornat", "bijgewerkt", "atualiz", "upraveno", "aktualizováno", "last changed",
-};
-constexpr std::array<std::string_view, 12> k_published_words{
-    "publish",   "posted",       "publié",     "publicad",    "publicat",   "veröffentlicht",
-    "pubblicat", "gepubliceerd", "erschienen", "publikováno", "written on", "released",
-};
-// ---- end of word lists -----------------------------------------------------
+// The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_published_words;
+using lexicon::k_updated_words;
 
 // A date line is short: a longer line is prose that mentions a date.
 constexpr std::size_t k_max_line_bytes = 160;

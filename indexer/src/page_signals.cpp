@@ -1,5 +1,7 @@
 #include <oped/indexer/page_signals.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/common/text.hpp>
 #include <oped/indexer/html_doc.hpp>
 
@@ -216,15 +218,9 @@ void add_dateline(PageSignals& s, const xmlNode* el, const std::string& ci) {
     if (!t.empty()) s.datelines.push_back(std::move(t));
 }
 
-// ---- language word lists ---------------------------------------------------
-// What a short byline line starts with ("By Jane Doe", "Written by Jane
-// Doe"), and labels that stand alone before the name's element.
-constexpr std::string_view k_by_line_starts[] = {
-    "by ", "written by ", "words by ", "story by ", "author: ", "authored by ", "posted by ", "par ", "por ", "von "};
-constexpr std::string_view k_by_labels[] = {"by",        "written by", "author",      "authored by", "words by",
-                                            "posted by", "author:",    "written by:", "auteur",      "autor",
-                                            "par",       "por",        "von"};
-// ---------------------------------------------------------------------------
+// The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_by_labels;
+using lexicon::k_by_line_starts;
 
 constexpr std::size_t k_max_by_line_bytes = 80;
 

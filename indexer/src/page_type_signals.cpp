@@ -1,5 +1,7 @@
 #include <oped/indexer/page_type.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/common/text.hpp>
 #include <oped/indexer/html_doc.hpp>
 
@@ -13,24 +15,11 @@ namespace {
 
 using namespace std::string_view_literals; // the word lists below hold their lengths
 
-// ---------------------------------------------------------------------------
-// Word lists (language-dependent text; everything else here is structure).
-// "Add to cart" and its kin, lower case, matched inside a button's or a
-// link's text.
-constexpr std::array k_cart_phrases = {
-    "add to cart"sv,      "add to basket"sv,         "add to bag"sv,        "buy now"sv,
-    "in den warenkorb"sv, "ajouter au panier"sv,     "añadir al carrito"sv, "aggiungi al carrello"sv,
-    "in winkelwagen"sv,   "adicionar ao carrinho"sv,
-};
-// Words counted in the extracted body, lower case.
-constexpr std::array k_we_words = {"we"sv,       "our"sv,     "us"sv,      "ours"sv,    "we're"sv, "we’re"sv,
-                                   "nous"sv,     "notre"sv,   "nos"sv,     "wir"sv,     "unser"sv, "unsere"sv,
-                                   "nosotros"sv, "nuestro"sv, "nuestra"sv, "nuestros"sv};
-constexpr std::array k_you_words = {"you"sv, "your"sv, "yours"sv, "you're"sv, "you’re"sv, "vous"sv, "votre"sv,
-                                    "vos"sv, "sie"sv,  "ihr"sv,   "ihre"sv,   "usted"sv,  "tu"sv,   "su"sv};
-constexpr std::array k_said_words = {"said"sv,  "says"sv, "told"sv, "according"sv, "dit"sv,  "déclaré"sv,
-                                     "sagte"sv, "sagt"sv, "dijo"sv, "afirmó"sv,    "disse"sv};
-// ---------------------------------------------------------------------------
+// The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_cart_phrases;
+using lexicon::k_said_words;
+using lexicon::k_we_words;
+using lexicon::k_you_words;
 
 // Class and id words, lower case, split at anything not a letter or digit.
 constexpr std::array k_post_words = {"post"sv,     "posts"sv,    "message"sv,   "messages"sv, "reply"sv,

@@ -1,5 +1,7 @@
 #include <oped/indexer/title.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/common/text.hpp>
 #include <oped/indexer/dates.hpp>
 
@@ -12,19 +14,8 @@
 namespace oped::indexer {
 namespace {
 
-// ---- language word lists ---------------------------------------------------
-// Kickers and labels that news sites set before or after a headline
-// ("WATCH: ...", "Opinion | ...", "... | Analysis"): compared case-folded.
-constexpr std::array<std::string_view, 44> k_title_labels{
-    "opinion",       "analysis",   "watch",     "video",       "videos",    "listen",
-    "audio",         "podcast",    "photos",    "gallery",     "exclusive", "breaking",
-    "breaking news", "live",       "update",    "updated",     "editorial", "commentary",
-    "column",        "review",     "blog",      "news",        "interview", "explainer",
-    "sponsored",     "op ed",      "letters",   "perspective", "feature",   "guest column",
-    "essay",         "fact check", "meinung",   "kommentar",   "opinión",   "opinion columns",
-    "tribune",       "éditorial",  "chronique", "análisis",    "opinião",   "opinione",
-    "commento",      "recensione"};
-// ---------------------------------------------------------------------------
+// The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_title_labels;
 
 constexpr std::array<std::string_view, 12> k_separators{" | ", " - ",      " \u2013 ", " \u2014 ", " :: ", " \u00BB ",
                                                         " / ", " \u00B7 ", " > ",      " \\ ",     " ~ ",  " \u2022 "};
