@@ -1,5 +1,7 @@
 #include <oped/indexer/authors.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/common/text.hpp>
 #include <oped/indexer/dates.hpp>
 
@@ -81,56 +83,23 @@ bool in(const std::array<std::string_view, N>& table, std::string_view w) {
     return std::find(table.begin(), table.end(), w) != table.end();
 }
 
-constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",    "von",    "door",
-                                                      "przez", "autor", "autora", "auteur", "af"};
-constexpr std::array<std::string_view, 14> k_by_lead_ins{"written",  "words",   "story",     "text",    "texto",
-                                                         "reported", "posted",  "published", "article", "interview",
-                                                         "author",   "authors", "column",    "opinion"};
-constexpr std::array<std::string_view, 11> k_credit_lead_ins{
-    "authored by", "insights from", "words from", "article by",          "post by", "articles by", "posts by",
-    "stories by",  "more from",     "more by",    "corresponding author"};
-// Words that end a byline's line after the name ("Jane Doe Last updated").
-constexpr std::array<std::string_view, 6> k_trailing_furniture{"updated", "last", "published",
-                                                               "posted",  "on",   "sponsored"};
-constexpr std::array<std::string_view, 26> k_credentials{
-    "ma",  "ms",  "msc", "md", "phd",  "ph.d", "ph.d.", "mph", "rn", "dds", "mba",    "bsc", "ba",
-    "esq", "cpa", "rd",  "np", "facp", "frcp", "dphil", "llm", "jd", "do",  "pharmd", "dvm", "mfa"};
-constexpr std::array<std::string_view, 6> k_suffixes{"jr", "sr", "ii", "iii", "iv", "jnr"};
-// Words that make a comma- or bar-separated part a job title or an outlet.
-constexpr std::array<std::string_view, 61> k_role_words{
-    "writer",    "editor",    "reporter",   "correspondent", "columnist",    "contributor", "contributing",
-    "staff",     "producer",  "analyst",    "journalist",    "chief",        "senior",      "deputy",
-    "director",  "professor", "fellow",     "intern",        "photographer", "critic",      "bureau",
-    "desk",      "agency",    "reuters",    "afp",           "ap",           "press",       "freelance",
-    "manager",   "founder",   "ceo",        "president",     "lecturer",     "researcher",  "scientist",
-    "blogger",   "host",      "anchor",     "team",          "special",      "guest",       "associate",
-    "assistant", "executive", "strategist", "author",        "rédaction",    "redaktion",   "expert",
-    "attorney",  "lawyer",    "architect",  "co-founder",    "cofounder",    "specialist",  "consultant",
-    "engineer",  "officer",   "advisor",    "adviser",       "coordinator"};
-// Text of page furniture that byline detectors pick up.
-constexpr std::array<std::string_view, 39> k_interface_words{
-    "follow", "author", "authors", "share",   "subscribe", "comment",  "comments", "posted", "published", "updated",
-    "read",   "more",   "view",    "profile", "contact",   "email",    "menu",     "login",  "log",       "sign",
-    "in",     "up",     "home",    "by",      "bio",       "about",    "the",      "all",    "posts",     "articles",
-    "staff",  "admin",  "fact",    "checked", "checker",   "reviewed", "written",  "edited", "medically"};
-// Job titles a person's byline may end with, run into the name.
-constexpr std::array<std::string_view, 16> k_job_titles{
-    "writer",     "editor",   "reporter", "correspondent", "columnist",    "contributor", "producer",   "analyst",
-    "journalist", "director", "manager",  "founder",       "photographer", "critic",      "researcher", "coordinator"};
-// Words that may precede a role word at the end of a byline run together
-// with its name ("Jane Doe Review Editor", "Jane Doe Content Marketing
-// Coordinator").
-constexpr std::array<std::string_view, 9> k_role_modifiers{"review",   "content", "marketing",   "managing", "news",
-                                                           "features", "section", "coordinator", "lead"};
-constexpr std::array<std::string_view, 14> k_date_words{
-    "on", "at", "updated", "update", "published", "posted", "last", "modified", "le", "el", "am", "um", "the", "of"};
-constexpr std::array<std::string_view, 33> k_calendar_words{
-    "jan",      "feb",      "mar",     "apr",      "may",   "jun",   "jul",  "aug",  "sep",    "sept",      "oct",
-    "nov",      "dec",      "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "mon",     "tue",      "wed",   "thu",   "fri",  "sat",  "sun",    "monday",    "friday"};
-// Particles that stay lower case inside a name.
-constexpr std::array<std::string_view, 14> k_particles{"de",  "da", "di", "du",  "van", "von", "der",
-                                                       "den", "la", "le", "del", "dos", "bin", "al"};
+// The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_by_lead_ins;
+using lexicon::k_by_words;
+using lexicon::k_calendar_words;
+using lexicon::k_conjunctions;
+using lexicon::k_credentials;
+using lexicon::k_credit_lead_ins;
+using lexicon::k_date_words;
+using lexicon::k_interface_words;
+using lexicon::k_job_titles;
+using lexicon::k_other_credits;
+using lexicon::k_particles;
+using lexicon::k_role_modifiers;
+using lexicon::k_role_words;
+using lexicon::k_suffixes;
+using lexicon::k_trailing_furniture;
+using lexicon::k_with_openers;
 
 bool is_url_or_contact(std::string_view w) {
     const std::string l = text::ascii_lower(w);
@@ -452,7 +421,7 @@ std::vector<std::string> split_byline(std::string_view byline) {
     std::string s = text::collapse_space(byline);
     s = drop_contacts(s);
     // "A (with B and C)" lists B and C too.
-    for (std::string_view with : {"(avec ", "(with ", "(mit ", "(con ", "(com ", "(and "}) {
+    for (std::string_view with : k_with_openers) {
         auto pos = text::ascii_lower(s).find(with);
         if (pos != std::string::npos) {
             s.replace(pos, with.size(), ", ");
@@ -463,9 +432,7 @@ std::vector<std::string> split_byline(std::string_view byline) {
     // Credits for other work end the authors: "Edited by", "Photos by".
     {
         const std::string lower = text::ascii_lower(s);
-        for (std::string_view credit : {"edited by", "reviewed by", "fact checked by", "fact-checked by", "photos by",
-                                        "photo by", "photographs by", "illustrations by", "illustration by",
-                                        "additional reporting", "graphics by", "video by"}) {
+        for (std::string_view credit : k_other_credits) {
             const auto pos = lower.find(credit);
             // A line that only credits a reviewer or a photographer names
             // no author.
@@ -553,8 +520,7 @@ std::vector<std::string> split_byline(std::string_view byline) {
             std::vector<std::string> cur;
             for (auto& w : words) {
                 const std::string b = text::fold_case(w);
-                if (b == "and" || b == "&" || b == "et" || b == "und" || b == "y" || b == "e" || b == "en" ||
-                    b == "og" || b == "och" || b == "a" || b == "i") {
+                if (in(k_conjunctions, b)) {
                     sides.push_back(join_words(cur));
                     cur.clear();
                 } else {
@@ -589,33 +555,9 @@ void merge_authors(std::vector<std::string>& into, const std::vector<std::string
 namespace oped::indexer {
 namespace {
 
-constexpr std::array<std::string_view, 17> k_bio_intros{"the writer is ",
-                                                        "the author is ",
-                                                        "the writers are ",
-                                                        "the authors are ",
-                                                        "the columnist is ",
-                                                        "about the author: ",
-                                                        "about the author ",
-                                                        "l'auteur est ",
-                                                        "l\u2019auteur est ",
-                                                        "l'autrice est ",
-                                                        "el autor es ",
-                                                        "la autora es ",
-                                                        "der autor ist ",
-                                                        "die autorin ist ",
-                                                        "o autor é ",
-                                                        "a autora é ",
-                                                        "this article was written by "};
-constexpr std::array<std::string_view, 12> k_bio_verbs{"is",     "was",   "teaches", "writes", "directs", "covers",
-                                                       "serves", "leads", "est",     "es",     "ist",     "é"};
-constexpr std::array<std::string_view, 44> k_bio_roles{
-    "columnist", "professor",   "writer",       "author",        "journalist",  "fellow",     "director",
-    "editor",    "contributor", "reporter",     "correspondent", "economist",   "lecturer",   "researcher",
-    "president", "founder",     "co-founder",   "member",        "partner",     "ceo",        "chair",
-    "chairman",  "analyst",     "scholar",      "historian",     "novelist",    "lawyer",     "attorney",
-    "physician", "student",     "teacher",      "senator",       "host",        "producer",   "scientist",
-    "candidate", "chroniqueur", "chroniqueuse", "professeur",    "journaliste", "columnista", "profesor",
-    "kolumnist", "editorialist"};
+using lexicon::k_bio_intros;
+using lexicon::k_bio_roles;
+using lexicon::k_bio_verbs;
 
 // The name at the start of `rest`: up to a comma, " is ", " who ", a bracket
 // or the end of the sentence.

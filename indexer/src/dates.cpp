@@ -1,5 +1,7 @@
 #include <oped/indexer/dates.hpp>
 
+#include "lexicon.hpp"
+
 #include <oped/common/text.hpp>
 
 #include <algorithm>
@@ -63,145 +65,8 @@ std::vector<Token> tokenize(std::string_view s) {
     return out;
 }
 
-struct MonthName {
-    std::string_view name;
-    int month;
-};
-
-// Folded month names and abbreviations. Abbreviations that are also common
-// words in another language of the set ("set", "out") are left out.
-constexpr MonthName k_months[] = {
-    {"january", 1},
-    {"jan", 1},
-    {"february", 2},
-    {"feb", 2},
-    {"march", 3},
-    {"mar", 3},
-    {"april", 4},
-    {"apr", 4},
-    {"may", 5},
-    {"june", 6},
-    {"jun", 6},
-    {"july", 7},
-    {"jul", 7},
-    {"august", 8},
-    {"aug", 8},
-    {"september", 9},
-    {"sep", 9},
-    {"sept", 9},
-    {"october", 10},
-    {"oct", 10},
-    {"november", 11},
-    {"nov", 11},
-    {"december", 12},
-    {"dec", 12},
-    // French
-    {"janvier", 1},
-    {"janv", 1},
-    {"février", 2},
-    {"fevrier", 2},
-    {"févr", 2},
-    {"fevr", 2},
-    {"fév", 2},
-    {"mars", 3},
-    {"avril", 4},
-    {"avr", 4},
-    {"mai", 5},
-    {"juin", 6},
-    {"juillet", 7},
-    {"juil", 7},
-    {"août", 8},
-    {"aout", 8},
-    {"septembre", 9},
-    {"octobre", 10},
-    {"novembre", 11},
-    {"décembre", 12},
-    {"decembre", 12},
-    {"déc", 12},
-    // Spanish
-    {"enero", 1},
-    {"ene", 1},
-    {"febrero", 2},
-    {"marzo", 3},
-    {"abril", 4},
-    {"abr", 4},
-    {"mayo", 5},
-    {"junio", 6},
-    {"julio", 7},
-    {"agosto", 8},
-    {"ago", 8},
-    {"septiembre", 9},
-    {"setiembre", 9},
-    {"octubre", 10},
-    {"noviembre", 11},
-    {"diciembre", 12},
-    {"dic", 12},
-    // German
-    {"januar", 1},
-    {"jänner", 1},
-    {"februar", 2},
-    {"märz", 3},
-    {"maerz", 3},
-    {"mär", 3},
-    {"juni", 6},
-    {"juli", 7},
-    {"oktober", 10},
-    {"okt", 10},
-    {"dezember", 12},
-    {"dez", 12},
-    // Portuguese
-    {"janeiro", 1},
-    {"fevereiro", 2},
-    {"fev", 2},
-    {"março", 3},
-    {"marco", 3},
-    {"maio", 5},
-    {"junho", 6},
-    {"julho", 7},
-    {"setembro", 9},
-    {"outubro", 10},
-    {"novembro", 11},
-    {"dezembro", 12},
-    // Czech, nominative and genitive
-    {"leden", 1},
-    {"ledna", 1},
-    {"únor", 2},
-    {"února", 2},
-    {"březen", 3},
-    {"března", 3},
-    {"duben", 4},
-    {"dubna", 4},
-    {"květen", 5},
-    {"května", 5},
-    {"červen", 6},
-    {"června", 6},
-    {"červenec", 7},
-    {"července", 7},
-    {"srpen", 8},
-    {"srpna", 8},
-    {"září", 9},
-    {"říjen", 10},
-    {"října", 10},
-    {"listopad", 11},
-    {"listopadu", 11},
-    {"prosinec", 12},
-    {"prosince", 12},
-    // Italian and Dutch
-    {"gennaio", 1},
-    {"febbraio", 2},
-    {"aprile", 4},
-    {"maggio", 5},
-    {"giugno", 6},
-    {"luglio", 7},
-    {"settembre", 9},
-    {"ottobre", 10},
-    {"dicembre", 12},
-    {"januari", 1},
-    {"februari", 2},
-    {"maart", 3},
-    {"mei", 5},
-    {"augustus", 8},
-};
+// The month names are in lexicon.hpp.
+using lexicon::k_months;
 
 int month_number(const Token& t) {
     if (t.kind != Kind::word) return 0;

@@ -2,8 +2,7 @@
 
 // The words extraction looks for in a page's text, for every language it
 // reads, in one place: lower case, compared case-folded. Add a language's
-// words here, beside the English ones. (Month names are in dates.cpp, and the
-// byline words of authors.cpp are still there.)
+// words here, beside the English ones.
 
 #include <array>
 #include <string_view>
@@ -86,5 +85,237 @@ inline constexpr std::array<std::string_view, 44> k_title_labels{
     "essay",         "fact check", "meinung",   "kommentar",   "opinión",   "opinion columns",
     "tribune",       "éditorial",  "chronique", "análisis",    "opinião",   "opinione",
     "commento",      "recensione"};
+
+// ---- authors.cpp: bylines and bios ----
+
+inline constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",    "von",    "door",
+                                                             "przez", "autor", "autora", "auteur", "af"};
+inline constexpr std::array<std::string_view, 14> k_by_lead_ins{
+    "written",   "words",   "story",     "text",   "texto",   "reported", "posted",
+    "published", "article", "interview", "author", "authors", "column",   "opinion"};
+inline constexpr std::array<std::string_view, 11> k_credit_lead_ins{
+    "authored by", "insights from", "words from", "article by",          "post by", "articles by", "posts by",
+    "stories by",  "more from",     "more by",    "corresponding author"};
+// Words that end a byline's line after the name ("Jane Doe Last updated").
+inline constexpr std::array<std::string_view, 6> k_trailing_furniture{"updated", "last", "published",
+                                                                      "posted",  "on",   "sponsored"};
+inline constexpr std::array<std::string_view, 26> k_credentials{
+    "ma",  "ms",  "msc", "md", "phd",  "ph.d", "ph.d.", "mph", "rn", "dds", "mba",    "bsc", "ba",
+    "esq", "cpa", "rd",  "np", "facp", "frcp", "dphil", "llm", "jd", "do",  "pharmd", "dvm", "mfa"};
+inline constexpr std::array<std::string_view, 6> k_suffixes{"jr", "sr", "ii", "iii", "iv", "jnr"};
+// Words that make a comma- or bar-separated part a job title or an outlet.
+inline constexpr std::array<std::string_view, 61> k_role_words{
+    "writer",    "editor",    "reporter",   "correspondent", "columnist",    "contributor", "contributing",
+    "staff",     "producer",  "analyst",    "journalist",    "chief",        "senior",      "deputy",
+    "director",  "professor", "fellow",     "intern",        "photographer", "critic",      "bureau",
+    "desk",      "agency",    "reuters",    "afp",           "ap",           "press",       "freelance",
+    "manager",   "founder",   "ceo",        "president",     "lecturer",     "researcher",  "scientist",
+    "blogger",   "host",      "anchor",     "team",          "special",      "guest",       "associate",
+    "assistant", "executive", "strategist", "author",        "rédaction",    "redaktion",   "expert",
+    "attorney",  "lawyer",    "architect",  "co-founder",    "cofounder",    "specialist",  "consultant",
+    "engineer",  "officer",   "advisor",    "adviser",       "coordinator"};
+// Text of page furniture that byline detectors pick up.
+inline constexpr std::array<std::string_view, 39> k_interface_words{
+    "follow", "author", "authors", "share",   "subscribe", "comment",  "comments", "posted", "published", "updated",
+    "read",   "more",   "view",    "profile", "contact",   "email",    "menu",     "login",  "log",       "sign",
+    "in",     "up",     "home",    "by",      "bio",       "about",    "the",      "all",    "posts",     "articles",
+    "staff",  "admin",  "fact",    "checked", "checker",   "reviewed", "written",  "edited", "medically"};
+// Job titles a person's byline may end with, run into the name.
+inline constexpr std::array<std::string_view, 16> k_job_titles{
+    "writer",     "editor",   "reporter", "correspondent", "columnist",    "contributor", "producer",   "analyst",
+    "journalist", "director", "manager",  "founder",       "photographer", "critic",      "researcher", "coordinator"};
+// Words that may precede a role word at the end of a byline run together
+// with its name ("Jane Doe Review Editor", "Jane Doe Content Marketing
+// Coordinator").
+inline constexpr std::array<std::string_view, 9> k_role_modifiers{
+    "review", "content", "marketing", "managing", "news", "features", "section", "coordinator", "lead"};
+inline constexpr std::array<std::string_view, 14> k_date_words{
+    "on", "at", "updated", "update", "published", "posted", "last", "modified", "le", "el", "am", "um", "the", "of"};
+inline constexpr std::array<std::string_view, 33> k_calendar_words{
+    "jan",      "feb",      "mar",     "apr",      "may",   "jun",   "jul",  "aug",  "sep",    "sept",      "oct",
+    "nov",      "dec",      "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "mon",     "tue",      "wed",   "thu",   "fri",  "sat",  "sun",    "monday",    "friday"};
+// Particles that stay lower case inside a name.
+inline constexpr std::array<std::string_view, 14> k_particles{"de",  "da", "di", "du",  "van", "von", "der",
+                                                              "den", "la", "le", "del", "dos", "bin", "al"};
+inline constexpr std::array<std::string_view, 17> k_bio_intros{"the writer is ",
+                                                               "the author is ",
+                                                               "the writers are ",
+                                                               "the authors are ",
+                                                               "the columnist is ",
+                                                               "about the author: ",
+                                                               "about the author ",
+                                                               "l'auteur est ",
+                                                               "l\u2019auteur est ",
+                                                               "l'autrice est ",
+                                                               "el autor es ",
+                                                               "la autora es ",
+                                                               "der autor ist ",
+                                                               "die autorin ist ",
+                                                               "o autor é ",
+                                                               "a autora é ",
+                                                               "this article was written by "};
+inline constexpr std::array<std::string_view, 12> k_bio_verbs{
+    "is", "was", "teaches", "writes", "directs", "covers", "serves", "leads", "est", "es", "ist", "é"};
+inline constexpr std::array<std::string_view, 44> k_bio_roles{
+    "columnist", "professor",   "writer",       "author",        "journalist",  "fellow",     "director",
+    "editor",    "contributor", "reporter",     "correspondent", "economist",   "lecturer",   "researcher",
+    "president", "founder",     "co-founder",   "member",        "partner",     "ceo",        "chair",
+    "chairman",  "analyst",     "scholar",      "historian",     "novelist",    "lawyer",     "attorney",
+    "physician", "student",     "teacher",      "senator",       "host",        "producer",   "scientist",
+    "candidate", "chroniqueur", "chroniqueuse", "professeur",    "journaliste", "columnista", "profesor",
+    "kolumnist", "editorialist"};
+// "A (with B and C)": the openers of a bracket that lists more authors.
+inline constexpr std::array<std::string_view, 6> k_with_openers{"(avec ", "(with ", "(mit ", "(con ", "(com ", "(and "};
+// Credits for other work than the writing, which end a byline's names
+// ("Jane Doe. Edited by John Roe").
+inline constexpr std::array<std::string_view, 12> k_other_credits{
+    "edited by",      "reviewed by",      "fact checked by", "fact-checked by",      "photos by",   "photo by",
+    "photographs by", "illustrations by", "illustration by", "additional reporting", "graphics by", "video by"};
+// Words that join two names ("Jane Doe and John Roe").
+inline constexpr std::array<std::string_view, 11> k_conjunctions{"and", "&",  "et",  "und", "y", "e",
+                                                                 "en",  "og", "och", "a",   "i"};
+
+// ---- dates.cpp: month names ----
+
+struct MonthName {
+    std::string_view name;
+    int month;
+};
+
+// Folded month names and abbreviations. Abbreviations that are also common
+// words in another language of the set ("set", "out") are left out.
+inline constexpr MonthName k_months[] = {
+    {"january", 1},
+    {"jan", 1},
+    {"february", 2},
+    {"feb", 2},
+    {"march", 3},
+    {"mar", 3},
+    {"april", 4},
+    {"apr", 4},
+    {"may", 5},
+    {"june", 6},
+    {"jun", 6},
+    {"july", 7},
+    {"jul", 7},
+    {"august", 8},
+    {"aug", 8},
+    {"september", 9},
+    {"sep", 9},
+    {"sept", 9},
+    {"october", 10},
+    {"oct", 10},
+    {"november", 11},
+    {"nov", 11},
+    {"december", 12},
+    {"dec", 12},
+    // French
+    {"janvier", 1},
+    {"janv", 1},
+    {"février", 2},
+    {"fevrier", 2},
+    {"févr", 2},
+    {"fevr", 2},
+    {"fév", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"avr", 4},
+    {"mai", 5},
+    {"juin", 6},
+    {"juillet", 7},
+    {"juil", 7},
+    {"août", 8},
+    {"aout", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"décembre", 12},
+    {"decembre", 12},
+    {"déc", 12},
+    // Spanish
+    {"enero", 1},
+    {"ene", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"abr", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"ago", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"dic", 12},
+    // German
+    {"januar", 1},
+    {"jänner", 1},
+    {"februar", 2},
+    {"märz", 3},
+    {"maerz", 3},
+    {"mär", 3},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"okt", 10},
+    {"dezember", 12},
+    {"dez", 12},
+    // Portuguese
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"fev", 2},
+    {"março", 3},
+    {"marco", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
+    // Czech, nominative and genitive
+    {"leden", 1},
+    {"ledna", 1},
+    {"únor", 2},
+    {"února", 2},
+    {"březen", 3},
+    {"března", 3},
+    {"duben", 4},
+    {"dubna", 4},
+    {"květen", 5},
+    {"května", 5},
+    {"červen", 6},
+    {"června", 6},
+    {"červenec", 7},
+    {"července", 7},
+    {"srpen", 8},
+    {"srpna", 8},
+    {"září", 9},
+    {"říjen", 10},
+    {"října", 10},
+    {"listopad", 11},
+    {"listopadu", 11},
+    {"prosinec", 12},
+    {"prosince", 12},
+    // Italian and Dutch
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mei", 5},
+    {"augustus", 8},
+};
 
 } // namespace oped::indexer::lexicon
