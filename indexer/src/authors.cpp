@@ -4,11 +4,13 @@
 
 #include <oped/common/text.hpp>
 #include <oped/indexer/dates.hpp>
+#include <oped/indexer/title.hpp>
 
 #include <xapian.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace oped::indexer {
 namespace {
@@ -610,6 +612,179 @@ std::vector<std::string> authors_from_bio(std::string_view paragraph) {
     std::string n_text = normalise_author(join_words(words, 0, n));
     if (n_text.empty()) return {};
     return {n_text};
+}
+
+} // namespace oped::indexer
+
+namespace oped::indexer {
+namespace {
+
+using lexicon::k_after_byline_name;
+using lexicon::k_reading_time_words;
+
+// How far from the headline a byline's line may stand, in lines of text.
+constexpr std::size_t k_lines_after_headline = 6;
+constexpr std::size_t k_lines_before_headline = 3;
+// A name alone on its line stands right under the headline.
+constexpr std::size_t k_name_line_reach = 2;
+constexpr std::size_t k_max_byline_line_bytes = 200;
+constexpr std::size_t k_max_name_line_bytes = 40;
+constexpr std::size_t k_max_label_bytes = 24;
+
+// The fields of a byline's line: "Jane Doe | Senior Writer | July 2, 2025",
+// "March 15, 2022 · 3 min read · By Jane Doe".
+std::vector<std::string> line_fields(std::string_view line) {
+    std::vector<std::string> out;
+    std::string cur;
+    const std::u32string u = to_u32(line);
+    for (std::size_t k = 0; k < u.size(); ++k) {
+        const char32_t c = u[k];
+        const bool spaced_dash =
+            (c == U'\u2013' || c == U'\u2014') && k > 0 && k + 1 < u.size() && u[k - 1] == U' ' && u[k + 1] == U' ';
+        if (c == U'|' || c == U'\u2022' || c == U'\u00B7' || c == U'\u30FB' || c == U'\u22C5' || c == U'\u25CF' ||
+            spaced_dash) {
+            out.push_back(trim_punct(text::collapse_space(cur)));
+            cur.clear();
+        } else {
+            text::append_utf8(cur, c);
+        }
+    }
+    out.push_back(trim_punct(text::collapse_space(cur)));
+    std::erase_if(out, [](const std::string& f) { return f.empty(); });
+    return out;
+}
+
+bool has_date(std::string_view s) { return first_date_in_text(s).has_value(); }
+
+// Every word starts with a capital (or is a particle): "Jane van Doe".
+bool capitalised(const std::vector<std::string>& words) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        const std::u32string u = to_u32(words[k]);
+        if (u.empty() || !(is_upper(u[0]) || (k > 0 && in(k_particles, bare(words[k]))))) return false;
+    }
+    return true;
+}
+
+// A field that is a person's name and nothing else: two to four capitalised
+// words, no digits, that normalise_author keeps as they are.
+std::string name_field(std::string_view field) {
+    const std::string f = text::collapse_space(field);
+    if (f.empty() || f.size() > k_max_name_line_bytes || f.find_first_of("0123456789:") != std::string::npos) {
+        return {};
+    }
+    const auto words = split_words(f);
+    if (words.size() < 2 || words.size() > 4 || !capitalised(words)) return {};
+    const std::string n = normalise_author(f);
+    if (n.empty() || author_key(n) != author_key(f) || !is_name_like(n)) return {};
+    return n;
+}
+
+// The words after a "by" that opens a byline in the field: at its start,
+// after a lead-in ("Written by", "Posted by") or after a date ("03/01/2017
+// by Jane Doe"). Empty when there is no such "by".
+std::string after_by(std::string_view field) {
+    const auto words = split_words(field);
+    for (std::size_t k = 0; k + 1 < words.size(); ++k) {
+        if (!in(k_by_words, bare(words[k]))) continue;
+        bool opens = k == 0;
+        if (!opens) {
+            bool lead_ins = true;
+            for (std::size_t j = 0; j < k; ++j) lead_ins = lead_ins && in(k_by_lead_ins, bare(words[j]));
+            // A numeric date ("03/01/2017") is not read as one, its digits are.
+            const bool digits = words[k - 1].find_first_of("0123456789") != std::string::npos;
+            opens = lead_ins || digits || has_date(join_words(words, 0, k));
+        }
+        if (!opens) return {};
+        // The name ends before "on", "in", "for"..., or before interface text
+        // run into it ("By Jane Doe View In Digital Edition").
+        std::size_t end = k + 1;
+        while (end < words.size() && !in(k_after_byline_name, bare(words[end])) &&
+               !(end >= k + 3 && capitalised({words[end]}) && in(k_interface_words, bare(words[end])))) {
+            ++end;
+        }
+        return join_words(words, k + 1, end);
+    }
+    return {};
+}
+
+bool reading_time(std::string_view field) {
+    const auto words = split_words(field);
+    for (std::size_t k = 1; k < words.size(); ++k) {
+        if (in(k_reading_time_words, bare(words[k])) && std::isdigit(static_cast<unsigned char>(words[k - 1][0]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The names one line gives, with the shape it has; empty when none.
+LineByline byline_in_line(const std::vector<TextLine>& lines, std::size_t i, std::size_t distance, bool after) {
+    const TextLine& l = lines[i];
+    if (l.aside || l.text.size() > k_max_byline_line_bytes) return {};
+    const auto fields = line_fields(l.text);
+    // "By Jane Doe", "Posted by jdoe on ...", "03/01/2017 by Jane Doe, Role".
+    for (const auto& f : fields) {
+        const std::string rest = after_by(f);
+        if (rest.empty()) continue;
+        // "By submitting your e-mail...": a name starts with a capital,
+        // unless the line is marked as a byline ("Posted by jdoe").
+        if (!l.byline && !capitalised({split_words(rest).front()})) break;
+        auto names = split_byline(rest);
+        const bool alone = l.byline && names.size() == 1;
+        std::erase_if(names, [&](const std::string& n) { return !is_name_like(n) && !alone; });
+        if (!names.empty()) return {names, l.text, "a \"by\" in a line next to the headline"};
+        break;
+    }
+    if (!after || fields.size() < 2) {
+        // A name alone on its line, right under the headline, beside a date
+        // line ("Jane Doe" / "Last updated: ...").
+        if (!after || distance > k_name_line_reach || fields.size() != 1 || l.h1) return {};
+        const std::string n = name_field(fields[0]);
+        if (n.empty()) return {};
+        // A date, or a date's label alone ("Last updated:").
+        auto dated = [&](std::size_t j) {
+            if (j >= lines.size()) return false;
+            const std::string& t = lines[j].text;
+            return t.size() <= k_max_name_line_bytes * 2 &&
+                   (has_date(t) || (t.size() <= k_max_label_bytes && date_label(t) != DateLabel::none));
+        };
+        if (!dated(i + 1) && !(distance > 1 && dated(i - 1))) return {};
+        return {{n}, l.text, "a name alone under the headline, beside a date"};
+    }
+    // "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe · 3 min read".
+    if (distance > k_name_line_reach) return {};
+    const std::string n = name_field(fields[0]);
+    if (n.empty()) return {};
+    bool byline_fields = false;
+    for (std::size_t k = 1; k < fields.size(); ++k) {
+        byline_fields = byline_fields || has_date(fields[k]) || has_role_word(fields[k]) || reading_time(fields[k]);
+    }
+    if (!byline_fields) return {};
+    return {{n}, l.text, "a name beside a date or a role under the headline"};
+}
+
+} // namespace
+
+LineByline byline_near_headline(const std::vector<TextLine>& lines, std::string_view headline) {
+    const std::string key = title_key(headline);
+    std::size_t anchor = lines.size();
+    for (std::size_t i = 0; i < lines.size() && !key.empty(); ++i) {
+        if (!lines[i].aside && lines[i].text.size() <= 2 * headline.size() + 16 && title_key(lines[i].text) == key) {
+            anchor = i;
+            break;
+        }
+    }
+    for (std::size_t i = 0; i < lines.size() && anchor == lines.size(); ++i) {
+        if (lines[i].h1 && !lines[i].aside) anchor = i;
+    }
+    if (anchor == lines.size()) return {};
+    for (std::size_t d = 1; d <= k_lines_after_headline && anchor + d < lines.size(); ++d) {
+        if (auto found = byline_in_line(lines, anchor + d, d, true); !found.names.empty()) return found;
+    }
+    for (std::size_t d = 1; d <= k_lines_before_headline && d <= anchor; ++d) {
+        if (auto found = byline_in_line(lines, anchor - d, d, false); !found.names.empty()) return found;
+    }
+    return {};
 }
 
 } // namespace oped::indexer

@@ -110,22 +110,20 @@ struct Flags {
     bool aside = false;
 };
 
-struct Line {
-    std::string text;
-    Flags flags;
-    std::string datetime; // of the first <time datetime> in the line
-};
-
 class LineReader {
   public:
     void text(const char* s, const Flags& flags) {
-        if (m_current.text.empty()) m_current.flags = flags;
+        if (m_current.text.empty()) {
+            m_current.h1 = flags.h1;
+            m_current.byline = flags.byline;
+            m_current.aside = flags.aside;
+        }
         // Text nodes apart: inline elements often glue a label or a
         // section name to a date ("Mental HealthDECEMBER 22, 2022",
         // "Updated onFebruary 16").
         if (m_current.text.size() < k_max_text_bytes) m_current.text.append(" ").append(s);
-        m_current.flags.h1 = m_current.flags.h1 || flags.h1;
-        m_current.flags.byline = m_current.flags.byline || flags.byline;
+        m_current.h1 = m_current.h1 || flags.h1;
+        m_current.byline = m_current.byline || flags.byline;
     }
     void datetime(std::string value) {
         if (m_current.datetime.empty()) m_current.datetime = std::move(value);
@@ -136,13 +134,13 @@ class LineReader {
             m_current.text = std::move(collapsed);
             m_lines.push_back(std::move(m_current));
         }
-        m_current = Line{};
+        m_current = TextLine{};
     }
-    std::vector<Line>& lines() { return m_lines; }
+    std::vector<TextLine>& lines() { return m_lines; }
 
   private:
-    Line m_current;
-    std::vector<Line> m_lines;
+    TextLine m_current;
+    std::vector<TextLine> m_lines;
 };
 
 // Every date dates.cpp reads has a four-digit year: lines without four
@@ -156,7 +154,9 @@ bool has_year_digits(std::string_view text) {
     return false;
 }
 
-std::vector<Line> read_lines(xmlDoc* doc) {
+} // namespace
+
+std::vector<TextLine> read_text_lines(xmlDoc* doc) {
     LineReader reader;
     xmlNode* root = root_element(doc);
     if (root == nullptr) return {};
@@ -202,8 +202,6 @@ std::vector<Line> read_lines(xmlDoc* doc) {
     return std::move(reader.lines());
 }
 
-} // namespace
-
 DateLabel date_label(std::string_view line) {
     const std::string folded = text::fold_case(line);
     std::size_t updated = std::string::npos;
@@ -215,19 +213,22 @@ DateLabel date_label(std::string_view line) {
 }
 
 std::vector<DateLine> find_date_lines(xmlDoc* doc, std::string_view headline) {
-    std::vector<Line> lines = read_lines(doc);
+    return find_date_lines(read_text_lines(doc), headline);
+}
+
+std::vector<DateLine> find_date_lines(const std::vector<TextLine>& lines, std::string_view headline) {
     const std::string headline_key = title_key(headline);
-    auto shows_headline = [&](const Line& l) {
+    auto shows_headline = [&](const TextLine& l) {
         return !headline_key.empty() && l.text.size() <= 2 * headline.size() + 16 && title_key(l.text) == headline_key;
     };
     std::vector<int> anchors;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if ((lines[i].flags.h1 || lines[i].flags.byline || shows_headline(lines[i])) && !lines[i].flags.aside)
+        if ((lines[i].h1 || lines[i].byline || shows_headline(lines[i])) && !lines[i].aside)
             anchors.push_back(static_cast<int>(i));
     }
     std::vector<DateLine> out;
     for (std::size_t i = 0; i < lines.size() && out.size() < k_max_lines; ++i) {
-        const Line& l = lines[i];
+        const TextLine& l = lines[i];
         if (l.text.size() > k_max_line_bytes && l.datetime.empty()) continue;
         std::vector<FoundDate> found;
         if (l.text.size() <= k_max_line_bytes && has_year_digits(l.text)) {
@@ -259,7 +260,7 @@ std::vector<DateLine> find_date_lines(xmlDoc* doc, std::string_view headline) {
             DateLine dl;
             dl.date = found[k].date;
             dl.text = l.text.substr(0, k_max_line_bytes);
-            dl.aside = l.flags.aside;
+            dl.aside = l.aside;
             dl.line = static_cast<int>(i);
             dl.distance = distance;
             dl.above = above;

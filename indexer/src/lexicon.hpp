@@ -175,6 +175,13 @@ inline constexpr std::array<std::string_view, 12> k_other_credits{
 // Words that join two names ("Jane Doe and John Roe").
 inline constexpr std::array<std::string_view, 11> k_conjunctions{"and", "&",  "et",  "und", "y", "e",
                                                                  "en",  "og", "och", "a",   "i"};
+// A byline's name ends before these words ("by Jane Doe on Friday", "by
+// Jane Doe in Health", "by Jane Doe for The Times").
+inline constexpr std::array<std::string_view, 14> k_after_byline_name{
+    "on", "in", "at", "from", "for", "le", "el", "am", "em", "updated", "published", "posted", "dans", "en"};
+// A field beside a name on a byline's line that says the line is a byline:
+// reading time ("3 min read").
+inline constexpr std::array<std::string_view, 4> k_reading_time_words{"min", "mins", "minute", "minutes"};
 
 // ---- dates.cpp: month names ----
 

@@ -45,8 +45,11 @@
 // |             | microdata author; strong visible bylines (rel=author, itemprop=      |
 // |             | author, class/id byline); short "By ..." lines and a lone "Written   |
 // |             | by" label with the next element (after the first <h1>, nearest      |
-// |             | first); links to author pages (/author/, /writer/, /by/); weak       |
-// |             | bylines (class/id author); end-of-article bio. A visible byline      |
+// |             | first); links to author pages (/author/, /writer/, /by/); a byline   |
+// |             | in the lines of text next to the headline (authors.cpp,              |
+// |             | byline_near_headline: "date by A", "A | Role | date", a name alone   |
+// |             | beside a date line); weak bylines (class/id author);                 |
+// |             | end-of-article bio. A visible byline                                 |
 // |             | needs a two-word name, unless a marked element (byline or author     |
 // |             | class, rel=author, author link) holds one word alone. The outlet's   |
 // |             | own name and Organization authors stand only when no person is       |
@@ -345,7 +348,8 @@ std::vector<std::string> twitter_written_by(const PageSignals& s) {
 // counts when it names a person; the outlet itself, an Organization author
 // and the like are kept aside and used only when no source names anyone
 // else. Every source tried is recorded in `explain` with its rank as score.
-std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site, Explanation* explain) {
+std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site, const std::string& title,
+                                      const std::vector<TextLine>& lines, Explanation* explain) {
     // The article's author; when the article names none, the first other
     // page-describing object that does (a WebPage or a second article part).
     const JsonLdArticle* a = first_article(s);
@@ -436,6 +440,10 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
     if (chosen.empty())
         offer("author page link",
               first_byline(near_headline(s.author_links, s.author_link_positions, s.first_h1_position), true));
+    if (chosen.empty()) {
+        const LineByline found = byline_near_headline(lines, title);
+        offer("line next to the headline (" + found.how + ": \"" + found.line + "\")", found.names);
+    }
     if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines, true));
     // A bio at the end: the last one in the page is the article's.
     for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend() && chosen.empty(); ++it) {
@@ -874,9 +882,10 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
         out.site = site_from_title(s, host, out.title);
         if (out.site.empty()) out.site = host;
     }
-    out.authors = pick_authors(s, out.site, explain);
+    const std::vector<TextLine> lines = read_text_lines(doc);
+    out.authors = pick_authors(s, out.site, out.title, lines, explain);
     out.modified = pick_modified(s);
-    out.published = pick_published(s, out.url, find_date_lines(doc, out.title), explain);
+    out.published = pick_published(s, out.url, find_date_lines(lines, out.title), explain);
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);

@@ -1,5 +1,7 @@
 #include <oped/common/text.hpp>
 #include <oped/indexer/authors.hpp>
+#include <oped/indexer/date_lines.hpp>
+#include <oped/indexer/html_doc.hpp>
 
 #include <gtest/gtest.h>
 
@@ -132,6 +134,70 @@ TEST(SplitByline, Table) {
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
         EXPECT_EQ(split_byline(row.input), row.expected) << row.input;
+    }
+}
+
+struct LineRow {
+    const char* name;
+    const char* body; // inside <body>; the headline is "Head of the story"
+    std::vector<std::string> expected;
+};
+
+TEST(BylineNearHeadline, Table) {
+    const std::string prose = "<p>The article's words go on for a while here, well past any byline.</p>";
+    const LineRow rows[] = {
+        {"a By after the date and a reading time",
+         "<h1>Head of the story</h1><p>March 15, 2022 &middot; 3 min read &middot; By Jane Doe</p>",
+         {"Jane Doe"}},
+        {"a by after a numeric date, a role after the comma",
+         "<h1>Head of the story</h1><p>03/01/2017 by Jane Doe, Senior Fellow at the Institute</p>",
+         {"Jane Doe"}},
+        {"a one-word user name in a marked line, cut before on",
+         "<h1>Head of the story</h1><div class=story-byline>Posted by jdoe on Friday December 19, 2025 "
+         "@08:00PM from the long-line dept.</div>",
+         {"jdoe"}},
+        {"a one-word name in an unmarked line is no byline",
+         "<h1>Head of the story</h1><p>Posted by jdoe on Friday December 19, 2025</p>",
+         {}},
+        {"a label with a colon",
+         "<h1>Head of the story</h1><p>Updated: May 2, 2024</p><p>Written by: Jane Doe</p>",
+         {"Jane Doe"}},
+        {"interface text run into the name ends it",
+         "<h1>Head of the story</h1><p>By <a href=/c/jd>Jane Q. Doe</a> <a href=/e>View In Digital Edition</a></p>",
+         {"Jane Q. Doe"}},
+        {"name, role and date fields",
+         "<h1>Head of the story</h1><p>Jane Doe | Senior Writer | July 2, 2025</p>",
+         {"Jane Doe"}},
+        {"two capitalised words beside nothing that reads as a byline",
+         "<h1>Head of the story</h1><p>Personal Finance | Savings</p>",
+         {}},
+        {"a name alone under the headline, a date label under it",
+         "<h1>Head of the story</h1><div>Jane Doe</div><div>Last Updated:</div>",
+         {"Jane Doe"}},
+        {"a name alone under the headline with no date beside it is no byline",
+         "<h1>Head of the story</h1><div>Jane Doe</div>",
+         {}},
+        {"a sentence that starts with By is no byline",
+         "<h1>Head of the story</h1><p>By submitting my email address I agree to the terms.</p>",
+         {}},
+        {"a byline in the related list is not the article's",
+         "<h1>Head of the story</h1><div class=related-posts><p>By Jane Doe</p></div>",
+         {}},
+        {"a byline far below the headline is not looked for",
+         "<h1>Head of the story</h1><p>one</p><p>two</p><p>three</p><p>four</p><p>five</p><p>six</p>"
+         "<p>By Jane Doe</p>",
+         {}},
+        {"the line showing the headline anchors when the h1 is the site",
+         "<h1>Example Weblog</h1><p>Tagline of the site</p><p>Menu</p><p>Home</p><p>About</p><p>Archive</p>"
+         "<p>Links</p><h2>Head of the story</h2><p>By Jane Doe</p>",
+         {"Jane Doe"}},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        XmlDocPtr doc = parse_html(std::string("<html><body>") + row.body + prose + "</body></html>");
+        const LineByline found = byline_near_headline(read_text_lines(doc.get()), "Head of the story");
+        EXPECT_EQ(found.names, row.expected) << row.body;
+        EXPECT_EQ(found.line.empty(), row.expected.empty()) << found.line;
     }
 }
 

@@ -3,6 +3,8 @@
 // Author names cleaned for display and faceting: the same person is spelled
 // the same way on every page. Pure functions.
 
+#include <oped/indexer/date_lines.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,22 @@ std::string author_key(std::string_view name);
 
 // Appends the names of `more` that `into` does not already hold.
 void merge_authors(std::vector<std::string>& into, const std::vector<std::string>& more);
+
+// A byline read from the lines of text next to the headline, when no element
+// marks it: "03/01/2017 by Jane Doe, Candidate Representative", "Posted by
+// jdoe on Friday ...", "Jane Doe | Senior Writer | July 2, 2025", or a name
+// alone on its line beside a date line ("Jane Doe" / "Last updated: ...").
+struct LineByline {
+    std::vector<std::string> names; // empty when no line holds a byline
+    std::string line;               // the line read, for --explain
+    std::string how;                // which shape it has
+};
+
+// The headline is the first line that shows `headline` (compared as
+// title_key does), else the first <h1>; bylines are looked for in the few
+// lines after it, then the few before, nearest first, outside comments,
+// related lists and footers.
+LineByline byline_near_headline(const std::vector<TextLine>& lines, std::string_view headline);
 
 // True when the name reads as a person's ("Jane Doe", "肖春芳") rather than a
 // single word, which may be a user name or an outlet.

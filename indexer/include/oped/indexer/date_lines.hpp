@@ -30,10 +30,27 @@ struct DateLine {
     int line = 0;       // the line's number among the page's lines of text
 };
 
+// A line of the page's visible text, as a reader sees it: the text of one
+// block element (a paragraph, a list item, a heading...) with its inline
+// elements run together, in document order. Scripts, styles, buttons and
+// forms' options are not read.
+struct TextLine {
+    std::string text;     // white space collapsed
+    bool h1 = false;      // inside an <h1>
+    bool byline = false;  // inside an element whose class or id names a byline or an author
+    bool aside = false;   // inside comments, related lists, footers, asides, navigation
+    std::string datetime; // of the first <time datetime> in the line
+};
+
+// The page's lines of visible text (one walk of the document; metadata.cpp
+// reads them once for the dates and the bylines).
+std::vector<TextLine> read_text_lines(xmlDoc* doc);
+
 // Every short visible line holding a date, in document order (at most a few
 // hundred). A line that shows the page's headline (compared as title_key
 // does) counts as the headline too, whatever element holds it: pages built
 // without an <h1>, or whose <h1> the parser empties ("<h1><p>...</p></h1>").
+std::vector<DateLine> find_date_lines(const std::vector<TextLine>& lines, std::string_view headline = {});
 std::vector<DateLine> find_date_lines(xmlDoc* doc, std::string_view headline = {});
 
 // The label a line of text gives the date in it: words for revision
