@@ -674,7 +674,7 @@ std::string name_field(std::string_view field) {
     }
     const auto words = split_words(f);
     if (words.size() < 2 || words.size() > 4 || !capitalised(words)) return {};
-    const std::string n = normalise_author(f);
+    std::string n = normalise_author(f);
     if (n.empty() || author_key(n) != author_key(f) || !is_name_like(n)) return {};
     return n;
 }
