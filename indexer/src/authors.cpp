@@ -674,6 +674,10 @@ std::string name_field(std::string_view field) {
     }
     const auto words = split_words(f);
     if (words.size() < 2 || words.size() > 4 || !capitalised(words)) return {};
+    // "—Fallentis Semita Vitæ.": a motto or a sentence, set off by a dash or
+    // ended by a full stop; a name stands bare ("Jane Doe", "Jane Q. Doe").
+    const std::u32string u = to_u32(f);
+    if (!is_letter(u.front()) || (f.back() == '.' && words.back().size() > 2)) return {};
     std::string n = normalise_author(f);
     if (n.empty() || author_key(n) != author_key(f) || !is_name_like(n)) return {};
     return n;
