@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -188,6 +189,39 @@ TEST(ClassifyPage, ExplainsEachSignalsShare) {
         }
     }
     EXPECT_TRUE(product);
+}
+
+// scripts/fit-page-type refits the table from the values --explain shows, so
+// every signal is there, with enough digits.
+TEST(ClassifyPage, ExplainListsEverySignalWithItsValue) {
+    struct Row {
+        const char* name;
+        std::function<void(PageTypeSignals&)> set;
+        std::string source;
+    };
+    const Row rows[] = {
+        {"a signal the page lacks is listed at 0", [](PageTypeSignals&) {}, "a date in the URL = 0"},
+        {"a count is shown as the table reads it, log2 of one more", [](PageTypeSignals& s) { s.nav_links = 3; },
+         "navigation links (log2) = 2"},
+        {"a share keeps four digits",
+         [](PageTypeSignals& s) {
+             s.text_chars = 3;
+             s.link_chars = 1;
+         },
+         "share of the page's text in links = 0.3333"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        PageTypeSignals s;
+        row.set(s);
+        Explanation explain;
+        classify_page(s, &explain);
+        const FieldEvidence* field = explain.find("type");
+        ASSERT_NE(field, nullptr);
+        const bool listed = std::any_of(field->candidates.begin(), field->candidates.end(),
+                                        [&](const Candidate& c) { return c.source == row.source; });
+        EXPECT_TRUE(listed);
+    }
 }
 
 } // namespace
