@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/http/handlers.hpp>
 #include <oped/http/json.hpp>
 #include <oped/searcher/searcher.hpp>
 
@@ -20,11 +21,41 @@ struct SearchCliOptions {
     bool json = false;
     bool no_spell = false;
     std::vector<std::string> words;
+    std::vector<std::string> authors;
+    std::vector<std::string> sites;
+    std::vector<std::string> tags;
+    std::vector<std::string> years;
+    std::vector<std::string> types;
+    std::string from;
+    std::string to;
     std::string sort = "relevance";
-    unsigned limit = 10;
+    unsigned limit = searcher::k_default_per_page;
     unsigned page = 1;
-    searcher::SearchRequest request;
 };
+
+// The options as /api/search's parameters, so the command and the API read
+// a search the same way, bounds and errors included.
+http::ParamMap as_params(const SearchCliOptions& opt) {
+    http::ParamMap params;
+    std::string query;
+    for (const auto& w : opt.words) query += (query.empty() ? "" : " ") + w;
+    params.emplace("q", query);
+    auto add_all = [&](const char* key, const std::vector<std::string>& values) {
+        for (const auto& v : values) params.emplace(key, v);
+    };
+    add_all("author", opt.authors);
+    add_all("site", opt.sites);
+    add_all("tag", opt.tags);
+    add_all("year", opt.years);
+    add_all("type", opt.types);
+    if (!opt.from.empty()) params.emplace("from", opt.from);
+    if (!opt.to.empty()) params.emplace("to", opt.to);
+    params.emplace("sort", opt.sort);
+    params.emplace("per_page", std::to_string(opt.limit));
+    params.emplace("page", std::to_string(opt.page));
+    if (opt.no_spell) params.emplace("spell", "0");
+    return params;
+}
 
 // Snippets are HTML; a terminal gets the text, with matches in bold on a TTY.
 std::string for_terminal(const std::string& html, bool tty) {
@@ -56,15 +87,15 @@ std::string for_terminal(const std::string& html, bool tty) {
     return out;
 }
 
-int run_search(SearchCliOptions& opt) {
-    auto& r = opt.request;
-    for (const auto& w : opt.words) r.query += (r.query.empty() ? "" : " ") + w;
-    if (opt.sort == "newest") r.sort = searcher::SortOrder::newest;
-    if (opt.sort == "oldest") r.sort = searcher::SortOrder::oldest;
-    r.per_page = opt.limit;
-    r.page = opt.page;
+int run_search(const SearchCliOptions& opt) {
+    auto request = http::parse_search_params(as_params(opt));
+    if (!request) {
+        spdlog::error("{}: {}", request.error().param, request.error().message);
+        return exit_code(request.error().code);
+    }
+    searcher::SearchRequest& r = request.value();
+    // The terminal shows no facets; JSON gives all the API gives.
     r.facets = opt.json;
-    r.auto_correct = !opt.no_spell;
     auto searcher = searcher::Searcher::open(opt.db);
     if (!searcher) {
         spdlog::error("{}", searcher.error().message);
@@ -114,15 +145,15 @@ Command add_search(CLI::App& app) {
     sub->add_flag("--json", opt->json, "The same JSON as /api/search");
     sub->add_flag("--no-spell", opt->no_spell, "Search the words as typed, never a spelling correction");
     // One value per flag, as for --type: the query words after it are not filter values.
-    sub->add_option("--author", opt->request.authors, "Only this author (repeat for either)")->allow_extra_args(false);
-    sub->add_option("--site", opt->request.sites, "Only this outlet (repeat for either)")->allow_extra_args(false);
-    sub->add_option("--tag", opt->request.tags, "Only this tag (repeat for either)")->allow_extra_args(false);
-    sub->add_option("--type", opt->request.types,
-                    "Only pages of this type: article, listing or other (repeat for either)")
+    sub->add_option("--author", opt->authors, "Only this author (repeat for either)")->allow_extra_args(false);
+    sub->add_option("--site", opt->sites, "Only this outlet (repeat for either)")->allow_extra_args(false);
+    sub->add_option("--tag", opt->tags, "Only this tag (repeat for either)")->allow_extra_args(false);
+    sub->add_option("--type", opt->types, "Only pages of this type: article, listing or other (repeat for either)")
         ->check(CLI::IsMember({"article", "listing", "other"}))
         ->allow_extra_args(false);
-    sub->add_option("--from", opt->request.from, "Published on or after (1787, 1787-11, 1787-11-22)");
-    sub->add_option("--to", opt->request.to, "Published on or before");
+    sub->add_option("--year", opt->years, "Only this year of publication (repeat for either)")->allow_extra_args(false);
+    sub->add_option("--from", opt->from, "Published on or after (1787, 1787-11, 1787-11-22)");
+    sub->add_option("--to", opt->to, "Published on or before");
     sub->add_option("--sort", opt->sort, "relevance, newest or oldest")
         ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
         ->capture_default_str();

@@ -73,6 +73,7 @@ int run_serve(ServeCliOptions& opt) {
     }
     const bool ipv6 = opt.serve.host.find(':') != std::string::npos;
     const std::string host = ipv6 ? "[" + opt.serve.host + "]" : opt.serve.host;
+    spdlog::info("web files from {}", opt.serve.web_dir);
     std::printf("oped: serving %s on http://%s:%d/\n", opt.serve.db_path.c_str(), host.c_str(), port.value());
     std::fflush(stdout);
     std::thread waiter([&] {

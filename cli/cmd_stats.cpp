@@ -2,10 +2,10 @@
 #include "options.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/http/json.hpp>
 #include <oped/searcher/stats.hpp>
 
 #include <spdlog/spdlog.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <iostream>
@@ -27,17 +27,8 @@ int run_stats(const StatsOptions& opt) {
     }
     const auto& s = result.value();
     if (opt.json) {
-        std::cout << nlohmann::json{{"documents", s.documents},
-                                    {"authors", s.authors},
-                                    {"sites", s.sites},
-                                    {"languages", s.languages},
-                                    {"first_published", s.first_published},
-                                    {"last_published", s.last_published},
-                                    {"last_update", s.last_update},
-                                    {"size_bytes", s.size_bytes},
-                                    {"revision", s.revision}}
-                         .dump()
-                  << '\n';
+        // Exactly /api/stats: unknown values are null, not "".
+        std::cout << http::dump(http::to_json(s)) << '\n';
         return 0;
     }
     std::printf("index:        %s\n", opt.db.c_str());
@@ -58,7 +49,7 @@ Command add_stats(CLI::App& app) {
     auto opt = std::make_shared<StatsOptions>();
     CLI::App* sub = app.add_subcommand("stats", "Summarise an index");
     add_db_option(*sub, opt->db);
-    sub->add_flag("--json", opt->json, "One JSON object");
+    sub->add_flag("--json", opt->json, "The same JSON as /api/stats");
     return [opt] { return run_stats(*opt); };
 }
 

@@ -1,20 +1,22 @@
 #include "commands.hpp"
+#include "logging.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/common/schema.hpp>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <exception>
 #include <map>
+#include <string>
 
 int main(int argc, char** argv) {
-    // Logs go to stderr: stdout carries results (JSON lines, summaries).
-    spdlog::set_default_logger(spdlog::stderr_color_mt("oped"));
+    oped::cli::configure_logging();
     CLI::App app{"oped: full-text search for op-ed archives"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "oped 0.1.0");
+    app.set_version_flag("--version", std::string("oped ") + OPED_VERSION + " (index schema " +
+                                          std::string(oped::schema::k_schema_version) + ")");
     std::map<CLI::App*, oped::cli::Command> commands;
     auto add = [&](oped::cli::Command (*factory)(CLI::App&)) {
         const std::size_t before = app.get_subcommands({}).size();

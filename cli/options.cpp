@@ -1,6 +1,8 @@
 #include "options.hpp"
 
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 namespace oped::cli {
 
@@ -11,6 +13,14 @@ std::string default_db() {
 
 std::string default_web_dir() {
     if (const char* env = std::getenv("OPED_WEB"); env != nullptr && *env != '\0') return env;
+    // Installed (cmake --install, the .deb): PREFIX/bin/oped beside PREFIX/share/oped/web.
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto installed = exe.parent_path().parent_path() / "share" / "oped" / "web";
+        if (std::filesystem::is_regular_file(installed / "app.js", ec)) return installed.string();
+    }
+    // Run from the build folder: the source tree's web/.
     return OPED_DEFAULT_WEB_DIR;
 }
 

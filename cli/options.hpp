@@ -14,7 +14,8 @@ void add_db_option(CLI::App& sub, std::string& db);
 
 std::string default_db();
 
-// The web page's files: $OPED_WEB, else the source tree's web/ folder.
+// The web page's files: $OPED_WEB, else PREFIX/share/oped/web when oped runs
+// from PREFIX/bin, else the source tree's web/ folder.
 std::string default_web_dir();
 
 } // namespace oped::cli

@@ -3,6 +3,8 @@
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+#include <oped/http/handlers.hpp>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -50,6 +52,71 @@ TEST_F(SearchCliTest, JsonIsTheApiShape) {
     EXPECT_EQ(body["total"], 2);
     EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/federalist-10");
     EXPECT_FALSE(body["facets"]["author"].empty());
+}
+
+// The same search through the API handler, as JSON.
+json api_search(const std::string& db, const http::ParamMap& params) {
+    auto opened = searcher::Searcher::open(db);
+    EXPECT_TRUE(opened) << opened.error().message;
+    const http::Reply reply = http::handle_search(params, opened.value());
+    EXPECT_EQ(reply.status, 200) << reply.body;
+    return json::parse(reply.body);
+}
+
+TEST_F(SearchCliTest, JsonIsExactlyTheApisAnswer) {
+    struct Row {
+        std::vector<std::string> args;
+        http::ParamMap params;
+    };
+    const std::vector<Row> rows = {
+        {{"faction"}, {{"q", "faction"}}},
+        {{"--author", "James Madison", "--sort", "oldest"}, {{"author", "James Madison"}, {"sort", "oldest"}}},
+        {{"--year", "1711", "--limit", "1", "--page", "2", "wit"},
+         {{"q", "wit"}, {"year", "1711"}, {"per_page", "1"}, {"page", "2"}}},
+        {{"--no-spell", "factoin"}, {{"q", "factoin"}, {"spell", "0"}}},
+        {{"nothing-matches-this-word"}, {{"q", "nothing-matches-this-word"}}},
+    };
+    const std::string db = (*s_dir / "db").string();
+    for (const auto& row : rows) {
+        std::vector<std::string> args = row.args;
+        args.insert(args.begin(), "--json");
+        const RunResult r = search(args);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        json cli = json::parse(r.out);
+        json api = api_search(db, row.params);
+        cli.erase("took_ms");
+        api.erase("took_ms");
+        EXPECT_EQ(cli, api) << r.out;
+    }
+}
+
+TEST_F(SearchCliTest, BadValuesAreRefusedAsTheApiRefusesThem) {
+    const RunResult r = search({"--from", "1787-13", "wit"});
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.err.find("from"), std::string::npos) << r.err;
+}
+
+TEST_F(SearchCliTest, StatsJsonIsExactlyTheApisAnswer) {
+    const std::string db = (*s_dir / "db").string();
+    const RunResult r = run_oped({"stats", "--db", db, "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto opened = searcher::Searcher::open(db);
+    ASSERT_TRUE(opened);
+    const http::Reply reply = http::handle_stats(opened.value());
+    EXPECT_EQ(json::parse(r.out), json::parse(reply.body));
+}
+
+TEST_F(SearchCliTest, StatsOfAnIndexWithoutDatesAreNullNotEmpty) {
+    TempDir dir;
+    auto articles = search_fixture_articles();
+    articles.resize(1);
+    articles[0].published.clear();
+    build_fixture_index(dir / "db", articles);
+    const RunResult r = run_oped({"stats", "--db", (dir / "db").string(), "--json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const json body = json::parse(r.out);
+    EXPECT_TRUE(body["first_published"].is_null()) << r.out;
+    EXPECT_TRUE(body["last_published"].is_null()) << r.out;
 }
 
 TEST_F(SearchCliTest, QueryWordsAfterAFilterAreQueryWords) {
