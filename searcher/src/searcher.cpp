@@ -7,6 +7,7 @@
 #include <oped/common/text.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/highlight.hpp>
+#include <oped/searcher/public_id.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/snippet.hpp>
 #include <oped/searcher/timeline_spy.hpp>
@@ -155,8 +156,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     const Highlighter highlighter = Highlighter::of_parsed(db, parsed.query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.id = *it;
-        auto article = decode_docdata(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        hit.id = public_id_of(doc);
+        hit.docid = *it;
+        auto article = decode_docdata(doc.get_data());
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
         hit.snippet = browsing
@@ -181,14 +184,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     return out;
 }
 
-Result<Article> Searcher::document(std::uint32_t id) {
-    return with_retry([&]() -> Result<Article> {
+Result<StoredArticle> Searcher::document(std::string_view public_id) {
+    const std::string id(public_id.substr(0, schema::k_public_id_chars * 2));
+    return with_retry([&]() -> Result<StoredArticle> {
+        const Xapian::docid docid = docid_of(database(), id);
+        if (docid == 0) return Error{ErrorCode::not_found, "no document " + id, "id"};
         try {
-            return decode_docdata(database().get_document(id).get_data());
+            auto article = decode_docdata(database().get_document(docid).get_data());
+            if (!article) return article.error();
+            return StoredArticle{id, docid, std::move(article).value()};
         } catch (const Xapian::DocNotFoundError&) {
-            return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
-        } catch (const Xapian::InvalidArgumentError&) {
-            return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
+            return Error{ErrorCode::not_found, "no document " + id, "id"};
         }
     });
 }

@@ -214,7 +214,7 @@ class SnippetPhrases : public testing::Test {
                 const auto article = searcher.document(hit.id);
                 EXPECT_TRUE(article) << request.query;
                 if (!article) continue;
-                const std::string& body = article.value().body;
+                const std::string& body = article.value().article.body;
                 EXPECT_TRUE(cut_between_words(hit.snippet, body)) << request.query << ": " << hit.snippet;
                 if (!holds(words_of(body), phrase)) continue;
                 ++holding;
