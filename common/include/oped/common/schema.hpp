@@ -29,6 +29,9 @@ inline constexpr std::string_view k_meta_failed_prefix = "oped:failed:";
 // without --all-pages), "oped:skipped:" + path (hashed when long): the file's
 // signature and the page's type, so an unchanged page is not read again.
 inline constexpr std::string_view k_meta_skipped_prefix = "oped:skipped:";
+// The index's figures (index_figures.hpp: authors, outlets, languages, first
+// and last day), counted before each commit by oped index and oped remove.
+inline constexpr std::string_view k_meta_figures = "oped:figures";
 // Spelling candidates, written at each commit for the words it changed: one
 // key per deletion variant, "oped:sp:" + variant, holding the words filed
 // under it, most frequent first (spelling_keys.hpp).
