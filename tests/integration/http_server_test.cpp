@@ -119,7 +119,7 @@ TEST_F(HttpServerTest, EveryRouteAnswersWithItsStatusAndSecurityHeaders) {
 TEST_F(HttpServerTest, ApiAnswersAreNotCached) {
     ServerThread server(options());
     auto client = server.client();
-    for (const std::string path :
+    for (const std::string& path :
          {std::string("/api/search?q=wit"), "/api/doc/" + first_id(), std::string("/healthz")}) {
         const auto res = client.Get(path);
         ASSERT_TRUE(res) << path;
