@@ -224,7 +224,7 @@ class SnippetPhrases : public testing::Test {
                 if (marked) {
                     ++shown;
                 } else if (quoted) {
-                    ADD_FAILURE() << request.query << " in " << article.value().title << ": " << hit.snippet;
+                    ADD_FAILURE() << request.query << " in " << article.value().article.title << ": " << hit.snippet;
                 }
             }
         }
