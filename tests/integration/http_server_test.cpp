@@ -195,7 +195,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
   "results": [
     {
       "authors": ["Joseph Addison", "Richard Steele"],
-      "id": 6,
+      "id": "dadf12582fadb6d9",
       "published": "1711-03-12",
       "score": "<redacted>",
       "section": "Opinion",
@@ -207,7 +207,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
     },
     {
       "authors": ["Joseph Addison"],
-      "id": 5,
+      "id": "daf00e582fbc2340",
       "published": "1711-05-11",
       "score": "<redacted>",
       "section": "Opinion",
