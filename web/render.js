@@ -14,7 +14,7 @@ export function authorUrl(name) {
 }
 
 export function docUrl(id, query) {
-  return `/doc/${id}${query ? `?q=${encodeURIComponent(query)}` : ''}`;
+  return `/doc/${encodeURIComponent(id)}${query ? `?q=${encodeURIComponent(query)}` : ''}`;
 }
 
 function took(ms) {

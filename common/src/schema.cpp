@@ -2,6 +2,7 @@
 
 #include <oped/common/text.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
@@ -39,6 +40,18 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
     term.append(value.substr(0, cut));
     term += hash;
     return term;
+}
+
+std::string public_id(std::string_view unique_id) {
+    char out[k_public_id_chars + 1];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(fnv1a(unique_id)));
+    return std::string(out, k_public_id_chars);
+}
+
+bool is_public_id(std::string_view text) {
+    return text.size() == k_public_id_chars && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
 }
 
 std::string fold_for_term(std::string_view display) { return text::fold_case(text::collapse_space(display)); }

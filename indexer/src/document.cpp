@@ -60,6 +60,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     const std::string id = unique_id(a);
     out.id_term = schema::boolean_term(schema::prefix::id, id);
     doc.add_boolean_term(out.id_term);
+    doc.add_boolean_term(std::string(schema::prefix::public_id) + schema::public_id(id));
     doc.add_boolean_term(schema::boolean_term(schema::prefix::path, a.path));
     add_boolean(doc, schema::prefix::site, a.site);
     add_boolean(doc, schema::prefix::section, a.section);

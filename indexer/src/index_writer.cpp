@@ -1,5 +1,6 @@
 #include <oped/indexer/index_writer.hpp>
 
+#include <oped/common/index_figures.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/indexer/crawl.hpp>
 #include <oped/indexer/document.hpp>
@@ -269,6 +270,7 @@ class Writer {
 
     void commit(const IndexSummary& summary) {
         m_spelling.write(m_db);
+        m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         m_db.commit();
         m_pending = 0;
@@ -583,6 +585,7 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
         }
     }
     spelling.write(db);
+    db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(db)));
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
     db.commit();
     return summary;

@@ -1,6 +1,7 @@
 #include <oped/searcher/related.hpp>
 
 #include <oped/common/docdata.hpp>
+#include <oped/searcher/public_id.hpp>
 #include <oped/searcher/searcher.hpp>
 #include <oped/searcher/snippet.hpp>
 
@@ -74,10 +75,12 @@ Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + 1));
     for (auto it = mset.begin(); it != mset.end() && out.size() < count; ++it) {
         if (*it == id) continue;
-        auto article = decode_docdata(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        auto article = decode_docdata(doc.get_data());
         if (!article) continue;
         Hit hit;
-        hit.id = *it;
+        hit.id = public_id_of(doc);
+        hit.docid = *it;
         hit.article = std::move(article).value();
         hit.snippet = lead_snippet(hit.article.body, k_similar_snippet_bytes);
         hit.article.body.clear();

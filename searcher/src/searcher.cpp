@@ -1,5 +1,6 @@
 #include <oped/searcher/searcher.hpp>
 
+#include "browse.hpp"
 #include "ranking.hpp"
 
 #include <oped/common/docdata.hpp>
@@ -7,6 +8,7 @@
 #include <oped/common/text.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/highlight.hpp>
+#include <oped/searcher/public_id.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/snippet.hpp>
 #include <oped/searcher/timeline_spy.hpp>
@@ -114,7 +116,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     ListCountSpy authors(schema::slot::authors, true), years(schema::slot::year, false),
         sites(schema::slot::site, false), tags(schema::slot::tags, true);
     TimelineSpy timeline;
-    if (request.facets) {
+    if (request.facets && !browsing) {
         enquire.add_matchspy(&authors);
         enquire.add_matchspy(&years);
         enquire.add_matchspy(&sites);
@@ -124,8 +126,31 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
     const Xapian::doccount check_at_least = request.facets ? k_facet_exact_up_to : 0;
-    enquire.set_query(make_query(parsed.query));
-    Xapian::MSet mset = enquire.get_mset(first, request.per_page, check_at_least);
+    Xapian::MSet mset;
+    if (browsing) {
+        // The page from the newest (or oldest) periods only; the total,
+        // facets and timeline from a match in docid order that stops after
+        // k_facet_exact_up_to matches, so no request visits every page.
+        mset = browse_page(enquire, db, make_query(parsed.query), order == SortOrder::newest, first, request.per_page);
+        Xapian::Enquire counter(db);
+        counter.set_weighting_scheme(Xapian::BoolWeight());
+        counter.set_query(make_query(parsed.query));
+        if (request.facets) {
+            counter.add_matchspy(&authors);
+            counter.add_matchspy(&years);
+            counter.add_matchspy(&sites);
+            counter.add_matchspy(&tags);
+            counter.add_matchspy(&timeline);
+        }
+        const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
+        out.total = counted.get_matches_estimated();
+        out.total_is_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+    } else {
+        enquire.set_query(make_query(parsed.query));
+        mset = enquire.get_mset(first, request.per_page, check_at_least);
+        out.total = mset.get_matches_estimated();
+        out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    }
     // A phrase remembered a word or two wrong: try the looser readings.
     if (mset.get_matches_estimated() == 0 && parsed.has_words) {
         for (const auto& [query, notice] : parsed.relaxed) {
@@ -133,6 +158,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             mset = enquire.get_mset(first, request.per_page, check_at_least);
             if (mset.get_matches_estimated() > 0) {
                 out.notice = notice;
+                out.total = mset.get_matches_estimated();
+                out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
                 break;
             }
         }
@@ -150,13 +177,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         out.corrected.clear();
     }
 
-    out.total = mset.get_matches_estimated();
-    out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     const Highlighter highlighter = Highlighter::of_parsed(db, parsed.query);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit;
-        hit.id = *it;
-        auto article = decode_docdata(it.get_document().get_data());
+        const Xapian::Document doc = it.get_document();
+        hit.id = public_id_of(doc);
+        hit.docid = *it;
+        auto article = decode_docdata(doc.get_data());
         if (article) hit.article = std::move(article).value();
         hit.score = browsing ? 0 : it.get_percent();
         hit.snippet = browsing
@@ -181,14 +208,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     return out;
 }
 
-Result<Article> Searcher::document(std::uint32_t id) {
-    return with_retry([&]() -> Result<Article> {
+Result<StoredArticle> Searcher::document(std::string_view public_id) {
+    const std::string id(public_id.substr(0, schema::k_public_id_chars * 2));
+    return with_retry([&]() -> Result<StoredArticle> {
+        const Xapian::docid docid = docid_of(database(), id);
+        if (docid == 0) return Error{ErrorCode::not_found, "no document " + id, "id"};
         try {
-            return decode_docdata(database().get_document(id).get_data());
+            auto article = decode_docdata(database().get_document(docid).get_data());
+            if (!article) return article.error();
+            return StoredArticle{id, docid, std::move(article).value()};
         } catch (const Xapian::DocNotFoundError&) {
-            return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
-        } catch (const Xapian::InvalidArgumentError&) {
-            return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
+            return Error{ErrorCode::not_found, "no document " + id, "id"};
         }
     });
 }

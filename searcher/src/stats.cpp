@@ -1,18 +1,12 @@
 #include <oped/searcher/stats.hpp>
 
+#include <oped/common/index_figures.hpp>
 #include <oped/common/schema.hpp>
 
 #include <filesystem>
 
 namespace oped::searcher {
 namespace {
-
-std::uint64_t count_terms(const Xapian::Database& db, std::string_view prefix) {
-    std::uint64_t n = 0;
-    const std::string p(prefix);
-    for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it) ++n;
-    return n;
-}
 
 std::string iso_day(const std::string& yyyymmdd) {
     if (yyyymmdd.size() != 8) return yyyymmdd;
@@ -40,20 +34,15 @@ Result<IndexStats> read_stats(const std::string& db_path) {
 IndexStats stats_of(const Xapian::Database& db, const std::string& db_path) {
     IndexStats s;
     s.documents = db.get_doccount();
-    // "XA" is also the start of no other prefix in the schema: XS, XC, XP differ.
-    s.authors = count_terms(db, schema::prefix::author_exact);
-    s.sites = count_terms(db, schema::prefix::site);
-    s.languages = count_terms(db, schema::prefix::language);
-    // Xapian's slot bounds do not shrink when documents are deleted, so
-    // read the values themselves: small, sequential, and stats is rare.
-    std::string lo, hi;
-    for (auto it = db.valuestream_begin(schema::slot::published); it != db.valuestream_end(schema::slot::published);
-         ++it) {
-        if (lo.empty() || *it < lo) lo = *it;
-        if (*it > hi) hi = *it;
-    }
-    s.first_published = iso_day(lo);
-    s.last_published = iso_day(hi);
+    // Stored by the commit; an index written before they were is counted
+    // here (the same terms, once per request).
+    const auto stored = schema::decode_figures(db.get_metadata(std::string(schema::k_meta_figures)));
+    const schema::IndexFigures f = stored ? *stored : schema::count_figures(db);
+    s.authors = f.authors;
+    s.sites = f.sites;
+    s.languages = f.languages;
+    s.first_published = iso_day(f.first_day);
+    s.last_published = iso_day(f.last_day);
     s.last_update = db.get_metadata(std::string(schema::k_meta_last_update));
     s.size_bytes = folder_size(db_path);
     s.revision = std::to_string(db.get_revision());

@@ -54,7 +54,9 @@ TEST_F(HttpAbuseTest, DynamicRoutesIgnoreRange) {
     // Regression: httplib applied Range to every reply; 1,000 parts of
     // "0-" made /?q=... a 159 MB multipart/byteranges reply, answered 200.
     ServerThread server(options());
-    for (const std::string path : {"/?q=wit&per_page=100", "/api/search?q=wit", "/api/doc/1", "/no-such-page"}) {
+    for (const std::string& path :
+         {std::string("/?q=wit&per_page=100"), std::string("/api/search?q=wit"),
+          "/api/doc/" + public_id_of(search_fixture_articles().front()), std::string("/no-such-page")}) {
         Socket plain(server.port());
         ASSERT_TRUE(plain.send(get_request(path)));
         const std::string expected = plain.read_all();

@@ -1,7 +1,9 @@
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+#include <oped/common/schema.hpp>
 #include <oped/http/handlers.hpp>
+#include <oped/indexer/document.hpp>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -236,8 +238,9 @@ TEST_F(HttpHandlersTest, EveryBadParameterIsA400NamingIt) {
 
 TEST_F(HttpHandlersTest, ADocumentIsServedWhole) {
     const json found = json::parse(search({{"q", "\"latent causes\""}}).body);
-    const auto id = found["results"][0]["id"].get<std::uint32_t>();
-    const Reply reply = http::handle_doc(std::to_string(id), *m_searcher);
+    const auto id = found["results"][0]["id"].get<std::string>();
+    EXPECT_EQ(id, schema::public_id(indexer::unique_id(search_fixture_articles()[0])));
+    const Reply reply = http::handle_doc(id, *m_searcher);
     ASSERT_EQ(reply.status, 200) << reply.body;
     const json doc = body_of(reply);
     const Article& want = search_fixture_articles()[0];
@@ -252,13 +255,18 @@ TEST_F(HttpHandlersTest, ADocumentIsServedWhole) {
 }
 
 TEST_F(HttpHandlersTest, AnUnknownDocumentIsA404) {
-    for (const std::string id : {"999999", "0", "abc", "-1", "1.5", "", "99999999999999999999"}) {
+    for (const std::string id :
+         {"999999", "0", "1", "abc", "-1", "1.5", "", "99999999999999999999", "0123456789abcdef", "0123456789ABCDEF"}) {
         const Reply reply = http::handle_doc(id, *m_searcher);
         EXPECT_EQ(reply.status, 404) << id;
         const json body = json::parse(reply.body);
         EXPECT_EQ(body["error"]["code"], "not_found") << id;
         EXPECT_EQ(body["error"]["param"], "id") << id;
     }
+    // A number is a link from before public ids: not redirected (it may now
+    // name another article), and the message says why.
+    const json old = json::parse(http::handle_doc("1", *m_searcher).body);
+    EXPECT_NE(old["error"]["message"].get<std::string>().find("old link by number"), std::string::npos);
 }
 
 TEST_F(HttpHandlersTest, StatsDescribeTheIndex) {

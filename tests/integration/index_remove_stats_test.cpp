@@ -3,6 +3,7 @@
 
 #include "support/corpus.hpp"
 
+#include <oped/common/index_figures.hpp>
 #include <oped/common/schema.hpp>
 
 #include <gtest/gtest.h>
@@ -143,6 +144,14 @@ TEST(Stats, CountsWhatTheFixturesHold) {
     const nlohmann::json after = stats_json(db);
     EXPECT_EQ(after.value("documents", 0), 5);
     EXPECT_EQ(after.value("first_published", ""), "2018-05-12");
+
+    // Counted by the commit and stored in it, so that reading them is one
+    // metadata read.
+    const Xapian::Database stored(db);
+    const auto figures = schema::decode_figures(stored.get_metadata(std::string(schema::k_meta_figures)));
+    ASSERT_TRUE(figures);
+    EXPECT_EQ(*figures, schema::count_figures(stored));
+    EXPECT_EQ(figures->first_day, "20180512");
 }
 
 TEST(Stats, SaysWhenThereIsNoIndex) {

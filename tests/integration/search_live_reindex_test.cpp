@@ -4,6 +4,8 @@
 #include "support/server_thread.hpp"
 #include "support/temp_dir.hpp"
 
+#include <oped/common/schema.hpp>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -42,7 +44,8 @@ std::uint64_t total_for(httplib::Client& client, const std::string& word) {
     return json::parse(res->body)["total"].get<std::uint64_t>();
 }
 
-// Every route that reads the index; `json` when it answers JSON.
+// Every route that reads the index; `json` when it answers JSON. "{doc}" is
+// the public id of the first page.
 struct Probe {
     const char* path;
     bool json;
@@ -52,14 +55,14 @@ constexpr Probe k_probes[] = {
     {"/api/search?q=lighthouse&per_page=50", true},
     {"/api/search?q=question&sort=newest", true},
     {"/api/search?year=1790&facets=true", true},
-    {"/api/doc/1", true},
+    {"/api/doc/{doc}", true},
     {"/api/stats", true},
     {"/api/suggest?q=harr", true},
     {"/healthz", true},
     {"/metrics", false},
     {"/?q=question&facets=true", false},
     {"/author/Harriet%20Martineau", false},
-    {"/doc/1?q=harbour", false},
+    {"/doc/{doc}?q=harbour", false},
     {"/feed?q=question", false},
 };
 
@@ -84,12 +87,14 @@ TEST(SearchLiveReindex, EveryRouteKeepsSucceedingWhileOpedIndexAddsPagesAndTheNe
     std::atomic<bool> stop{false};
     std::mutex failures_mutex;
     std::vector<std::string> failures;
+    const std::string first_page = schema::public_id("https://live.example/dispatch/0");
     auto client_loop = [&](int c) {
         auto client = server.client();
         std::uint64_t requests = 0;
         while (!stop) {
             const Probe& probe = k_probes[(requests + static_cast<std::uint64_t>(c)) % std::size(k_probes)];
-            const std::string path = probe.path;
+            std::string path = probe.path;
+            if (const auto at = path.find("{doc}"); at != std::string::npos) path.replace(at, 5, first_page);
             const auto res = client.Get(path);
             ++requests;
             std::string problem;

@@ -5,7 +5,9 @@
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
+#include <oped/common/schema.hpp>
 #include <oped/http/pages.hpp>
+#include <oped/indexer/document.hpp>
 #include <oped/searcher/searcher.hpp>
 
 #include <gtest/gtest.h>
@@ -93,7 +95,7 @@ TEST_F(SearcherRetry, AMissingIndexIsUnavailableUntilItIsBack) {
         ASSERT_FALSE(gone);
         EXPECT_EQ(gone.error().code, ErrorCode::unavailable);
     }
-    const auto document = searcher.document(1);
+    const auto document = searcher.document(schema::public_id(indexer::unique_id(search_fixture_articles().front())));
     ASSERT_FALSE(document);
     EXPECT_EQ(document.error().code, ErrorCode::unavailable);
 
@@ -115,7 +117,9 @@ TEST_F(SearcherRetry, AnIndexRebuiltToTheSameRevisionIsOpenedAfresh) {
     const auto after = searcher.search(query("faction"));
     ASSERT_TRUE(after);
     EXPECT_EQ(after.value().total, 0u);
-    EXPECT_EQ(searcher.document(1).value().title, search_fixture_articles().back().title);
+    const auto back = searcher.document(schema::public_id(indexer::unique_id(search_fixture_articles().back())));
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back.value().article.title, search_fixture_articles().back().title);
 }
 
 TEST(SearcherOpen, AMissingIndexIsNotFoundAtOnce) {

@@ -545,11 +545,12 @@ TEST_F(SearcherTest, AStoredDocumentComesBackWhole) {
     ASSERT_EQ(r.results.size(), 1u);
     auto doc = m_searcher->document(r.results[0].id);
     ASSERT_TRUE(doc) << doc.error().message;
-    EXPECT_EQ(doc.value(), search_fixture_articles()[0]);
+    EXPECT_EQ(doc.value().article, search_fixture_articles()[0]);
+    EXPECT_EQ(doc.value().id, r.results[0].id);
 }
 
 TEST_F(SearcherTest, AnUnknownDocumentIsNotFound) {
-    for (std::uint32_t id : {0u, 999999u}) {
+    for (const std::string id : {"0", "1", "999999", "0123456789abcdef", ""}) {
         auto doc = m_searcher->document(id);
         ASSERT_FALSE(doc) << id;
         EXPECT_EQ(doc.error().code, ErrorCode::not_found);

@@ -7,6 +7,8 @@
 #include "support/server_thread.hpp"
 #include "support/temp_dir.hpp"
 
+#include <oped/common/schema.hpp>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,10 +24,11 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 // The index that replaces search_fixture_articles(): none of its words,
-// authors or titles are in the other, and its document 1 is another article.
+// authors or titles are in the other, but its first article has the URL of
+// the other's first, so the same public id now names another text.
 std::vector<Article> replacement_articles() {
     return {
-        fixture_article("lighthouse-petition", "The Lighthouse Keepers Petition", {"Grace Darling"}, "1838-09-07",
+        fixture_article("federalist-10", "The Lighthouse Keepers Petition", {"Grace Darling"}, "1838-09-07",
                         "Northumberland Gazette", {"Lighthouses"},
                         {"The lighthouse keepers of the Farne Islands petition the board for oil and glass."}),
         fixture_article("lighthouse-dues", "On Lighthouse Dues", {"Grace Darling"}, "1839-03-02",
@@ -54,6 +57,7 @@ bool has(const std::string& body, const std::string& text) { return body.find(te
 std::vector<Route> routes() {
     const std::string old_title = search_fixture_articles().front().title;
     const std::string new_title = replacement_articles().front().title;
+    const std::string first_id = schema::public_id(indexer::unique_id(search_fixture_articles().front()));
     return {
         {"/api/search?q=lighthouse", false,
          [](const std::string& body, bool old_index) {
@@ -61,7 +65,7 @@ std::vector<Route> routes() {
          }},
         {"/api/search?q=faction", false,
          [](const std::string& body, bool old_index) { EXPECT_EQ(json::parse(body)["total"] == 0, !old_index); }},
-        {"/api/doc/1", false,
+        {"/api/doc/" + first_id, false,
          [=](const std::string& body, bool old_index) {
              EXPECT_EQ(json::parse(body)["title"], old_index ? old_title : new_title);
          }},
@@ -84,7 +88,7 @@ std::vector<Route> routes() {
          }},
         {"/?q=lighthouse", true,
          [=](const std::string& body, bool old_index) { EXPECT_EQ(has(body, new_title), !old_index); }},
-        {"/doc/1", true,
+        {"/doc/" + first_id, true,
          [=](const std::string& body, bool old_index) { EXPECT_TRUE(has(body, old_index ? old_title : new_title)); }},
         {"/author/James%20Madison", true,
          [](const std::string& body, bool old_index) { EXPECT_EQ(has(body, "author-name"), old_index); }},

@@ -214,7 +214,7 @@ class SnippetPhrases : public testing::Test {
                 const auto article = searcher.document(hit.id);
                 EXPECT_TRUE(article) << request.query;
                 if (!article) continue;
-                const std::string& body = article.value().body;
+                const std::string& body = article.value().article.body;
                 EXPECT_TRUE(cut_between_words(hit.snippet, body)) << request.query << ": " << hit.snippet;
                 if (!holds(words_of(body), phrase)) continue;
                 ++holding;
@@ -224,7 +224,7 @@ class SnippetPhrases : public testing::Test {
                 if (marked) {
                     ++shown;
                 } else if (quoted) {
-                    ADD_FAILURE() << request.query << " in " << article.value().title << ": " << hit.snippet;
+                    ADD_FAILURE() << request.query << " in " << article.value().article.title << ": " << hit.snippet;
                 }
             }
         }

@@ -206,7 +206,7 @@ TEST_F(WebPages, UnknownAuthorIsANotFoundPage) {
 
 TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
     const auto id = id_of("federalist-51");
-    const auto reply = http::handle_doc_page(std::to_string(id), {{"q", "ambition"}}, searcher());
+    const auto reply = http::handle_doc_page(id, {{"q", "ambition"}}, searcher());
     ASSERT_EQ(reply.status, 200);
     EXPECT_TRUE(contains(reply.body,
                          R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
@@ -223,7 +223,7 @@ TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
 // Regression: the words of a wildcard query were not marked in the article.
 TEST_F(WebPages, ArticlePageMarksTheWordsOfAWildcardQuery) {
     const auto id = id_of("federalist-51");
-    const auto reply = http::handle_doc_page(std::to_string(id), {{"q", "ambit*"}}, searcher());
+    const auto reply = http::handle_doc_page(id, {{"q", "ambit*"}}, searcher());
     ASSERT_EQ(reply.status, 200);
     EXPECT_TRUE(contains(reply.body,
                          R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
@@ -231,7 +231,7 @@ TEST_F(WebPages, ArticlePageMarksTheWordsOfAWildcardQuery) {
 }
 
 TEST_F(WebPages, HostileArticlePageShowsItsMarkupAsText) {
-    const auto reply = http::handle_doc_page(std::to_string(id_of("hostile")), {{"q", "script onerror"}}, searcher());
+    const auto reply = http::handle_doc_page(id_of("hostile"), {{"q", "script onerror"}}, searcher());
     ASSERT_EQ(reply.status, 200);
     EXPECT_TRUE(
         contains(reply.body, "&lt;<mark id=\"first-mark\">script</mark>&gt;alert(4)&lt;/<mark>script</mark>&gt;"));

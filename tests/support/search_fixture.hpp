@@ -7,6 +7,7 @@
 // tests compare the searcher's counts with.
 
 #include <oped/common/article.hpp>
+#include <oped/common/schema.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/index_writer.hpp>
 #include <oped/indexer/spelling_data.hpp>
@@ -122,6 +123,9 @@ inline void build_fixture_index(const std::filesystem::path& db_path, const std:
     spelling.write(db);
     db.commit();
 }
+
+// An article's public id, as the index gives it (its /doc/ link).
+inline std::string public_id_of(const Article& article) { return schema::public_id(indexer::unique_id(article)); }
 
 // The English stems of a text's words, as a query word is compared.
 inline std::set<std::string> stems_of(const std::string& text) {

@@ -8,6 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <oped/common/article.hpp>
+#include <oped/common/schema.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/index_writer.hpp>
@@ -86,7 +87,8 @@ class WebFixture : public ::testing::Test {
             for (const auto& a : web_articles()) {
                 indexer::BuiltDocument built = builder.build(a, "0:0");
                 spelling.note(built.doc);
-                m_ids[a.path] = db.replace_document(built.id_term, built.doc);
+                db.replace_document(built.id_term, built.doc);
+                m_ids[a.path] = schema::public_id(indexer::unique_id(a));
             }
             spelling.write(db);
             db.commit();
@@ -96,12 +98,13 @@ class WebFixture : public ::testing::Test {
         m_searcher = std::make_unique<searcher::Searcher>(std::move(opened).value());
     }
 
-    std::uint32_t id_of(const std::string& slug) { return m_ids.at("/web-fixture/" + slug + ".html"); }
+    // The public id of a fixture page.
+    std::string id_of(const std::string& slug) { return m_ids.at("/web-fixture/" + slug + ".html"); }
     searcher::Searcher& searcher() { return *m_searcher; }
 
   private:
     TempDir m_dir;
-    std::map<std::string, std::uint32_t> m_ids;
+    std::map<std::string, std::string> m_ids;
     std::unique_ptr<searcher::Searcher> m_searcher;
 };
 

@@ -75,7 +75,7 @@ TEST(Cite, TheOutletIsInItalicsAndEverythingIsEscaped) {
 }
 
 TEST(Cite, BibtexEntry) {
-    EXPECT_EQ(bibtex(article({"Alexander Hamilton", "James Madison"}, "1787-10-27"), 7),
+    EXPECT_EQ(bibtex(article({"Alexander Hamilton", "James Madison"}, "1787-10-27"), "0a1b2c3d4e5f6789"),
               "@article{hamilton1787federalist,\n"
               "  author  = {Hamilton, Alexander and Madison, James},\n"
               "  title   = {{The Federalist No. 1: General Introduction}},\n"
@@ -92,8 +92,8 @@ TEST(Cite, BibtexEscapesSpecialCharactersAndKeepsBracesBalanced) {
     a.title = "50% of {all} $ & #_ ~^\\";
     a.site = "";
     EXPECT_EQ(
-        bibtex(a, 42),
-        "@article{oped42,\n"
+        bibtex(a, "0a1b2c3d4e5f6789"),
+        "@article{oped0a1b2c3d,\n"
         "  title   = {{50\\% of \\{all\\} \\$ \\& \\#\\_ \\textasciitilde{}\\textasciicircum{}\\textbackslash{}}},\n"
         "  url     = {https://x.example/a%7Bb%7D\\%c\\#d}\n"
         "}\n");

@@ -169,7 +169,7 @@ std::string ascii_word(std::string_view s) {
     return out;
 }
 
-std::string bib_key(const Article& a, std::uint32_t id) {
+std::string bib_key(const Article& a, std::string_view id) {
     std::string key;
     if (!a.authors.empty()) key = ascii_word(split_name(a.authors.front()).family);
     key += parse_date(a.published).year;
@@ -186,7 +186,7 @@ std::string bib_key(const Article& a, std::uint32_t id) {
         if (end == std::string::npos) break;
         at = end + 1;
     }
-    if (key.empty() || !(key[0] >= 'a' && key[0] <= 'z')) key = "oped" + std::to_string(id) + key;
+    if (key.empty() || !(key[0] >= 'a' && key[0] <= 'z')) key = "oped" + std::string(id.substr(0, 8)) + key;
     return key;
 }
 
@@ -288,7 +288,7 @@ Reference apa(const Article& a) {
     return r;
 }
 
-std::string bibtex(const Article& a, std::uint32_t id) {
+std::string bibtex(const Article& a, std::string_view id) {
     std::string out = "@article{" + bib_key(a, id) + ",\n";
     auto field = [&](std::string_view name, const std::string& value) {
         std::string line = "  " + std::string(name);

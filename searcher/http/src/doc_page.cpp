@@ -7,12 +7,12 @@
 #include "links.hpp"
 #include "parts.hpp"
 
+#include <oped/common/schema.hpp>
 #include <oped/http/cite.hpp>
+#include <oped/http/handlers.hpp>
 #include <oped/http/html.hpp>
 #include <oped/searcher/highlight.hpp>
 #include <oped/searcher/related.hpp>
-
-#include <charconv>
 
 namespace oped::http {
 namespace {
@@ -98,7 +98,7 @@ void metadata(html::Writer& w, const Article& a) {
     w.close("dl");
 }
 
-void citations(html::Writer& w, const Article& a, std::uint32_t id) {
+void citations(html::Writer& w, const Article& a, const std::string& id) {
     w.open("section", {{"class", "cite"}, {"aria-labelledby", "cite-heading"}});
     w.element("h2", {{"id", "cite-heading"}}, "Cite this article");
     struct Style {
@@ -166,18 +166,12 @@ void similar(html::Writer& w, const std::vector<searcher::Hit>& hits) {
 } // namespace
 
 Reply handle_doc_page(const std::string& id_text, const ParamMap& params, searcher::Searcher& searcher) {
-    std::uint32_t id = 0;
-    const auto [ptr, ec] = std::from_chars(id_text.data(), id_text.data() + id_text.size(), id);
-    if (ec != std::errc() || ptr != id_text.data() + id_text.size() || id == 0) {
-        return error_page(
-            Error{ErrorCode::not_found, "There is no article " + id_text.substr(0, 32) + " in the archive.", "id"});
-    }
-    auto found = searcher.document(id);
+    if (!schema::is_public_id(id_text)) return error_page(unknown_doc_id(id_text));
+    auto found = searcher.document(id_text);
     if (!found && found.error().code != ErrorCode::not_found) return error_page(found.error());
-    if (!found)
-        return error_page(
-            Error{ErrorCode::not_found, "There is no article " + std::to_string(id) + " in the archive.", "id"});
-    const Article& a = found.value();
+    if (!found) return error_page(unknown_doc_id(id_text));
+    const Article& a = found.value().article;
+    const std::string& id = found.value().id;
     const SearchLink back(params);
     std::string query = back.get("q");
     if (query.size() > k_max_query_bytes) query.clear();
@@ -234,13 +228,13 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
     w.element("h2", {{"id", "details-heading"}}, "Details");
     metadata(w, a);
     w.close("section");
-    auto more = searcher::more_like_this(searcher.database(), id, k_similar);
+    auto more = searcher::more_like_this(searcher.database(), found.value().docid, k_similar);
     if (more) similar(w, more.value());
     w.close("aside");
     w.close("div");
 
     PageFrame frame;
-    frame.title = a.title.empty() ? "Article " + std::to_string(id) : a.title;
+    frame.title = a.title.empty() ? "Article " + id : a.title;
     frame.kind = "doc";
     frame.query = query;
     return html::page_reply(render_page(frame, w.str()));

@@ -3,6 +3,9 @@
 #include <oped/http/json.hpp>
 #include <oped/searcher/stats.hpp>
 
+#include <oped/common/schema.hpp>
+
+#include <algorithm>
 #include <charconv>
 
 namespace oped::http {
@@ -112,6 +115,20 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
     return r;
 }
 
+Error unknown_doc_id(std::string_view id) {
+    const std::string shown(id.substr(0, 32));
+    const bool number = !id.empty() && id.size() <= 10 &&
+                        std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (number) {
+        return Error{ErrorCode::not_found,
+                     "Article " + shown +
+                         " is an old link by number: articles now have ids that survive a rebuild of the "
+                         "index (16 letters and digits). Search for the article to find its link.",
+                     "id"};
+    }
+    return Error{ErrorCode::not_found, "There is no article " + shown + " in the archive.", "id"};
+}
+
 Reply handle_search(const ParamMap& params, searcher::Searcher& searcher) {
     auto request = parse_search_params(params);
     if (!request) return error_reply(request.error());
@@ -121,11 +138,10 @@ Reply handle_search(const ParamMap& params, searcher::Searcher& searcher) {
 }
 
 Reply handle_doc(const std::string& id_text, searcher::Searcher& searcher) {
-    auto id = parse_uint("id", id_text, 1, 4000000000U);
-    if (!id) return error_reply(Error{ErrorCode::not_found, "no document " + id_text.substr(0, 32), "id"});
-    auto article = searcher.document(id.value());
-    if (!article) return error_reply(article.error());
-    return json_reply(dump(to_json(article.value(), id.value())));
+    if (!schema::is_public_id(id_text)) return error_reply(unknown_doc_id(id_text));
+    auto found = searcher.document(id_text);
+    if (!found) return error_reply(found.error());
+    return json_reply(dump(to_json(found.value().article, found.value().id)));
 }
 
 Reply handle_stats(searcher::Searcher& searcher) {

@@ -51,7 +51,7 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
     return out;
 }
 
-nlohmann::json to_json(const Article& a, std::uint32_t id) {
+nlohmann::json to_json(const Article& a, const std::string& id) {
     return {{"id", id},
             {"url", a.url},
             {"path", a.path},

@@ -49,8 +49,8 @@ std::string plural(std::uint64_t n, std::string_view one, std::string_view many)
 
 std::string author_url(std::string_view name) { return "/author/" + html::url_encode(name); }
 
-std::string doc_url(std::uint32_t id, std::string_view query) {
-    std::string url = "/doc/" + std::to_string(id);
+std::string doc_url(std::string_view id, std::string_view query) {
+    std::string url = "/doc/" + html::url_encode(id);
     if (!query.empty()) url += "?q=" + html::url_encode(query);
     return url;
 }

@@ -24,7 +24,7 @@ std::string plural(std::uint64_t n, std::string_view one,
 // The author page's URL.
 std::string author_url(std::string_view name);
 // The article page's URL; `query` is carried for highlighting.
-std::string doc_url(std::uint32_t id, std::string_view query);
+std::string doc_url(std::string_view id, std::string_view query);
 
 // One result as an <li>: title to the original, authors filtering `base`,
 // date, outlet, snippet, a link to the full text.

@@ -33,6 +33,15 @@ function fileName(name) {
   return `${name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 100)}.png`;
 }
 
+// An article's link: "/doc/" + the public id (a hash of the page's URL, the
+// same in every index of the same pages) of the newest page `query` finds.
+export async function docPath(env, query = '') {
+  const response = await fetch(env.server.url(`/api/search?per_page=1&q=${encodeURIComponent(query)}`));
+  const body = await response.json();
+  assert.ok(body.results.length > 0, `no page found for "${query}"`);
+  return `/doc/${encodeURIComponent(body.results[0].id)}`;
+}
+
 // Runs `fn(page)` in a new page; afterwards no console error or page error
 // may have been logged, but those matching `allow` (a response the test
 // asked for, such as a 404).

@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { VIEWPORTS } from '../lib/browser.js';
-import { setUp, until, withPage } from '../lib/harness.js';
+import { docPath, setUp, until, withPage } from '../lib/harness.js';
 
 const env = setUp();
 
 describe('accessibility', () => {
   it('has landmarks, a label for every control, and one h1', async (t) => {
     await withPage(env, t, async (page) => {
-      for (const path of ['/', '/?q=liberty', '/author/Samuel%20Johnson', '/doc/1']) {
+      for (const path of ['/', '/?q=liberty', '/author/Samuel%20Johnson', await docPath(env)]) {
         await page.goto(env.server.url(path));
         assert.equal(await page.locator('main').count(), 1, path);
         assert.equal(await page.locator('header.masthead').count(), 1, path);
@@ -59,7 +59,7 @@ describe('accessibility', () => {
 
   it('fits a phone-sized screen without sideways scrolling', async (t) => {
     await withPage(env, t, async (page) => {
-      for (const path of ['/', '/?q=liberty&author=Joseph+Addison', '/author/Alexander%20Hamilton', '/doc/1']) {
+      for (const path of ['/', '/?q=liberty&author=Joseph+Addison', '/author/Alexander%20Hamilton', await docPath(env)]) {
         await page.goto(env.server.url(path));
         const wide = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(wide <= VIEWPORTS.phone.width, `${path} is ${wide}px wide`);

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setUp, withPage } from '../lib/harness.js';
+import { docPath, setUp, withPage } from '../lib/harness.js';
 
 const env = setUp();
 
@@ -59,9 +59,13 @@ describe('author and article pages', () => {
 
   it('a missing article or author is a readable 404 page', async (t) => {
     await withPage(env, t, async (page) => {
-      let response = await page.goto(env.server.url('/doc/999999'));
+      let response = await page.goto(env.server.url('/doc/0123456789abcdef'));
       assert.equal(response.status(), 404);
       await page.locator('.error-panel h1', { hasText: 'Not found' }).waitFor();
+      // A numeric link from before public ids is not redirected, and says why.
+      response = await page.goto(env.server.url('/doc/1'));
+      assert.equal(response.status(), 404);
+      await page.locator('.error-panel', { hasText: 'old link by number' }).waitFor();
       response = await page.goto(env.server.url('/author/Nobody%20At%20All'));
       assert.equal(response.status(), 404);
       await page.locator('.error-panel', { hasText: 'Nobody At All' }).waitFor();
@@ -98,7 +102,7 @@ describe('author and article pages', () => {
 
   it('OpenSearch: the description is linked from every page and suggestions complete names and words', async (t) => {
     await withPage(env, t, async (page) => {
-      await page.goto(env.server.url('/doc/1'));
+      await page.goto(env.server.url(await docPath(env)));
       const href = await page.locator('link[rel="search"]').getAttribute('href');
       assert.equal(href, '/opensearch.xml');
       const description = await page.evaluate(async (url) => {

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setUp, until, withPage } from '../lib/harness.js';
+import { docPath, setUp, until, withPage } from '../lib/harness.js';
 
 const env = setUp();
 
@@ -68,7 +68,7 @@ describe('hostile content', () => {
       await page.locator('.chip', { hasText: 'Author: <i>x</i>' }).waitFor();
       await page.locator('.empty q').waitFor();
       assert.equal(await page.locator('.empty q').textContent(), q);
-      await page.goto(env.server.url(`/doc/1?q=${encodeURIComponent(q)}`));
+      await page.goto(env.server.url(`${await docPath(env)}?q=${encodeURIComponent(q)}`));
       assert.match(await page.locator('.masthead-search input').inputValue(), /<script>/);
       await page.goto(env.server.url(`/author/${encodeURIComponent('<img src=x onerror=window.__pwned=12>')}`));
       await page.locator('.error-panel', { hasText: '<img src=x' }).waitFor();

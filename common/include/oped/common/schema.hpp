@@ -16,8 +16,9 @@
 
 namespace oped::schema {
 
-inline constexpr std::string_view k_schema_version = "3"; // 2: document data deflated by oped (docdata.cpp);
-                                                          // 3: dates known to the month or year have values
+inline constexpr std::string_view k_schema_version = "4"; // 2: document data deflated by oped (docdata.cpp);
+                                                          // 3: dates known to the month or year have values;
+                                                          // 4: public ids (XI terms)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 // One key per page that failed, "oped:failed:" + path (hashed when long, as
@@ -28,6 +29,9 @@ inline constexpr std::string_view k_meta_failed_prefix = "oped:failed:";
 // without --all-pages), "oped:skipped:" + path (hashed when long): the file's
 // signature and the page's type, so an unchanged page is not read again.
 inline constexpr std::string_view k_meta_skipped_prefix = "oped:skipped:";
+// The index's figures (index_figures.hpp: authors, outlets, languages, first
+// and last day), counted before each commit by oped index and oped remove.
+inline constexpr std::string_view k_meta_figures = "oped:figures";
 // Spelling candidates, written at each commit for the words it changed: one
 // key per deletion variant, "oped:sp:" + variant, holding the words filed
 // under it, most frequent first (spelling_keys.hpp).
@@ -51,6 +55,7 @@ inline constexpr std::string_view year_month = "M";    // "M178710" (boolean)
 inline constexpr std::string_view day = "D";           // "D17871027" (boolean)
 inline constexpr std::string_view path = "XP";         // source path (boolean, hashed when long)
 inline constexpr std::string_view type = "XT";         // page type: "XTarticle", "XTlisting", "XTother" (boolean)
+inline constexpr std::string_view public_id = "XI";    // "XI" + public_id(unique id) (boolean)
 } // namespace prefix
 
 // Value slots and their encodings.
@@ -79,6 +84,15 @@ inline constexpr std::size_t k_max_term_bytes = 240;
 
 // Build a boolean term, hashing the value when the term would be too long.
 std::string boolean_term(std::string_view prefix, std::string_view value);
+
+// An article's public id, in its links (/doc/ID), feeds, citations and the
+// JSON: 16 lower-case hex digits, a hash of its unique id (the Q term's value,
+// the canonical URL or file:// path), so the same page has the same id in
+// every index built from it, whatever the order or the docids.
+inline constexpr std::size_t k_public_id_chars = 16;
+std::string public_id(std::string_view unique_id);
+// True for text shaped as a public id (not necessarily in the index).
+bool is_public_id(std::string_view text);
 
 // Case-folded, white-space-collapsed form used in exact-match terms.
 std::string fold_for_term(std::string_view display);

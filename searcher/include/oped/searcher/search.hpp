@@ -56,10 +56,11 @@ struct SearchRequest {
 };
 
 struct Hit {
-    std::uint32_t id = 0; // Xapian docid
-    Article article;      // body left empty: too big for a result list
-    std::string snippet;  // HTML-escaped, with <mark> around matches
-    double score = 0;     // percent, 0..100
+    std::string id;          // public id (schema::public_id), stable across rebuilds
+    std::uint32_t docid = 0; // Xapian docid, good for this revision only
+    Article article;         // body left empty: too big for a result list
+    std::string snippet;     // HTML-escaped, with <mark> around matches
+    double score = 0;        // percent, 0..100
 };
 
 struct FacetValue {

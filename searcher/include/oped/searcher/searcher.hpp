@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 namespace oped::searcher {
@@ -29,6 +30,13 @@ struct AsResult<Result<T>> {
     using type = Result<T>;
 };
 } // namespace detail
+
+// An article read by its public id.
+struct StoredArticle {
+    std::string id;          // public id
+    std::uint32_t docid = 0; // Xapian docid, this revision's
+    Article article;
+};
 
 class Searcher {
   public:
@@ -51,7 +59,9 @@ class Searcher {
     typename detail::AsResult<std::invoke_result_t<Fn&>>::type with_retry(Fn&& fn);
 
     Result<SearchResponse> search(const SearchRequest& request);
-    Result<Article> document(std::uint32_t id);
+    // The article with this public id (schema::public_id); not_found when
+    // the index holds none.
+    Result<StoredArticle> document(std::string_view public_id);
 
     // The database as of the last refresh; read it inside with_retry().
     Xapian::Database& database() { return m_index.database(); }

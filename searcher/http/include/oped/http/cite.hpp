@@ -25,7 +25,7 @@ Reference chicago(const Article& article);
 Reference mla(const Article& article);
 Reference apa(const Article& article);
 // `id` makes the key unique when an article gives nothing better.
-std::string bibtex(const Article& article, std::uint32_t id);
+std::string bibtex(const Article& article, std::string_view id);
 
 std::string plain(const Reference& ref);
 std::string to_html(const Reference& ref); // escaped, italics as <i>

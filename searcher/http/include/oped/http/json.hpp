@@ -14,7 +14,7 @@
 namespace oped::http {
 
 nlohmann::json to_json(const searcher::SearchResponse& response);
-nlohmann::json to_json(const Article& article, std::uint32_t id);
+nlohmann::json to_json(const Article& article, const std::string& id);
 nlohmann::json to_json(const searcher::IndexStats& stats);
 
 // Serialise, replacing any invalid UTF-8 rather than throwing.
