@@ -3,6 +3,7 @@
 #include <oped/common/errors.hpp>
 #include <oped/indexer/extract.hpp>
 #include <oped/indexer/page_source.hpp>
+#include <oped/indexer/warc_source.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -34,6 +35,7 @@ nlohmann::json to_json(const Article& a) {
             {"description", a.description},
             {"language", a.language},
             {"type", a.type},
+            {"crawl_date", a.crawl_date},
             {"body", a.body}};
 }
 
@@ -56,6 +58,7 @@ void print_summary(const Article& a) {
     line("language:    ", a.language);
     line("type:        ", a.type);
     line("url:         ", a.url);
+    line("crawled:     ", a.crawl_date);
     line("description: ", a.description);
     const auto words = std::count(a.body.begin(), a.body.end(), ' ') + (a.body.empty() ? 0 : 1);
     std::cout << "body:        " << words << " words\n";
@@ -96,39 +99,87 @@ void print_explanation(const indexer::Explanation& explanation) {
 // The JSON dump must survive invalid UTF-8 that slipped through: replace it.
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
+Result<Article> extract_bytes(const Result<std::string>& bytes, const std::string& path,
+                              indexer::Explanation* explanation) {
+    if (!bytes) return bytes.error();
+    try {
+        return indexer::extract_article(bytes.value(), path, explanation);
+    } catch (const std::exception& e) {
+        return Error{ErrorCode::internal, e.what(), path};
+    }
+}
+
+// Prints one page's article or error; false for an error.
+bool emit(const ExtractOptions& opt, const std::string& path, const Result<Article>& article,
+          const indexer::Explanation& explanation) {
+    if (!article) {
+        const Error& e = article.error();
+        if (opt.json) {
+            std::cout << dump({{"path", path}, {"error", {{"code", error_name(e.code)}, {"message", e.message}}}})
+                      << '\n';
+        } else {
+            std::cerr << path << ": " << e.message << '\n';
+        }
+        return false;
+    }
+    if (opt.json) {
+        nlohmann::json out = to_json(article.value());
+        if (opt.explain) out["explain"] = to_json(explanation);
+        std::cout << dump(out) << '\n';
+    } else {
+        print_summary(article.value());
+        if (opt.explain) print_explanation(explanation);
+    }
+    return true;
+}
+
+// A WARC file: each HTML response as a page, each bad record as an error;
+// the records that are not pages are counted on stderr.
+bool extract_warc(const ExtractOptions& opt, const std::string& file) {
+    bool ok = true;
+    indexer::WarcPages pages(file, opt.max_size);
+    indexer::WarcSkipCounts skipped;
+    while (auto item = pages.next()) {
+        if (item->kind == indexer::WarcItem::Kind::skipped) {
+            ++(skipped.*(item->skip));
+            continue;
+        }
+        if (item->kind == indexer::WarcItem::Kind::failed) {
+            const std::string where = item->error.param.empty() ? file : item->error.param;
+            ok = emit(opt, where, Result<Article>(item->error), {}) && ok;
+            continue;
+        }
+        const std::string path = indexer::record_path(file, item->record.target_uri);
+        indexer::Explanation explanation;
+        Result<Article> article =
+            extract_bytes(indexer::page_bytes(*item, opt.max_size), path, opt.explain ? &explanation : nullptr);
+        if (article) {
+            article.value().url = item->record.target_uri;
+            if (article.value().published.empty()) article.value().crawl_date = item->record.date;
+        }
+        ok = emit(opt, path, article, explanation) && ok;
+    }
+    if (skipped.total() > 0) {
+        std::cerr << file << ": " << skipped.total() << " records are not pages (" << skipped.describe() << ")\n";
+    }
+    return ok;
+}
+
 int run_extract(const ExtractOptions& opt) {
     int rc = 0;
     for (const auto& file : opt.files) {
         const std::string path = std::filesystem::absolute(file).lexically_normal().string();
-        indexer::Explanation explanation;
-        Result<Article> article = [&]() -> Result<Article> {
-            auto bytes = indexer::read_page(file, opt.max_size);
-            if (!bytes) return bytes.error();
-            try {
-                return indexer::extract_article(bytes.value(), path, opt.explain ? &explanation : nullptr);
-            } catch (const std::exception& e) {
-                return Error{ErrorCode::internal, e.what(), path};
-            }
-        }();
-        if (!article) {
-            const Error& e = article.error();
-            rc = exit_code(ErrorCode::not_html); // "some files failed"
-            if (opt.json) {
-                std::cout << dump({{"path", path}, {"error", {{"code", error_name(e.code)}, {"message", e.message}}}})
-                          << '\n';
-            } else {
-                std::cerr << path << ": " << e.message << '\n';
-            }
-            continue;
-        }
-        if (opt.json) {
-            nlohmann::json out = to_json(article.value());
-            if (opt.explain) out["explain"] = to_json(explanation);
-            std::cout << dump(out) << '\n';
+        std::error_code ec;
+        bool ok = true;
+        if (indexer::is_warc_file(path) && std::filesystem::is_regular_file(path, ec)) {
+            ok = extract_warc(opt, path);
         } else {
-            print_summary(article.value());
-            if (opt.explain) print_explanation(explanation);
+            indexer::Explanation explanation;
+            const auto article =
+                extract_bytes(indexer::read_page(file, opt.max_size), path, opt.explain ? &explanation : nullptr);
+            ok = emit(opt, path, article, explanation);
         }
+        if (!ok) rc = exit_code(ErrorCode::not_html); // "some files failed"
     }
     return rc;
 }
@@ -137,12 +188,13 @@ int run_extract(const ExtractOptions& opt) {
 
 Command add_extract(CLI::App& app) {
     auto opt = std::make_shared<ExtractOptions>();
-    CLI::App* sub = app.add_subcommand("extract", "Print what oped extracts from HTML pages");
-    sub->add_flag("--json", opt->json, "One JSON object per file, one per line");
+    CLI::App* sub = app.add_subcommand("extract", "Print what oped extracts from HTML pages and WARC files");
+    sub->add_flag("--json", opt->json, "One JSON object per page (a WARC file's: per HTML response), one per line");
     sub->add_flag("--explain", opt->explain,
                   "Also show, per field, the candidates weighed, where each came from, its score and why one won");
     sub->add_option("--max-size", opt->max_size, "Skip files larger than this many bytes")->capture_default_str();
-    sub->add_option("files", opt->files, "HTML files (.html .htm .xhtml, optionally .gz)")->required();
+    sub->add_option("files", opt->files, "HTML files (.html .htm .xhtml, optionally .gz) and .warc or .warc.gz files")
+        ->required();
     return [opt] { return run_extract(*opt); };
 }
 

@@ -111,6 +111,10 @@ int run_index(IndexCliOptions& opt) {
             "--all-pages indexes them too",
             s.skipped, s.skipped_before);
     }
+    if (s.warc_skipped.total() > 0) {
+        spdlog::info("{} WARC records are not pages and were skipped ({})", s.warc_skipped.total(),
+                     s.warc_skipped.describe());
+    }
     if (s.stopped_by) return exit_code(s.stopped_by->code);
     return s.failures.empty() ? 0 : exit_code(ErrorCode::not_html);
 }
@@ -119,8 +123,9 @@ int run_index(IndexCliOptions& opt) {
 
 Command add_index(CLI::App& app) {
     auto opt = std::make_shared<IndexCliOptions>();
-    CLI::App* sub =
-        app.add_subcommand("index", "Index HTML pages (files or folders, recursively); re-runs are incremental");
+    CLI::App* sub = app.add_subcommand("index",
+                                       "Index HTML pages and the HTML responses in .warc and .warc.gz files (files or "
+                                       "folders, recursively); re-runs are incremental");
     add_db_option(*sub, opt->index.db_path);
     sub->add_option("--threads", opt->index.threads, "Extraction threads (default: one per core)");
     sub->add_option("--max-size", opt->index.max_size, "Skip pages larger than this many bytes (default 20 MiB)");

@@ -82,6 +82,8 @@ std::string encode_fields(const Article& a) {
     // Added after "oped2" was defined: documents written before it end
     // here, and read back with an empty type (an article).
     put(out, a.type);
+    // Added later still: older documents end before it (no crawl date).
+    put(out, a.crawl_date);
     return out;
 }
 
@@ -115,6 +117,7 @@ Result<Article> decode_fields(std::string_view fields) {
                     r.get(a.description) && r.get(a.language) && r.get(a.body);
     if (!ok) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     if (!r.done() && !r.get(a.type)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
+    if (!r.done() && !r.get(a.crawl_date)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     return a;
 }
 

@@ -27,7 +27,12 @@ std::string file_signature(const fs::path& path, std::error_code& ec) {
 }
 
 bool is_under(const std::string& path, const CrawlRoot& root) {
-    if (!root.is_directory) return path == root.path;
+    if (!root.is_directory) {
+        if (path == root.path) return true;
+        std::string file;
+        std::string uri;
+        return is_warc_file(root.path) && split_record_path(path, file, uri) && file == root.path;
+    }
     if (root.path == "/") return true;
     return path.size() > root.path.size() && path.compare(0, root.path.size(), root.path) == 0 &&
            path[root.path.size()] == '/';
@@ -41,6 +46,22 @@ bool may_judge_vanished(const std::string& path, const CrawlResult& crawled) {
 }
 
 namespace {
+
+bool is_crawled_file(const fs::path& path) { return is_page_file(path) || is_warc_file(path); }
+
+// A WARC file's pages in its place; a file with a bad record keeps the
+// pages it had (nothing in it is judged vanished).
+void expand_warc(const PageFile& file, std::uint64_t max_size, CrawlResult& result, std::vector<PageFile>& out) {
+    WarcListing listing = list_warc(file.path, max_size);
+    for (auto& page : listing.pages) {
+        out.push_back({record_path(file.path, page.uri), std::move(page.digest), page.uri, std::move(page.date)});
+    }
+    result.warc_skipped += listing.skipped;
+    for (auto& problem : listing.problems) {
+        result.problems.emplace_back(problem.param.empty() ? file.path : problem.param, std::move(problem.message));
+    }
+    if (!listing.problems.empty()) result.unlisted.push_back({file.path, false, false});
+}
 
 // One folder root, walked folder by folder so that a folder that cannot be
 // listed costs only its own subtree.
@@ -84,8 +105,8 @@ class FolderWalk {
         } else if (fs::is_symlink(status)) {
             // Symlinked folders are not followed; page-named links are, when
             // they stay inside the root.
-            if (is_page_file(entry.path())) follow_link(entry.path());
-        } else if (fs::is_regular_file(status) && is_page_file(entry.path())) {
+            if (is_crawled_file(entry.path())) follow_link(entry.path());
+        } else if (fs::is_regular_file(status) && is_crawled_file(entry.path())) {
             add(entry.path());
         }
     }
@@ -104,7 +125,7 @@ class FolderWalk {
         // A page in the tree is indexed under its own path, once; a link to a
         // file named otherwise (article.html -> store/article.txt) is the only
         // way to reach that file.
-        if (is_page_file(target) || !fs::is_regular_file(target, ec)) return;
+        if (is_crawled_file(target) || !fs::is_regular_file(target, ec)) return;
         add(link);
     }
 
@@ -115,7 +136,7 @@ class FolderWalk {
             problem(path, ec.message());
             return;
         }
-        m_result.files.push_back({path.lexically_normal().string(), std::move(sig)});
+        m_result.files.push_back({path.lexically_normal().string(), std::move(sig), {}, {}});
     }
 
     // A page that could not be looked at keeps its document, if it has one.
@@ -140,7 +161,7 @@ std::error_code list_folder(const fs::path& folder, std::vector<fs::directory_en
     return ec;
 }
 
-CrawlResult crawl(const std::vector<std::string>& roots, const ListFolderFn& list) {
+CrawlResult crawl(const std::vector<std::string>& roots, const ListFolderFn& list, std::uint64_t max_size) {
     CrawlResult result;
     for (const auto& given : roots) {
         CrawlRoot root{normal_absolute(given), false, false};
@@ -156,7 +177,7 @@ CrawlResult crawl(const std::vector<std::string>& roots, const ListFolderFn& lis
             if (ec) {
                 result.problems.emplace_back(root.path, ec.message());
             } else {
-                result.files.push_back({root.path, std::move(sig)});
+                result.files.push_back({root.path, std::move(sig), {}, {}});
                 root.complete = true;
             }
             result.roots.push_back(root);
@@ -177,6 +198,16 @@ CrawlResult crawl(const std::vector<std::string>& roots, const ListFolderFn& lis
     result.files.erase(std::unique(result.files.begin(), result.files.end(),
                                    [](const PageFile& a, const PageFile& b) { return a.path == b.path; }),
                        result.files.end());
+    std::vector<PageFile> files;
+    files.reserve(result.files.size());
+    for (auto& file : result.files) {
+        if (is_warc_file(file.path)) {
+            expand_warc(file, max_size, result, files);
+        } else {
+            files.push_back(std::move(file));
+        }
+    }
+    result.files = std::move(files);
     return result;
 }
 

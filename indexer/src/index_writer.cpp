@@ -11,6 +11,7 @@
 #include <oped/indexer/page_source.hpp>
 #include <oped/indexer/page_type.hpp>
 #include <oped/indexer/spelling_data.hpp>
+#include <oped/indexer/warc_source.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -115,6 +116,10 @@ WorkItem build_item(const PageFile& file, Result<Article> article, DocumentBuild
         item.error = article.error();
         return item;
     }
+    // A WARC record's page is at its target URI; its crawl date stands in
+    // only where the page states no date, and is kept apart from it.
+    if (!file.url.empty()) article.value().url = file.url;
+    if (article.value().published.empty()) article.value().crawl_date = file.crawl_date;
     const std::string& type = article.value().type;
     if (!all_pages && !type.empty() && type != k_type_article) {
         item.skipped_type = type;
@@ -135,9 +140,9 @@ WorkItem build_item(const PageFile& file, Result<Article> article, DocumentBuild
 }
 
 // Extraction on this thread: only when no worker command was given.
-Result<Article> extract_here(const PageFile& file, std::uint64_t max_size) {
+Result<Article> extract_here(const PageFile& file, std::uint64_t max_size, PageReader& reader) {
     try {
-        auto bytes = read_page(file.path, max_size);
+        auto bytes = reader.read(file.path, max_size);
         if (!bytes) return bytes.error();
         return extract_article(bytes.value(), file.path);
     } catch (const std::exception& e) {
@@ -152,6 +157,7 @@ Result<Article> extract_here(const PageFile& file, std::uint64_t max_size) {
 void extract_pages(const std::vector<const PageFile*>& todo, std::atomic<std::size_t>& next,
                    const IndexOptions& options, std::uint64_t max_size, WorkQueue& queue) {
     DocumentBuilder builder;
+    PageReader reader;
     std::optional<ExtractWorker> worker;
     if (!options.worker_command.empty()) {
         worker.emplace(WorkerLimits{
@@ -164,7 +170,7 @@ void extract_pages(const std::vector<const PageFile*>& todo, std::atomic<std::si
     if (worker && i < todo.size()) worker->send(todo[i]->path, max_size);
     while (i < todo.size()) {
         const std::size_t following = next++;
-        Result<Article> article = worker ? worker->receive() : extract_here(*todo[i], max_size);
+        Result<Article> article = worker ? worker->receive() : extract_here(*todo[i], max_size, reader);
         if (worker && following < todo.size()) worker->send(todo[following]->path, max_size);
         queue.push(build_item(*todo[i], std::move(article), builder, options.all_pages));
         i = following;
@@ -317,7 +323,7 @@ class Writer {
         const std::string holder_path = held == m_path_of.end() ? std::string() : held->second;
         if (holder_path == file.path) return;
         std::error_code ec;
-        if (m_seen.count(holder_path) != 0 || std::filesystem::exists(holder_path, ec) || ec) {
+        if (m_seen.count(holder_path) != 0 || std::filesystem::exists(source_file(holder_path), ec) || ec) {
             const std::string uid = "file://" + file.path;
             built.doc.remove_term(built.id_term);
             built.id_term = schema::boolean_term(schema::prefix::id, uid);
@@ -474,7 +480,9 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     } catch (const Xapian::Error& e) {
         return index_error(e, options.db_path);
     }
-    const CrawlResult crawled = crawl(options.roots);
+    const std::uint64_t max_size = options.max_size > 0 ? options.max_size : k_default_max_size;
+    const CrawlResult crawled = crawl(options.roots, list_folder, max_size);
+    summary.warc_skipped = crawled.warc_skipped;
     for (const auto& [path, reason] : crawled.problems) {
         summary.failures.push_back({path, ErrorCode::io, reason});
     }
@@ -482,7 +490,6 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     std::unordered_set<std::string> seen;
     const std::vector<const PageFile*> todo = plan(crawled, existing, failed, skipped, options, seen, summary);
 
-    const std::uint64_t max_size = options.max_size > 0 ? options.max_size : k_default_max_size;
     unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, todo.size())));
 

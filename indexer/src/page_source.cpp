@@ -2,6 +2,7 @@
 
 #include <oped/common/text.hpp>
 #include <oped/indexer/charset_detect.hpp>
+#include <oped/indexer/warc_source.hpp>
 
 #include <zlib.h>
 
@@ -80,7 +81,33 @@ Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size) 
     return out;
 }
 
+namespace {
+
+// A WARC record's path, unless a file of that name exists.
+bool warc_record(const std::filesystem::path& path, std::string& file, std::string& uri) {
+    std::error_code ec;
+    return split_record_path(path.string(), file, uri) && !std::filesystem::is_regular_file(path, ec);
+}
+
+} // namespace
+
+PageReader::PageReader() = default;
+PageReader::~PageReader() = default;
+
+Result<std::string> PageReader::read(const std::filesystem::path& path, std::uint64_t max_size) {
+    std::string file;
+    std::string uri;
+    if (!warc_record(path, file, uri)) return read_page(path, max_size);
+    if (!m_warc) m_warc = std::make_unique<WarcCursor>();
+    return m_warc->read(file, uri, max_size);
+}
+
 Result<std::string> read_page(const std::filesystem::path& path, std::uint64_t max_size) {
+    {
+        std::string file;
+        std::string uri;
+        if (warc_record(path, file, uri)) return WarcCursor().read(file, uri, max_size);
+    }
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
     if (ec) return Error{ErrorCode::io, "cannot read: " + ec.message(), path.string()};

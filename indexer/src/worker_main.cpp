@@ -84,8 +84,8 @@ void apply_test_fault(const std::string& path) {
     }
 }
 
-std::string reply_for(const frames::Request& request) {
-    auto bytes = read_page(request.path, request.max_size);
+std::string reply_for(const frames::Request& request, PageReader& reader) {
+    auto bytes = reader.read(request.path, request.max_size);
     const Result<Article> article =
         bytes ? extract_article(bytes.value(), request.path) : Result<Article>(bytes.error());
     if (!article) {
@@ -100,6 +100,7 @@ std::string reply_for(const frames::Request& request) {
 int serve_extraction(int fd, std::uint64_t memory_limit) {
     limit_address_space(memory_limit);
     if (!frames::write_all(fd, frames::encode(std::string(1, frames::k_ready)))) return 1;
+    PageReader reader; // kept across pages: a WARC file's records are found in one read
     while (auto message = frames::read_message(fd)) {
         const auto request = frames::parse_request(*message);
         if (!request) return 2;
@@ -107,7 +108,7 @@ int serve_extraction(int fd, std::uint64_t memory_limit) {
         bool exhausted = false;
         try {
             apply_test_fault(request->path);
-            reply = reply_for(*request);
+            reply = reply_for(*request, reader);
         } catch (const std::bad_alloc&) {
             exhausted = true;
         } catch (const std::exception& e) {

@@ -27,6 +27,9 @@ struct Article {
     // service and documentation pages); empty in indexes made before oped
     // told them apart, read as "article".
     std::string type;
+    // When the page was archived (a WARC record's WARC-Date), kept only for
+    // a page that states no publication date; never a publication date.
+    std::string crawl_date;
 
     bool operator==(const Article&) const = default;
 };

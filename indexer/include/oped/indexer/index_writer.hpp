@@ -6,6 +6,7 @@
 // under a root that was listed completely.
 
 #include <oped/common/errors.hpp>
+#include <oped/indexer/warc_source.hpp>
 
 #include <xapian.h>
 
@@ -51,6 +52,7 @@ struct IndexSummary {
     // out (not read again).
     std::size_t skipped = 0;
     std::size_t skipped_before = 0;
+    WarcSkipCounts warc_skipped; // WARC records that are not pages (not in `total`)
     double seconds = 0;
     // Set when the index failed mid-run (disk full, corruption, ...): the
     // run stopped, and added/updated/removed count what was committed.

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -19,7 +20,26 @@ bool is_page_file(const std::filesystem::path& path);
 
 // The raw bytes of a page, gunzipped if the name ends in .gz. Fails with
 // too_large past max_size (compressed or not), not_html for binary content.
+// A WARC record's path ("FILE.warc.gz#URI", warc_source.hpp) gives the
+// record's HTML payload.
 Result<std::string> read_page(const std::filesystem::path& path, std::uint64_t max_size);
+
+class WarcCursor;
+
+// read_page for a series of pages: a WARC file's records asked for in file
+// order are found by reading the file once.
+class PageReader {
+  public:
+    PageReader();
+    ~PageReader();
+    PageReader(const PageReader&) = delete;
+    PageReader& operator=(const PageReader&) = delete;
+
+    Result<std::string> read(const std::filesystem::path& path, std::uint64_t max_size);
+
+  private:
+    std::unique_ptr<WarcCursor> m_warc;
+};
 
 // The checks read_page makes once it has the file's bytes: gunzip when
 // `gzipped`, the size limit, empty and binary content. The error's param is
