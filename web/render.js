@@ -150,6 +150,17 @@ export function resultsHeading(params) {
   return params.get('q') ? 'Results' : 'Articles';
 }
 
+// Time read from the words as a date filter ("since 2016"), as the server writes it.
+function timeWordsNotice(data, params) {
+  const t = data.time_words;
+  const literal = edited(params, (p) => { p.delete('page'); p.set('literal', '1'); });
+  const reading = t.reading.charAt(0).toUpperCase() + t.reading.slice(1);
+  return h('p', { class: 'time-words' },
+    h('span', { class: 'time-reading' }, reading),
+    ` (read from \u201C${t.text}\u201D) `,
+    h('a', { href: pageUrl(literal), class: 'search-literally' }, `Search \u201C${data.query}\u201D as words`));
+}
+
 export function renderResults(data, params) {
   const browsing = !params.get('q');
   const section = h('section', { id: 'results', class: 'results', 'aria-labelledby': 'results-heading' });
@@ -178,6 +189,7 @@ export function renderResults(data, params) {
     section.append(h('p', { class: 'did-you-mean' }, 'Did you mean ',
       h('a', { href: pageUrl(fixed), class: 'corrected' }, data.corrected), '?'));
   }
+  if (data.time_words) section.append(timeWordsNotice(data, params));
   if (data.notice) section.append(h('p', { class: 'notice' }, data.notice));
   if (data.results.length === 0) {
     section.append(data.total === 0 ? emptyResults(data, params)

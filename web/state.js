@@ -1,7 +1,7 @@
 // The search page's state is its URL: the same parameters as /api/search,
 // kept in one order so that equal states have equal URLs.
 
-export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'from', 'to', 'sort', 'page', 'per_page', 'spell'];
+export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'from', 'to', 'sort', 'page', 'per_page', 'spell', 'literal'];
 export const FILTER_KEYS = ['author', 'site', 'tag', 'year', 'from', 'to'];
 
 export function canonical(params) {

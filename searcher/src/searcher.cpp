@@ -6,11 +6,13 @@
 #include <oped/common/docdata.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
+#include <oped/searcher/dates.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/highlight.hpp>
 #include <oped/searcher/public_id.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/snippet.hpp>
+#include <oped/searcher/time_words.hpp>
 #include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
@@ -79,9 +81,40 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
     if (request.query.size() > k_max_query_bytes) {
         return Error{ErrorCode::invalid_param, "q is longer than " + std::to_string(k_max_query_bytes) + " bytes", "q"};
     }
+    SearchRequest effective = request;
+    std::optional<TimeWords> time_words;
+    if (request.read_time_words && request.from.empty() && request.to.empty()) {
+        auto today = today_utc();
+        if (!request.today.empty()) {
+            // Tests fix "today"; a bad value is the caller's error.
+            const auto day = lower_bound_day(request.today);
+            if (!day || request.today.size() != 10) {
+                return Error{ErrorCode::invalid_param, "today must be YYYY-MM-DD", "today"};
+            }
+            const int y = std::stoi(day->substr(0, 4));
+            const unsigned m = static_cast<unsigned>(std::stoi(day->substr(4, 2)));
+            const unsigned d = static_cast<unsigned>(std::stoi(day->substr(6, 2)));
+            today = std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
+            if (!today.ok()) return Error{ErrorCode::invalid_param, "today must be YYYY-MM-DD", "today"};
+        }
+        time_words = read_time_words(request.query, today);
+        if (time_words) {
+            effective.query = time_words->rest;
+            effective.from = time_words->from;
+            effective.to = time_words->to;
+        }
+    }
     // Bad filter values (from=abc) are the caller's error, not an exception in run().
-    if (auto filters = filter_query(request); !filters) return filters.error();
-    return with_retry([&] { return run(request); });
+    if (auto filters = filter_query(effective); !filters) return filters.error();
+    auto out = with_retry([&] { return run(effective); });
+    if (out && time_words) {
+        // The answer is for the query as typed; a correction keeps the time words.
+        SearchResponse& r = out.value();
+        r.query = request.query;
+        if (!r.corrected.empty()) r.corrected += " " + time_words->text;
+        r.time_words = std::move(time_words);
+    }
+    return out;
 }
 
 SearchResponse Searcher::run(const SearchRequest& request) {

@@ -101,6 +101,13 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
                 return bad("partial", "partial must be true or false");
             }
             r.partial = value == "true" || value == "1";
+        } else if (key == "today") {
+            r.today = value; // checked by the searcher: YYYY-MM-DD
+        } else if (key == "literal") {
+            if (value != "true" && value != "false" && value != "1" && value != "0") {
+                return bad("literal", "literal must be true or false");
+            }
+            r.read_time_words = !(value == "true" || value == "1");
         } else if (key == "spell") {
             if (value != "true" && value != "false" && value != "1" && value != "0") {
                 return bad("spell", "spell must be true or false");

@@ -48,6 +48,16 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
     nlohmann::json bins = nlohmann::json::array();
     for (const auto& bin : r.timeline.bins) bins.push_back({{"period", bin.period}, {"count", bin.count}});
     out["timeline"] = {{"unit", searcher::unit_name(r.timeline.unit)}, {"bins", std::move(bins)}};
+    if (r.time_words) {
+        const auto& t = *r.time_words;
+        out["time_words"] = {{"text", t.text},
+                             {"reading", t.reading},
+                             {"from", or_null(t.from)},
+                             {"to", or_null(t.to)},
+                             {"words", t.rest}};
+    } else {
+        out["time_words"] = nullptr;
+    }
     return out;
 }
 

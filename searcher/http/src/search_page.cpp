@@ -12,6 +12,7 @@
 #include <oped/http/handlers.hpp>
 #include <oped/http/html.hpp>
 
+#include <cctype>
 #include <cstdio>
 
 namespace oped::http {
@@ -169,6 +170,22 @@ void spelling_notice(html::Writer& w, const searcher::SearchResponse& r, const S
     w.close("div");
 }
 
+// Time read from the words as a date filter: what it was read as, and a way
+// to search the words as typed.
+void time_words_notice(html::Writer& w, const searcher::TimeWords& t, const std::string& query,
+                       const SearchLink& link) {
+    SearchLink literal = link;
+    literal.remove("page").set("literal", "1");
+    std::string reading = t.reading;
+    if (!reading.empty()) reading[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(reading[0])));
+    w.open("p", {{"class", "time-words"}});
+    w.element("span", {{"class", "time-reading"}}, reading);
+    w.text(" (read from \xE2\x80\x9C" + t.text + "\xE2\x80\x9D) ");
+    w.element("a", {{"href", literal.url()}, {"class", "search-literally"}},
+              "Search \xE2\x80\x9C" + query + "\xE2\x80\x9D as words");
+    w.close("p");
+}
+
 std::string results_heading(const SearchLink& link) {
     if (is_front(link)) return "Newest articles";
     return link.has("q") ? "Results" : "Articles";
@@ -214,6 +231,7 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
         w.element("a", {{"href", fixed.url()}, {"class", "corrected"}}, r.corrected);
         w.text("?").close("p");
     }
+    if (r.time_words) time_words_notice(w, *r.time_words, r.query, link);
     if (!r.notice.empty()) w.element("p", {{"class", "notice"}}, r.notice);
     if (r.results.empty()) {
         if (r.total == 0) {

@@ -243,6 +243,27 @@ describe('search page', () => {
     });
   });
 
+  it('time in the words is a date filter, said on the page, with a way to search the words', async (t) => {
+    await withPage(env, t, async (page) => {
+      await page.goto(env.server.url('/'));
+      await page.locator('#q').fill('liberty in 1787');
+      await page.locator('#q').press('Enter');
+      await until(page, (p) => p.get('q') === 'liberty in 1787');
+      // Rendered by the script: the reading, and only pages of 1787.
+      await page.locator('.time-words .time-reading', { hasText: 'Published in 1787' }).waitFor();
+      const days = await page.locator('.hit time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+      assert.ok(days.length > 0, 'no results');
+      for (const day of days) assert.ok(day.startsWith('1787'), `a result of ${day}`);
+      await page.locator('.time-words a.search-literally').click();
+      await until(page, (p) => p.get('literal') === '1');
+      await page.locator('.summary-count').waitFor();
+      assert.equal(await page.locator('.time-words').count(), 0);
+      // Without the script: the server writes the same reading.
+      await page.goto(env.server.url('/?q=liberty+since+1788'));
+      assert.equal(await page.locator('.time-reading').textContent(), 'Published since 1 January 1788');
+    });
+  });
+
   it('a server error shows a readable message, not a blank page', async (t) => {
     await withPage(env, t, async (page) => {
       const response = await page.goto(env.server.url('/?from=not-a-date'));

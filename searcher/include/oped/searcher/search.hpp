@@ -4,9 +4,11 @@
 // answer. Plain values: no Xapian, no JSON.
 
 #include <oped/common/article.hpp>
+#include <oped/searcher/time_words.hpp>
 #include <oped/searcher/timeline.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,11 @@ struct SearchRequest {
     // once; off ("spell=0"), the words are searched as typed and the
     // correction only offered.
     bool auto_correct = true;
+    // Read time in the words ("since 2016", "last year") as a date filter,
+    // unless from or to is given; off ("literal=1"), they are words.
+    bool read_time_words = true;
+    // The day "last year" is counted from; empty: today (UTC).
+    std::string today;
 };
 
 struct Hit {
@@ -86,6 +93,8 @@ struct SearchResponse {
     std::vector<Hit> results;
     Facets facets;
     Timeline timeline; // matches per year or month; empty without facets
+    // Time read from the words as a date filter ("since 2016"), or nullopt.
+    std::optional<TimeWords> time_words;
 };
 
 } // namespace oped::searcher
