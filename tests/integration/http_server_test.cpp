@@ -219,6 +219,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
     }
   ],
   "showing_corrected": false,
+  "time_words": null,
   "timeline": {
     "bins": [
       {"count": 1, "period": "1711-03"},

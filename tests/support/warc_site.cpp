@@ -78,6 +78,8 @@ std::filesystem::path crawl_to_warc(const FixtureSite& site, const std::vector<s
                                     const std::filesystem::path& prefix, bool compress) {
     const std::filesystem::path warc = prefix.string() + (compress ? ".warc.gz" : ".warc");
     std::filesystem::remove(warc);
+    // wget writes the WARC but does not make its folder.
+    std::filesystem::create_directories(warc.parent_path());
     TempDir scratch;
     std::vector<std::string> args{"--quiet",
                                   "--no-proxy",
