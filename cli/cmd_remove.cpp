@@ -32,9 +32,9 @@ int run_remove(const RemoveOptions& opt) {
 
 Command add_remove(CLI::App& app) {
     auto opt = std::make_shared<RemoveOptions>();
-    CLI::App* sub = app.add_subcommand("remove", "Delete documents by id, canonical URL or source path");
+    CLI::App* sub = app.add_subcommand("remove", "Delete documents by public id, canonical URL or source path");
     add_db_option(*sub, opt->db);
-    sub->add_option("targets", opt->targets, "Document ids, URLs, files or folders")->required();
+    sub->add_option("targets", opt->targets, "Public ids (as in /doc/ID), URLs, files or folders")->required();
     return [opt] { return run_remove(*opt); };
 }
 

@@ -569,6 +569,13 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
             } catch (const Xapian::DocNotFoundError&) {
             }
         }
+        // The public id the search results, /doc/ links and feeds show.
+        if (ids.empty() && schema::is_public_id(target)) {
+            const std::string public_term = std::string(schema::prefix::public_id) + target;
+            for (auto it = db.postlist_begin(public_term); it != db.postlist_end(public_term); ++it) {
+                ids.push_back(*it);
+            }
+        }
         const std::string id_term = schema::boolean_term(schema::prefix::id, target);
         for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) ids.push_back(*it);
         if (ids.empty()) {

@@ -48,16 +48,14 @@ bool looks_binary(std::string_view bytes) {
     return nul * 100 > std::max<std::size_t>(head.size(), 1000) || control * 20 > head.size();
 }
 
-Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size) {
+Result<std::string> inflate_bounded(std::string_view in, int window_bits, std::uint64_t max_size,
+                                    const InflateErrors& errors) {
     z_stream zs{};
-    // 16 + MAX_WBITS: expect a gzip header.
-    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
-        return Error{ErrorCode::internal, "zlib could not start", ""};
-    }
+    if (inflateInit2(&zs, window_bits) != Z_OK) return Error{ErrorCode::internal, "zlib could not start", ""};
     std::string out;
     std::array<char, 65536> buf;
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
-    zs.avail_in = static_cast<uInt>(compressed.size());
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    zs.avail_in = static_cast<uInt>(in.size());
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
         zs.next_out = reinterpret_cast<Bytef*>(buf.data());
@@ -65,20 +63,29 @@ Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size) 
         rc = inflate(&zs, Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END) {
             inflateEnd(&zs);
-            return Error{ErrorCode::not_html, "not a valid gzip file", ""};
+            return errors.broken;
         }
         out.append(buf.data(), buf.size() - zs.avail_out);
         if (out.size() > max_size) {
             inflateEnd(&zs);
-            return Error{ErrorCode::too_large, "uncompressed page is larger than --max-size", ""};
+            return errors.too_large;
         }
         if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
             inflateEnd(&zs);
-            return Error{ErrorCode::not_html, "gzip file is truncated", ""};
+            return errors.truncated;
         }
     }
     inflateEnd(&zs);
     return out;
+}
+
+Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size) {
+    static const InflateErrors k_errors{
+        Error{ErrorCode::not_html, "not a valid gzip file", ""},
+        Error{ErrorCode::not_html, "gzip file is truncated", ""},
+        Error{ErrorCode::too_large, "uncompressed page is larger than --max-size", ""},
+    };
+    return inflate_bounded(compressed, 16 + MAX_WBITS, max_size, k_errors); // 16 + MAX_WBITS: a gzip header
 }
 
 namespace {

@@ -1,10 +1,8 @@
 #include <oped/indexer/warc_http.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/page_source.hpp>
 
-#include <zlib.h>
-
-#include <array>
 #include <charconv>
 
 namespace oped::indexer {
@@ -51,33 +49,12 @@ Result<std::string> dechunk(std::string_view body, std::uint64_t max_size) {
 // gzip or zlib (told by their header) with window_bits 15 + 32, raw deflate
 // with -15; at most max_size bytes out.
 Result<std::string> inflate_body(std::string_view in, int window_bits, std::uint64_t max_size) {
-    z_stream zs{};
-    if (inflateInit2(&zs, window_bits) != Z_OK) return Error{ErrorCode::internal, "zlib could not start", ""};
-    std::string out;
-    std::array<char, 65536> buf;
-    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    zs.avail_in = static_cast<uInt>(in.size());
-    int rc = Z_OK;
-    while (rc != Z_STREAM_END) {
-        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
-        zs.avail_out = static_cast<uInt>(buf.size());
-        rc = inflate(&zs, Z_NO_FLUSH);
-        if (rc != Z_OK && rc != Z_STREAM_END) {
-            inflateEnd(&zs);
-            return bad("the body's content encoding is broken");
-        }
-        out.append(buf.data(), buf.size() - zs.avail_out);
-        if (out.size() > max_size) {
-            inflateEnd(&zs);
-            return Error{ErrorCode::too_large, "decoded page is larger than --max-size", ""};
-        }
-        if (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0) {
-            inflateEnd(&zs);
-            return bad("the body's compressed data is cut short");
-        }
-    }
-    inflateEnd(&zs);
-    return out;
+    static const InflateErrors k_errors{
+        bad("the body's content encoding is broken"),
+        bad("the body's compressed data is cut short"),
+        Error{ErrorCode::too_large, "decoded page is larger than --max-size", ""},
+    };
+    return inflate_bounded(in, window_bits, max_size, k_errors);
 }
 
 } // namespace

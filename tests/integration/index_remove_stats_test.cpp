@@ -52,6 +52,9 @@ TEST(Remove, RemovesByEveryKindOfTarget) {
     };
     const std::vector<Row> rows{
         {"a Xapian docid", [&](const Corpus& k) { return docid_of(k, "https://example.org/a"); }, {"alphaword"}},
+        {"a public id, as /doc/ID shows it",
+         [](const Corpus&) { return schema::public_id("https://example.org/a"); },
+         {"alphaword"}},
         {"a canonical URL", [](const Corpus&) { return std::string("https://example.org/b"); }, {"bravoword"}},
         {"a file path", [](const Corpus& k) { return k.page_path("2020x/c.html").string(); }, {"charlieword"}},
         {"a file:// id", [](const Corpus& k) { return "file://" + k.page_path("d.html").string(); }, {"deltaword"}},

@@ -49,6 +49,18 @@ Result<std::string> check_page_bytes(std::string bytes, bool gzipped, std::uint6
 // Gunzip in memory, giving up past max_size of output.
 Result<std::string> gunzip(std::string_view compressed, std::uint64_t max_size);
 
+// What inflate_bounded says when the data is broken, cut short, or decodes
+// past its limit.
+struct InflateErrors {
+    Error broken;
+    Error truncated;
+    Error too_large;
+};
+// zlib's inflate in memory with `window_bits` (16 + 15: gzip; 32 + 15: gzip
+// or zlib, told by the header; -15: raw deflate), at most max_size bytes out.
+Result<std::string> inflate_bounded(std::string_view in, int window_bits, std::uint64_t max_size,
+                                    const InflateErrors& errors);
+
 // Heuristic: over 1% NUL bytes (10 at least) or 5% control characters in the first 4 KiB,
 // or a well-known binary signature, mean this is not a text page; UTF-16 and
 // UTF-32 (told by their zero bytes, BOM or not) are text.
