@@ -36,7 +36,7 @@ describe('author and article pages', () => {
       await page.goto(env.server.url('/?q=federal+judiciary&author=Alexander+Hamilton'));
       const title = await page.locator('.hit-title').first().textContent();
       await page.locator('.hit-read').first().click();
-      await page.waitForURL(/\/doc\/\d+\?q=federal/);
+      await page.waitForURL(/\/doc\/[0-9a-f]{16}\?q=federal/);
       assert.equal(await page.locator('h1.doc-title').textContent(), title);
       assert.ok(await page.locator('.doc-body mark').count() > 0, 'no marked words');
       assert.equal(await page.locator('.doc-byline a').first().textContent(), 'Alexander Hamilton');
