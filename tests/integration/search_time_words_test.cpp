@@ -1,8 +1,7 @@
 // Time in the query ("wit in 1711", "since 2019") as a date filter, through
 // the API handler and the web page, over the searcher's fixture index.
 
-#include "support/search_fixture.hpp"
-#include "support/temp_dir.hpp"
+#include "support/fixture_index_test.hpp"
 
 #include <oped/http/handlers.hpp>
 #include <oped/http/pages.hpp>
@@ -10,29 +9,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <memory>
-
 namespace oped::test {
 namespace {
 
 using http::ParamMap;
 using nlohmann::json;
 
-class SearchTimeWords : public testing::Test {
+class SearchTimeWords : public FixtureIndexTest {
   protected:
-    static void SetUpTestSuite() {
-        s_dir = new TempDir;
-        build_fixture_index(*s_dir / "db", search_fixture_articles());
-    }
-    static void TearDownTestSuite() {
-        delete s_dir;
-        s_dir = nullptr;
-    }
-    void SetUp() override {
-        auto opened = searcher::Searcher::open((*s_dir / "db").string());
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_searcher = std::make_unique<searcher::Searcher>(std::move(opened).value());
-    }
     json search(ParamMap params) {
         params.emplace("today", "2020-07-15");
         const http::Reply reply = http::handle_search(params, *m_searcher);
@@ -44,11 +28,7 @@ class SearchTimeWords : public testing::Test {
         for (const auto& r : body["results"]) out.push_back(r["url"]);
         return out;
     }
-    static TempDir* s_dir;
-    std::unique_ptr<searcher::Searcher> m_searcher;
 };
-
-TempDir* SearchTimeWords::s_dir = nullptr;
 
 TEST_F(SearchTimeWords, AYearInTheWordsFiltersLikeFromAndTo) {
     const json read = search({{"q", "wit in 1711"}, {"sort", "oldest"}});
