@@ -1,3 +1,4 @@
+#include "support/fixture_index_test.hpp"
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
@@ -18,36 +19,15 @@ using http::ParamMap;
 using http::Reply;
 using nlohmann::json;
 
-class HttpHandlersTest : public testing::Test {
+class HttpHandlersTest : public FixtureIndexTest {
   protected:
-    static void SetUpTestSuite() {
-        s_dir = new TempDir;
-        build_fixture_index(db_path(), search_fixture_articles());
-    }
-    static void TearDownTestSuite() {
-        delete s_dir;
-        s_dir = nullptr;
-    }
-    static std::string db_path() { return (*s_dir / "db").string(); }
-
-    void SetUp() override {
-        auto opened = searcher::Searcher::open(db_path());
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_searcher = std::make_unique<searcher::Searcher>(std::move(opened).value());
-    }
-
     Reply search(const ParamMap& params) { return http::handle_search(params, *m_searcher); }
 
     static json body_of(const Reply& reply) {
         EXPECT_EQ(reply.content_type, "application/json");
         return json::parse(reply.body);
     }
-
-    static TempDir* s_dir;
-    std::unique_ptr<searcher::Searcher> m_searcher;
 };
-
-TempDir* HttpHandlersTest::s_dir = nullptr;
 
 ParamMap repeated(const std::string& key, const std::string& value, int times) {
     ParamMap out;

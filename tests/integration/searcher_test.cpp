@@ -1,3 +1,4 @@
+#include "support/fixture_index_test.hpp"
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
@@ -18,23 +19,8 @@ using searcher::SortOrder;
 
 std::string fold(const std::string& s) { return text::fold_case(s); }
 
-class SearcherTest : public testing::Test {
+class SearcherTest : public FixtureIndexTest {
   protected:
-    static void SetUpTestSuite() {
-        s_dir = new TempDir;
-        build_fixture_index(*s_dir / "db", search_fixture_articles());
-    }
-    static void TearDownTestSuite() {
-        delete s_dir;
-        s_dir = nullptr;
-    }
-
-    void SetUp() override {
-        auto opened = searcher::Searcher::open((*s_dir / "db").string());
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_searcher = std::make_unique<searcher::Searcher>(std::move(opened).value());
-    }
-
     SearchResponse search(const SearchRequest& request) {
         auto response = m_searcher->search(request);
         if (!response) {
@@ -67,12 +53,7 @@ class SearcherTest : public testing::Test {
         const auto& all = search_fixture_articles();
         return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), pred));
     }
-
-    static TempDir* s_dir;
-    std::unique_ptr<searcher::Searcher> m_searcher;
 };
-
-TempDir* SearcherTest::s_dir = nullptr;
 
 TEST_F(SearcherTest, TheArticleAboutAWordRanksAboveOneThatMentionsItOnce) {
     const auto r = search("faction");

@@ -5,6 +5,7 @@
 // "are" is far more frequent than "army" but never follows "standing", and
 // "maids" is the word a misspelt "madis" is closest to.
 
+#include "support/fixture_index_test.hpp"
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
@@ -47,24 +48,8 @@ std::vector<Article> typeahead_articles() {
     };
 }
 
-class Typeahead : public testing::Test {
+class Typeahead : public IndexedArticlesTest<typeahead_articles> {
   protected:
-    static void SetUpTestSuite() {
-        s_dir = new TempDir;
-        build_fixture_index(db_path(), typeahead_articles());
-    }
-    static void TearDownTestSuite() {
-        delete s_dir;
-        s_dir = nullptr;
-    }
-    static std::string db_path() { return (*s_dir / "db").string(); }
-
-    void SetUp() override {
-        auto opened = searcher::Searcher::open(db_path());
-        ASSERT_TRUE(opened) << opened.error().message;
-        m_searcher = std::make_unique<searcher::Searcher>(std::move(opened).value());
-    }
-
     http::Reply search_reply(const http::ParamMap& params) { return http::handle_search(params, *m_searcher); }
     http::Reply suggest_reply(const std::string& q) { return http::handle_suggest({{"q", q}}, *m_searcher); }
 
@@ -91,13 +76,7 @@ class Typeahead : public testing::Test {
         std::sort(out.begin(), out.end());
         return out;
     }
-
-  private:
-    static TempDir* s_dir;
-    std::unique_ptr<searcher::Searcher> m_searcher;
 };
-
-TempDir* Typeahead::s_dir = nullptr;
 
 bool has(const std::vector<std::string>& list, const std::string& value) {
     return std::find(list.begin(), list.end(), value) != list.end();

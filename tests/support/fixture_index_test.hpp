@@ -1,8 +1,8 @@
 #pragma once
 
-// A test suite over the searcher's fixture index (search_fixture.hpp): the
-// index is built once per suite in a temp folder, each test gets its own
-// Searcher on it.
+// A test suite over an index of fixture articles (search_fixture.hpp): the
+// index is built once per suite in a temp folder from what `Articles()`
+// returns, each test gets its own Searcher on it.
 
 #include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
@@ -16,11 +16,12 @@
 
 namespace oped::test {
 
-class FixtureIndexTest : public testing::Test {
+template <auto Articles>
+class IndexedArticlesTest : public testing::Test {
   protected:
     static void SetUpTestSuite() {
         s_dir = new TempDir;
-        build_fixture_index(db_path(), search_fixture_articles());
+        build_fixture_index(db_path(), Articles());
     }
     static void TearDownTestSuite() {
         delete s_dir;
@@ -37,5 +38,8 @@ class FixtureIndexTest : public testing::Test {
     inline static TempDir* s_dir = nullptr;
     std::unique_ptr<searcher::Searcher> m_searcher;
 };
+
+// The searcher's fixture articles.
+using FixtureIndexTest = IndexedArticlesTest<search_fixture_articles>;
 
 } // namespace oped::test
