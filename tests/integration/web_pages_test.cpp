@@ -171,7 +171,7 @@ TEST_F(WebPages, RefusedDatesAreMarkedBesideTheirFieldsAndTheResultsShownWithout
         const auto reply = http::handle_search_page(c.params, searcher());
         EXPECT_EQ(reply.status, 200) << c.name;
         const auto field = [&](const char* id) {
-            const auto at = reply.body.find(std::string(R"(<input id=")") + id + """);
+            const auto at = reply.body.find(std::string(R"(<input id=")") + id + '"');
             return at == std::string::npos ? std::string() : reply.body.substr(at, reply.body.find('>', at) + 1 - at);
         };
         EXPECT_EQ(field("from").ends_with(marks), c.from_marked) << c.name << ": " << field("from");
@@ -179,10 +179,12 @@ TEST_F(WebPages, RefusedDatesAreMarkedBesideTheirFieldsAndTheResultsShownWithout
         EXPECT_TRUE(
             contains(reply.body, std::string(R"(<p id="date-error" class="field-error">)") + c.message + "</p>"))
             << c.name;
-        // The rest of the page: the words' three matches, no date in any link.
+        // The rest of the page: the words' three matches; links and chips
+        // without the refused dates.
         EXPECT_TRUE(contains(reply.body, R"(class="summary-count">3 articles</span>)")) << c.name;
         EXPECT_FALSE(contains(reply.body, "Dates:")) << c.name;
-        EXPECT_FALSE(contains(reply.body, "from=")) << c.name;
+        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;author=James%20Madison" aria-label=)")) << c.name;
+        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;sort=newest" data-sort="newest">)")) << c.name;
         EXPECT_FALSE(contains(reply.body, "error-panel")) << c.name;
         expect_inert_html(reply.body);
     }
