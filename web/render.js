@@ -65,7 +65,9 @@ function sortLinks(params, browsing) {
   return nav;
 }
 
-export function renderChips(params) {
+// The filters in force, each as [label, the state without it]
+// (facets_html.cpp, filter_chips).
+export function filterChips(params) {
   const chips = [];
   for (const [key, name] of [['author', 'Author'], ['site', 'Outlet'], ['tag', 'Tag'], ['year', 'Year']]) {
     for (const value of params.getAll(key)) {
@@ -79,6 +81,11 @@ export function renderChips(params) {
       : `${from ? readableDate(from) : '\u2026'} \u2013 ${to ? readableDate(to) : '\u2026'}`;
     chips.push([`Dates: ${text}`, edited(params, (p) => { p.delete('from'); p.delete('to'); p.delete('page'); })]);
   }
+  return chips;
+}
+
+export function renderChips(params) {
+  const chips = filterChips(params);
   if (chips.length === 0) return null;
   const list = h('ul', { class: 'chips', 'aria-label': 'Filters in force' });
   for (const [text, without] of chips) {
@@ -90,6 +97,8 @@ export function renderChips(params) {
   return list;
 }
 
+// No matches: what to do next, as the server writes it (search_page.cpp,
+// empty_results).
 function emptyResults(data, params) {
   const q = params.get('q') ?? '';
   const box = h('div', { class: 'empty' });
@@ -98,16 +107,53 @@ function emptyResults(data, params) {
     const fixed = edited(params, (p) => { p.set('q', data.corrected); p.delete('page'); p.delete('spell'); });
     box.append(h('p', {}, 'Did you mean ', h('a', { href: pageUrl(fixed), class: 'corrected' }, data.corrected), '?'));
   }
-  if (FILTER_KEYS.some((k) => params.has(k))) {
-    box.append(h('p', {}, 'Try removing a filter above.'));
+  const filters = filterChips(params);
+  if (filters.length > 0) {
+    box.append(h('p', { id: 'remove-filters-label' }, 'Remove a filter:'));
+    box.append(h('ul', { class: 'remove-filters', 'aria-labelledby': 'remove-filters-label' },
+      filters.map(([text, without]) => h('li', {}, h('a', { href: pageUrl(without), class: 'remove-filter' }, `Remove ${text}`)))));
     if (q) {
       const wordsOnly = edited(params, (p) => { for (const k of [...FILTER_KEYS, 'page']) p.delete(k); });
       box.append(h('p', {}, h('a', { href: pageUrl(wordsOnly), class: 'unfiltered' }, 'Search all articles for these words')));
     }
-  } else {
-    box.append(h('p', {}, 'Check the spelling, try fewer words, or join alternatives with OR.'));
   }
+  if (q) box.append(h('p', {}, 'Check the spelling, try fewer words, or join alternatives with OR.'));
+  box.append(h('p', {}, h('a', { href: '/', class: 'browse-all' }, 'Browse all articles, newest first')));
   return box;
+}
+
+// A page past the last: no more results, and the way to the last page
+// (search_page.cpp, past_end).
+function pastEnd(data, params) {
+  const last = lastPage(data.total, data.per_page);
+  const toLast = edited(params, (p) => { if (last <= 1) p.delete('page'); else p.set('page', String(last)); });
+  return h('div', { class: 'empty past-end' },
+    h('h3', {}, 'No more results'),
+    h('p', {}, `Page ${params.get('page') ?? ''} is past the end: the last page of these ${plural(data.total, 'article', 'articles')} is page ${formatCount(last)}.`),
+    h('p', {}, h('a', { href: pageUrl(toLast), class: 'last-page' }, `Go to the last page (page ${formatCount(last)})`)));
+}
+
+// Dates the server refused ({param, message} of /api/search's error), or
+// null: the date fields marked, with the message beside them, as the server
+// writes them (search_page.cpp, date_range).
+export function markDates(error, params) {
+  const range = document.querySelector('.date-range');
+  if (!range) return;
+  range.querySelector('#date-error')?.remove();
+  range.classList.toggle('invalid', Boolean(error));
+  const marked = { from: Boolean(error) && (error.param === 'from' || Boolean(params.get('from'))), to: error?.param === 'to' };
+  for (const id of ['from', 'to']) {
+    const input = range.querySelector(`#${id}`);
+    if (!input) continue;
+    if (marked[id]) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'date-error');
+    } else {
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+    }
+  }
+  if (error) range.append(h('p', { id: 'date-error', class: 'field-error' }, `These dates were not applied: ${error.message}.`));
 }
 
 // The results are for the query's spelling correction: say so, and link to
@@ -191,9 +237,9 @@ export function renderResults(data, params) {
   }
   if (data.time_words) section.append(timeWordsNotice(data, params));
   if (data.notice) section.append(h('p', { class: 'notice' }, data.notice));
+  const beyond = data.results.length === 0 && data.total > 0;
   if (data.results.length === 0) {
-    section.append(data.total === 0 ? emptyResults(data, params)
-      : h('p', { class: 'empty' }, 'No articles on this page; go back to the first.'));
+    section.append(data.total === 0 ? emptyResults(data, params) : pastEnd(data, params));
   } else {
     const list = h('ol', { class: 'hits', start: first });
     // Articles open with the words the results are for marked.
@@ -201,7 +247,7 @@ export function renderResults(data, params) {
     for (const result of data.results) list.append(hit(result, shown));
     section.append(list);
   }
-  section.append(pagination(data.page, lastPage(data.total, data.per_page), params) ?? '');
+  if (!beyond) section.append(pagination(data.page, lastPage(data.total, data.per_page), params) ?? '');
   const feed = edited(params, (p) => { p.delete('page'); p.delete('sort'); p.delete('per_page'); });
   section.append(h('p', { class: 'feed-link' },
     h('a', { href: pageUrl(feed, '/feed'), type: 'application/atom+xml' }, 'Atom feed of these articles, newest first')));

@@ -6,7 +6,7 @@
 
 import { h, plural } from './dom.js';
 import { initFacets } from './facets.js';
-import { renderFacets, renderResults, resultsHeading } from './render.js';
+import { markDates, renderFacets, renderResults, resultsHeading } from './render.js';
 import { canonical, edited, isFront, pageUrl } from './state.js';
 import { attachTimeline, renderTimeline } from './timeline.js';
 
@@ -53,7 +53,9 @@ function showError(message) {
   $('live-status').textContent = message;
 }
 
-function render(data, params, focus) {
+// `dateError`: the dates of `typed` (the URL's state) were refused, and
+// `params` is that state without them (search_answer.hpp says why).
+function render(data, params, focus, { dateError = null, typed = params } = {}) {
   document.title = pageTitle(params);
   const front = isFront(params);
   const heading = $('page-heading');
@@ -76,7 +78,9 @@ function render(data, params, focus) {
   const facets = $('facets');
   facets.replaceChildren(renderFacets(data.facets, params));
   initFacets(facets);
-  $('live-status').textContent = `${plural(data.total, 'article', 'articles')}. ${resultsHeading(params)}.`;
+  markDates(dateError, typed);
+  const status = `${plural(data.total, 'article', 'articles')}. ${resultsHeading(params)}.`;
+  $('live-status').textContent = dateError ? `These dates were not applied: ${dateError.message}. ${status}` : status;
   restoreFocus(focus);
 }
 
@@ -105,18 +109,45 @@ async function load(params, focus = null, partial = false) {
   $('results')?.setAttribute('aria-busy', 'true');
   document.querySelector('.hits')?.classList.add('loading');
   let response;
-  try {
-    const query = canonical(params);
+  const ask = async (state, extra = {}) => {
+    const query = canonical(state);
     if (partial) query.set('partial', '1');
+    for (const [key, value] of Object.entries(extra)) query.set(key, value);
     response = await fetch(`/api/search?${query}`, {
       signal: controller.signal, headers: { Accept: 'application/json' },
     });
-    const data = await response.json();
+    return response.json();
+  };
+  try {
+    let data = await ask(params);
+    let asked = params;
+    let shown = params;
+    let dateError = null;
+    let pastDeepest = false;
+    // Put right in place, as the server's page does (search_answer.hpp):
+    // refused dates are searched without, a page too deep as past the end.
+    for (let fixes = 0; !response.ok && fixes < 2; fixes++) {
+      const param = data?.error?.param;
+      if (!dateError && (param === 'from' || param === 'to')) {
+        dateError = data.error;
+        const drop = (p) => { p.delete('from'); p.delete('to'); };
+        shown = edited(shown, drop);
+        asked = edited(asked, drop);
+        data = await ask(asked, { literal: '1' });
+      } else if (!pastDeepest && param === 'page' && /^0*[1-9]\d*$/.test(params.get('page') ?? '')) {
+        pastDeepest = true;
+        asked = edited(asked, (p) => p.delete('page'));
+        data = await ask(asked, dateError ? { literal: '1' } : {});
+      } else {
+        break;
+      }
+    }
     if (!response.ok) {
       showError(data?.error?.message ?? `The server answered ${response.status}.`);
       return;
     }
-    render(data, params, focus);
+    if (pastDeepest) data.results = [];
+    render(data, shown, focus, { dateError, typed: params });
   } catch (error) {
     if (error.name === 'AbortError') return;
     showError(response ? `The server answered ${response.status}.` : 'The archive could not be reached. Check the connection and try again.');

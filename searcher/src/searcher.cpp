@@ -1,19 +1,18 @@
 #include <oped/searcher/searcher.hpp>
 
 #include "browse.hpp"
+#include "facet_spies.hpp"
 #include "ranking.hpp"
 
 #include <oped/common/docdata.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/common/text.hpp>
 #include <oped/searcher/dates.hpp>
-#include <oped/searcher/facets.hpp>
 #include <oped/searcher/highlight.hpp>
 #include <oped/searcher/public_id.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/snippet.hpp>
 #include <oped/searcher/time_words.hpp>
-#include <oped/searcher/timeline_spy.hpp>
 
 #include <chrono>
 #include <memory>
@@ -146,16 +145,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     const auto keys = sort_key(order);
     if (order != SortOrder::relevance) enquire.set_sort_by_key_then_relevance(keys.get(), false);
 
-    ListCountSpy authors(schema::slot::authors, true), years(schema::slot::year, false),
-        sites(schema::slot::site, false), tags(schema::slot::tags, true);
-    TimelineSpy timeline;
-    if (request.facets && !browsing) {
-        enquire.add_matchspy(&authors);
-        enquire.add_matchspy(&years);
-        enquire.add_matchspy(&sites);
-        enquire.add_matchspy(&tags);
-        enquire.add_matchspy(&timeline);
-    }
+    // A facet whose field is filtered counts in a match of its own, without
+    // that filter (FacetSpies::count_alone); the others count in this one.
+    FacetSpies spies(request);
+    if (request.facets && !browsing) spies.attach(enquire);
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
     const Xapian::doccount check_at_least = request.facets ? k_facet_exact_up_to : 0;
@@ -168,13 +161,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         Xapian::Enquire counter(db);
         counter.set_weighting_scheme(Xapian::BoolWeight());
         counter.set_query(make_query(parsed.query));
-        if (request.facets) {
-            counter.add_matchspy(&authors);
-            counter.add_matchspy(&years);
-            counter.add_matchspy(&sites);
-            counter.add_matchspy(&tags);
-            counter.add_matchspy(&timeline);
-        }
+        if (request.facets) spies.attach(counter);
         const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
         out.total = counted.get_matches_estimated();
         out.total_is_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
@@ -185,11 +172,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     }
     // A phrase remembered a word or two wrong: try the looser readings.
+    Xapian::Query words = parsed.query; // the reading the results are for
     if (mset.get_matches_estimated() == 0 && parsed.has_words) {
         for (const auto& [query, notice] : parsed.relaxed) {
             enquire.set_query(make_query(query));
             mset = enquire.get_mset(first, request.per_page, check_at_least);
             if (mset.get_matches_estimated() > 0) {
+                words = query;
                 out.notice = notice;
                 out.total = mset.get_matches_estimated();
                 out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -226,16 +215,20 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         out.results.push_back(std::move(hit));
     }
     if (request.facets) {
-        out.facets.author = authors.top(request.facet_size, request.author_find);
-        out.facets.year = years.top(request.facet_size);
-        out.facets.site = sites.top(request.facet_size);
-        out.facets.tag = tags.top(request.facet_size, request.tag_find);
-        if (request.author_find.empty()) authors.keep_chosen(out.facets.author, request.authors);
-        if (request.tag_find.empty()) tags.keep_chosen(out.facets.tag, request.tags);
-        years.keep_chosen(out.facets.year, request.years);
-        sites.keep_chosen(out.facets.site, request.sites);
-        out.facets.exact = out.total_is_exact && authors.seen() >= out.total;
-        out.timeline = make_timeline(timeline.months());
+        bool exact = out.total_is_exact && spies.seen() >= out.total;
+        for (const FacetField field : spies.filtered()) {
+            // Counted as if this field were not filtered: the values a reader
+            // may add to the ones chosen (OR within a field).
+            SearchRequest without = request;
+            filter_values(without, field).clear();
+            const Xapian::Query others = filter_query(without).value();
+            const Xapian::Query query = words.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, match_all(), others)
+                                                      : Xapian::Query(Xapian::Query::OP_FILTER, words, others);
+            exact = spies.count_alone(db, query, field) && exact;
+        }
+        spies.fill(out.facets, request);
+        out.facets.exact = exact;
+        out.timeline = make_timeline(spies.timeline().months());
     }
     out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     return out;

@@ -50,6 +50,7 @@ Timeline bins_of(const std::map<int, std::uint64_t>& counts, Timeline::Unit unit
 } // namespace
 
 void TimelineSpy::operator()(const Xapian::Document& doc, double) {
+    ++m_seen;
     const std::string day = doc.get_value(schema::slot::published);
     // A date known only to its year stands at January 1st in the published
     // slot; here its month is unknown.

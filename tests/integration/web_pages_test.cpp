@@ -131,12 +131,99 @@ TEST_F(WebPages, WhatTheUserTypedIsEscapedEverywhereItIsShown) {
 }
 
 TEST_F(WebPages, BadParametersGiveAReadablePageWithTheFormStillThere) {
-    const auto reply = http::handle_search_page({{"from", "<b>not a date</b>"}}, searcher());
+    const auto reply = http::handle_search_page({{"q", "<b>faction</b>"}, {"sort", "sideways"}}, searcher());
     EXPECT_EQ(reply.status, 400);
     EXPECT_TRUE(contains(reply.body, "That search could not be run"));
-    EXPECT_TRUE(contains(reply.body, "from must be a date"));
+    EXPECT_TRUE(contains(reply.body, "sort must be relevance, newest or oldest"));
     EXPECT_TRUE(contains(reply.body, R"(<form id="search")"));
-    EXPECT_TRUE(contains(reply.body, R"(id="from" name="from" form="search" value="&lt;b&gt;not a date&lt;/b&gt;")"));
+    EXPECT_TRUE(contains(reply.body, R"(id="q" name="q" value="&lt;b&gt;faction&lt;/b&gt;")"));
+    expect_inert_html(reply.body);
+}
+
+// Issue 12, item 8: dates the searcher refuses are put right on the page,
+// not answered with an error page (the API keeps its 400).
+TEST_F(WebPages, RefusedDatesAreMarkedBesideTheirFieldsAndTheResultsShownWithoutThem) {
+    struct Case {
+        const char* name;
+        ParamMap params;
+        bool from_marked, to_marked;
+        const char* message;
+    };
+    const Case cases[] = {
+        {"a range backwards",
+         {{"q", "faction"}, {"from", "1788"}, {"to", "1787"}},
+         true,
+         true,
+         "These dates were not applied: to (1787) is before from (1788)."},
+        {"a start that is no date",
+         {{"q", "faction"}, {"from", "<b>not a date</b>"}},
+         true,
+         false,
+         "These dates were not applied: from must be a date like 1787, 1787-11 or 1787-11-22."},
+        {"an end that is no date",
+         {{"q", "faction"}, {"to", "tomorrow"}},
+         false,
+         true,
+         "These dates were not applied: to must be a date like 1787, 1787-11 or 1787-11-22."},
+    };
+    const std::string marks = R"( aria-invalid="true" aria-describedby="date-error">)";
+    for (const auto& c : cases) {
+        const auto reply = http::handle_search_page(c.params, searcher());
+        EXPECT_EQ(reply.status, 200) << c.name;
+        const auto field = [&](const char* id) {
+            const auto at = reply.body.find(std::string(R"(<input id=")") + id + '"');
+            return at == std::string::npos ? std::string() : reply.body.substr(at, reply.body.find('>', at) + 1 - at);
+        };
+        EXPECT_EQ(field("from").ends_with(marks), c.from_marked) << c.name << ": " << field("from");
+        EXPECT_EQ(field("to").ends_with(marks), c.to_marked) << c.name << ": " << field("to");
+        EXPECT_TRUE(
+            contains(reply.body, std::string(R"(<p id="date-error" class="field-error">)") + c.message + "</p>"))
+            << c.name;
+        // The rest of the page: the words' three matches; links and chips
+        // without the refused dates.
+        EXPECT_TRUE(contains(reply.body, R"(class="summary-count">3 articles</span>)")) << c.name;
+        EXPECT_FALSE(contains(reply.body, "Dates:")) << c.name;
+        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;author=James%20Madison" aria-label=)")) << c.name;
+        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;sort=newest" data-sort="newest">)")) << c.name;
+        EXPECT_FALSE(contains(reply.body, "error-panel")) << c.name;
+        expect_inert_html(reply.body);
+    }
+}
+
+TEST_F(WebPages, APagePastTheEndSaysThereAreNoMoreResultsAndLinksToTheLastPage) {
+    for (const char* page : {"7", "9999", "99999999999999999999"}) {
+        const auto reply = http::handle_search_page({{"q", "faction"}, {"per_page", "1"}, {"page", page}}, searcher());
+        EXPECT_EQ(reply.status, 200) << page;
+        EXPECT_TRUE(contains(reply.body, "<h3>No more results</h3>")) << page;
+        EXPECT_TRUE(contains(reply.body, "<p>Page " + std::string(page) +
+                                             " is past the end: the last page of these 3 articles is page 3.</p>"))
+            << page;
+        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;page=3&amp;per_page=1" class="last-page">)"
+                                         "Go to the last page (page 3)</a>"))
+            << page;
+        EXPECT_FALSE(contains(reply.body, R"(class="hit")")) << page;
+        EXPECT_FALSE(contains(reply.body, R"(class="pagination")")) << page;
+        expect_inert_html(reply.body);
+    }
+    // Not a page number at all: still the caller's error.
+    EXPECT_EQ(http::handle_search_page({{"q", "faction"}, {"page", "abc"}}, searcher()).status, 400);
+    EXPECT_EQ(http::handle_search_page({{"q", "faction"}, {"page", "0"}}, searcher()).status, 400);
+}
+
+TEST_F(WebPages, NoResultsOfferTheCorrectionALinkRemovingEachFilterAndBrowsing) {
+    const auto reply = http::handle_search_page(
+        {{"q", "factoin"}, {"spell", "0"}, {"author", "James Madison"}, {"from", "1788"}}, searcher());
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, "No articles match <q>factoin</q>."));
+    EXPECT_TRUE(contains(reply.body, R"(class="corrected">faction</a>?)"));
+    EXPECT_TRUE(contains(reply.body, R"(<ul class="remove-filters" aria-labelledby="remove-filters-label">)"
+                                     R"(<li><a href="/?q=factoin&amp;from=1788&amp;spell=0" class="remove-filter">)"
+                                     "Remove Author: James Madison</a></li>"
+                                     R"(<li><a href="/?q=factoin&amp;author=James%20Madison&amp;spell=0" )"
+                                     R"(class="remove-filter">Remove Dates: 1788 )"
+                                     "\xE2\x80\x93 \xE2\x80\xA6</a></li></ul>"));
+    EXPECT_TRUE(contains(reply.body, R"(class="unfiltered">Search all articles for these words</a>)"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/" class="browse-all">Browse all articles, newest first</a>)"));
     expect_inert_html(reply.body);
 }
 

@@ -103,12 +103,8 @@ std::string render_facets(const searcher::Facets& facets, const SearchLink& base
     return w.take();
 }
 
-std::string render_chips(const SearchLink& base) {
-    struct Chip {
-        std::string label;
-        SearchLink without;
-    };
-    std::vector<Chip> chips;
+std::vector<FilterChip> filter_chips(const SearchLink& base) {
+    std::vector<FilterChip> chips;
     auto add_values = [&](std::string_view key, std::string_view name) {
         for (const auto& v : base.all(key)) {
             SearchLink without = base;
@@ -133,6 +129,11 @@ std::string render_chips(const SearchLink& base) {
         }
         chips.push_back({label, without});
     }
+    return chips;
+}
+
+std::string render_chips(const SearchLink& base) {
+    const std::vector<FilterChip> chips = filter_chips(base);
     if (chips.empty()) return {};
     html::Writer w;
     w.open("ul", {{"class", "chips"}, {"aria-label", "Filters in force"}});

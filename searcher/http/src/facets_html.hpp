@@ -9,6 +9,7 @@
 #include <oped/searcher/search.hpp>
 
 #include <string>
+#include <vector>
 
 namespace oped::http {
 
@@ -20,6 +21,13 @@ struct FacetFinds {
 };
 
 std::string render_facets(const searcher::Facets& facets, const SearchLink& base, const FacetFinds& finds);
+
+// A filter in force ("Author: James Madison") and the state without it.
+struct FilterChip {
+    std::string label;
+    SearchLink without;
+};
+std::vector<FilterChip> filter_chips(const SearchLink& base);
 
 // The active filters as removable chips, with "clear all"; empty when none.
 std::string render_chips(const SearchLink& base);

@@ -8,6 +8,7 @@
 #include "layout.hpp"
 #include "links.hpp"
 #include "parts.hpp"
+#include "search_answer.hpp"
 
 #include <oped/http/handlers.hpp>
 #include <oped/http/html.hpp>
@@ -67,34 +68,48 @@ void search_form(html::Writer& w, const SearchLink& link, std::uint64_t document
     w.close("form");
 }
 
-void date_range(html::Writer& w, const SearchLink& link, const searcher::Timeline& t) {
+// What the date fields say when the dates were refused (search_answer.hpp).
+struct DateMarks {
+    const Error* error = nullptr;
+    bool from = false;
+    bool to = false;
+};
+
+void date_input(html::Writer& w, const char* id, const std::string& value, const std::string& placeholder,
+                bool invalid) {
+    std::vector<html::Attr> attrs{{"id", id},
+                                  {"name", id},
+                                  {"form", "search"},
+                                  {"value", value},
+                                  {"placeholder", placeholder},
+                                  {"inputmode", "numeric"},
+                                  {"size", "10"},
+                                  {"maxlength", "10"},
+                                  {"pattern", R"(\d{4}([\-\/\.]\d{1,2}([\-\/\.]\d{1,2})?)?)"},
+                                  {"title", "A year, year-month or date: 1787, 1787-10 or 1787-10-27"}};
+    if (invalid) {
+        attrs.push_back({"aria-invalid", "true"});
+        attrs.push_back({"aria-describedby", "date-error"});
+    }
+    w.open("input", attrs);
+}
+
+void date_range(html::Writer& w, const SearchLink& link, const searcher::Timeline& t, const DateMarks& marks = {}) {
     // Without matches there is no span to show: the shape of a date instead.
     const std::string first = t.bins.empty() ? "YYYY" : t.bins.front().period;
     const std::string last = t.bins.empty() ? "YYYY-MM-DD" : t.bins.back().period;
-    w.open("div", {{"class", "date-range"}});
+    w.open("div", {{"class", marks.error != nullptr ? "date-range invalid" : "date-range"}});
     w.raw(R"(<label for="from">From</label>)");
-    w.open("input", {{"id", "from"},
-                     {"name", "from"},
-                     {"form", "search"},
-                     {"value", link.get("from")},
-                     {"placeholder", first},
-                     {"inputmode", "numeric"},
-                     {"size", "10"},
-                     {"maxlength", "10"},
-                     {"pattern", R"(\d{4}([\-\/\.]\d{1,2}([\-\/\.]\d{1,2})?)?)"},
-                     {"title", "A year, year-month or date: 1787, 1787-10 or 1787-10-27"}});
+    date_input(w, "from", link.get("from"), first, marks.from);
     w.raw(R"(<label for="to">to</label>)");
-    w.open("input", {{"id", "to"},
-                     {"name", "to"},
-                     {"form", "search"},
-                     {"value", link.get("to")},
-                     {"placeholder", last},
-                     {"inputmode", "numeric"},
-                     {"size", "10"},
-                     {"maxlength", "10"},
-                     {"pattern", R"(\d{4}([\-\/\.]\d{1,2}([\-\/\.]\d{1,2})?)?)"},
-                     {"title", "A year, year-month or date: 1787, 1787-10 or 1787-10-27"}});
-    w.raw(R"(<button type="submit" form="search" class="date-apply">Apply</button></div>)");
+    date_input(w, "to", link.get("to"), last, marks.to);
+    w.raw(R"(<button type="submit" form="search" class="date-apply">Apply</button>)");
+    // web/render.js (markDates) writes the same.
+    if (marks.error != nullptr) {
+        w.element("p", {{"id", "date-error"}, {"class", "field-error"}},
+                  "These dates were not applied: " + marks.error->message + ".");
+    }
+    w.close("div");
 }
 
 void sort_links(html::Writer& w, const SearchLink& link, bool browsing) {
@@ -114,6 +129,9 @@ void sort_links(html::Writer& w, const SearchLink& link, bool browsing) {
     w.close("nav");
 }
 
+// No matches: what to do next (web/render.js, emptyResults, writes the same):
+// the spelling correction, a link removing each filter, the words without
+// any filter, and browsing everything.
 void empty_results(html::Writer& w, const searcher::SearchResponse& r, const SearchLink& link) {
     w.open("div", {{"class", "empty"}});
     const std::string q = link.get("q");
@@ -135,10 +153,15 @@ void empty_results(html::Writer& w, const searcher::SearchResponse& r, const Sea
             .text("?")
             .close("p");
     }
-    bool filtered = false;
-    for (auto key : {"author", "site", "tag", "year", "from", "to"}) filtered = filtered || link.has(key);
-    if (filtered) {
-        w.element("p", "Try removing a filter above.");
+    const std::vector<FilterChip> filters = filter_chips(link);
+    if (!filters.empty()) {
+        w.element("p", {{"id", "remove-filters-label"}}, "Remove a filter:");
+        w.open("ul", {{"class", "remove-filters"}, {"aria-labelledby", "remove-filters-label"}});
+        for (const auto& f : filters) {
+            w.open("li").element("a", {{"href", f.without.url()}, {"class", "remove-filter"}}, "Remove " + f.label);
+            w.close("li");
+        }
+        w.close("ul");
         if (!q.empty()) {
             SearchLink words_only = link;
             for (auto key : {"author", "site", "tag", "year", "from", "to", "page"}) words_only.remove(key);
@@ -147,10 +170,29 @@ void empty_results(html::Writer& w, const searcher::SearchResponse& r, const Sea
                          "Search all articles for these words")
                 .close("p");
         }
-    } else {
-        w.element("p", "Check the spelling, try fewer words, or join alternatives with OR.");
     }
+    if (!q.empty()) w.element("p", "Check the spelling, try fewer words, or join alternatives with OR.");
+    w.open("p").element("a", {{"href", "/"}, {"class", "browse-all"}}, "Browse all articles, newest first").close("p");
     w.close("div");
+}
+
+// A page past the last (page=9999): no more results, and the way back to
+// the last page (web/render.js, pastEnd, writes the same).
+void past_end(html::Writer& w, const searcher::SearchResponse& r, const SearchLink& link) {
+    const unsigned last = last_page(r.total, r.per_page);
+    SearchLink to_last = link;
+    if (last <= 1) {
+        to_last.remove("page");
+    } else {
+        to_last.set("page", std::to_string(last));
+    }
+    w.open("div", {{"class", "empty past-end"}});
+    w.element("h3", "No more results");
+    w.element("p", "Page " + link.get("page") + " is past the end: the last page of these " +
+                       plural(r.total, "article", "articles") + " is page " + format_count(last) + ".");
+    w.open("p").element("a", {{"href", to_last.url()}, {"class", "last-page"}},
+                        "Go to the last page (page " + format_count(last) + ")");
+    w.close("p").close("div");
 }
 
 // The results are for the query's spelling correction: say so, and link to
@@ -233,11 +275,12 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     }
     if (r.time_words) time_words_notice(w, *r.time_words, r.query, link);
     if (!r.notice.empty()) w.element("p", {{"class", "notice"}}, r.notice);
+    const bool beyond = r.results.empty() && r.total > 0;
     if (r.results.empty()) {
         if (r.total == 0) {
             empty_results(w, r, link);
         } else {
-            w.element("p", {{"class", "empty"}}, "No articles on this page; go back to the first.");
+            past_end(w, r, link);
         }
     } else {
         const std::uint64_t first = static_cast<std::uint64_t>(r.page - 1) * r.per_page + 1;
@@ -248,7 +291,7 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
         for (const auto& hit : r.results) w.raw(render_hit(hit, shown));
         w.close("ol");
     }
-    w.raw(render_pagination(r.page, last_page(r.total, r.per_page), link));
+    if (!beyond) w.raw(render_pagination(r.page, last_page(r.total, r.per_page), link));
     SearchLink feed = link;
     feed.remove("page").remove("sort").remove("per_page").path("/feed");
     w.open("p", {{"class", "feed-link"}});
@@ -290,10 +333,18 @@ std::string page_title(const SearchLink& link) {
 } // namespace
 
 Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
-    const SearchLink link(params);
+    const SearchLink typed(params);
     const std::uint64_t documents = searcher.database().get_doccount();
-    auto request = parse_search_params(params);
-    Result<searcher::SearchResponse> response = request ? searcher.search(request.value()) : request.error();
+    const PageAnswer answer = answer_search_page(params, searcher);
+    const Result<searcher::SearchResponse>& response = answer.response;
+    // Refused dates stay in their fields, marked, but in no link: the page
+    // shows the results without them.
+    SearchLink link = typed;
+    DateMarks marks;
+    if (answer.date_error) {
+        link.remove("from").remove("to");
+        marks = {&*answer.date_error, marks_from(*answer.date_error, params), marks_to(*answer.date_error)};
+    }
 
     html::Writer w;
     intro(w, link, documents, response ? &response.value().timeline : nullptr);
@@ -307,7 +358,7 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
         const auto& r = response.value();
         w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
         w.raw(render_timeline(r.timeline, link, is_front(link) ? "Articles" : "Matching articles"));
-        date_range(w, link, r.timeline);
+        date_range(w, typed, r.timeline, marks);
         w.close("section");
         results(w, r, link);
     } else {
@@ -316,7 +367,7 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
         // chart's place is kept for the script to fill.
         w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
         w.raw(R"(<figure class="timeline" id="timeline" hidden></figure>)");
-        date_range(w, link, searcher::Timeline{});
+        date_range(w, typed, searcher::Timeline{});
         w.close("section");
         w.open("section", {{"id", "results"}, {"class", "results"}});
         w.open("div", {{"class", "error-panel"}, {"role", "alert"}});
@@ -328,7 +379,7 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     w.close("div");
     w.open("aside", {{"id", "facets"}, {"class", "facets"}, {"aria-label", "Filter results"}});
     if (response) {
-        const auto& r = request.value();
+        const auto& r = answer.request;
         w.raw(render_facets(response.value().facets, link, {r.author_find, r.tag_find}));
     }
     w.close("aside");

@@ -266,15 +266,20 @@ describe('search page', () => {
 
   it('a server error shows a readable message, not a blank page', async (t) => {
     await withPage(env, t, async (page) => {
+      const refused = await page.goto(env.server.url('/?sort=sideways'));
+      assert.equal(refused.status(), 400);
+      await page.locator('.error-panel', { hasText: 'sort must be relevance, newest or oldest' }).waitFor();
+      // A bad date is marked where it is, and put right there.
       const response = await page.goto(env.server.url('/?from=not-a-date'));
-      assert.equal(response.status(), 400);
-      await page.locator('.error-panel', { hasText: 'from must be a date' }).waitFor();
-      // The bad date can be put right where it is.
+      assert.equal(response.status(), 200);
+      await page.locator('#date-error', { hasText: 'from must be a date' }).waitFor();
+      assert.equal(await page.locator('#from').getAttribute('aria-invalid'), 'true');
       await page.locator('#from').fill('1787');
       await page.locator('#from').press('Enter');
       await until(page, (p) => p.get('from') === '1787');
       assert.ok(await page.locator('.hit').count() > 0);
       assert.ok(await page.locator('#timeline a.tl-bin').count() > 0);
+      assert.equal(await page.locator('#date-error').count(), 0);
       await page.goto(env.server.url('/?q=liberty'));
       await page.route('**/api/search?*', (route) => route.fulfill({
         status: 500, contentType: 'application/json',

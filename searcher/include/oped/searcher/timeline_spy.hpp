@@ -17,8 +17,11 @@ class TimelineSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double wt) override;
     const std::map<std::string, std::uint64_t>& months() const { return m_months; }
+    // The documents counted, dated or not.
+    Xapian::doccount seen() const { return m_seen; }
 
   private:
+    Xapian::doccount m_seen = 0;
     std::map<std::string, std::uint64_t> m_months;
 };
 

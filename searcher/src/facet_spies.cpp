@@ -1,0 +1,71 @@
+#include "facet_spies.hpp"
+
+#include <oped/common/schema.hpp>
+
+#include <algorithm>
+
+namespace oped::searcher {
+namespace {
+
+constexpr std::array<FacetField, 4> k_fields{FacetField::author, FacetField::year, FacetField::site, FacetField::tag};
+
+template <class Request>
+auto& values_in(Request& request, FacetField field) {
+    switch (field) {
+        case FacetField::author:
+            return request.authors;
+        case FacetField::year:
+            return request.years;
+        case FacetField::site:
+            return request.sites;
+        case FacetField::tag:
+            break;
+    }
+    return request.tags;
+}
+
+} // namespace
+
+std::vector<std::string>& filter_values(SearchRequest& request, FacetField field) { return values_in(request, field); }
+
+FacetSpies::FacetSpies(const SearchRequest& request)
+    : m_spies{ListCountSpy(schema::slot::authors, true), ListCountSpy(schema::slot::year, false),
+              ListCountSpy(schema::slot::site, false), ListCountSpy(schema::slot::tags, true)} {
+    for (const FacetField field : k_fields) {
+        if (!values_in(request, field).empty()) m_filtered.push_back(field);
+    }
+}
+
+void FacetSpies::attach(Xapian::Enquire& enquire) {
+    for (const FacetField field : k_fields) {
+        if (std::find(m_filtered.begin(), m_filtered.end(), field) == m_filtered.end())
+            enquire.add_matchspy(&spy(field));
+    }
+    enquire.add_matchspy(&m_timeline);
+}
+
+bool FacetSpies::count_alone(const Xapian::Database& db, const Xapian::Query& query, FacetField field) {
+    Xapian::Enquire counter(db);
+    counter.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no weights to compute
+    counter.set_time_limit(k_match_time_limit_s);
+    counter.set_query(query);
+    ListCountSpy& counted = spy(field);
+    counter.add_matchspy(&counted);
+    const Xapian::MSet mset = counter.get_mset(0, 0, k_facet_exact_up_to);
+    return mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+           counted.seen() >= mset.get_matches_estimated();
+}
+
+void FacetSpies::fill(Facets& out, const SearchRequest& request) const {
+    const std::size_t size = request.facet_size;
+    out.author = spy(FacetField::author).top(size, request.author_find);
+    out.year = spy(FacetField::year).top(size);
+    out.site = spy(FacetField::site).top(size);
+    out.tag = spy(FacetField::tag).top(size, request.tag_find);
+    if (request.author_find.empty()) spy(FacetField::author).keep_chosen(out.author, request.authors);
+    if (request.tag_find.empty()) spy(FacetField::tag).keep_chosen(out.tag, request.tags);
+    spy(FacetField::year).keep_chosen(out.year, request.years);
+    spy(FacetField::site).keep_chosen(out.site, request.sites);
+}
+
+} // namespace oped::searcher
