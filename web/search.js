@@ -7,7 +7,7 @@
 import { h, plural } from './dom.js';
 import { initFacets } from './facets.js';
 import { renderFacets, renderResults, resultsHeading } from './render.js';
-import { canonical, edited, isFront, pageUrl } from './state.js';
+import { BASE, canonical, edited, isFront, pageUrl, route } from './state.js';
 import { attachTimeline, renderTimeline } from './timeline.js';
 
 const TYPING_DELAY_MS = 250;
@@ -108,7 +108,7 @@ async function load(params, focus = null, partial = false) {
   try {
     const query = canonical(params);
     if (partial) query.set('partial', '1');
-    response = await fetch(`/api/search?${query}`, {
+    response = await fetch(`${route('/api/search')}?${query}`, {
       signal: controller.signal, headers: { Accept: 'application/json' },
     });
     const data = await response.json();
@@ -174,7 +174,7 @@ function onClick(event) {
   const link = event.target.closest('a[href]');
   if (!link || link.target || link.getAttribute('href').startsWith('#')) return;
   const url = new URL(link.getAttribute('href'), location.href);
-  if (url.origin !== location.origin || url.pathname !== '/' || link.closest('.masthead, .site-footer')) return;
+  if (url.origin !== location.origin || url.pathname !== BASE || link.closest('.masthead, .site-footer')) return;
   event.preventDefault();
   let focus = 'results';
   const facet = link.closest('.facet');
