@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/http/mount.hpp>
 #include <oped/http/pages.hpp>
 #include <oped/http/server.hpp>
 
@@ -42,6 +43,21 @@ Result<bool> parse_listen(const std::string& listen, http::ServeOptions& out) {
     return true;
 }
 
+// A public URL with a path names where the pages are: under a base path,
+// that path must be the base path. Empty when they agree.
+std::string public_url_clash(const std::string& public_url, const std::string& base_path) {
+    if (public_url.empty() || base_path.empty()) return {};
+    const auto slash = public_url.find('/', public_url.find("://") + 3);
+    if (slash == std::string::npos || public_url.substr(slash) == base_path) return {};
+    return "its path " + public_url.substr(slash) + " is not the base path " + base_path +
+           " (give the URL without a path, or with the base path)";
+}
+
+bool env_flag(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr && (std::string_view(value) == "1" || std::string_view(value) == "true");
+}
+
 int run_serve(ServeCliOptions& opt) {
     spdlog::set_level(spdlog::level::from_str(opt.log_level));
     auto listen = parse_listen(opt.listen, opt.serve);
@@ -56,6 +72,16 @@ int run_serve(ServeCliOptions& opt) {
             return exit_code(base.error().code);
         }
         opt.serve.public_url = base.value();
+    }
+    auto base_path = http::parse_base_path(opt.serve.base_path);
+    if (!base_path) {
+        spdlog::error("--base-path: {}", base_path.error().message);
+        return exit_code(base_path.error().code);
+    }
+    opt.serve.base_path = base_path.value();
+    if (auto clash = public_url_clash(opt.serve.public_url, opt.serve.base_path); !clash.empty()) {
+        spdlog::error("--public-url: {}", clash);
+        return exit_code(ErrorCode::usage);
     }
     // Block the stop signals in every thread; one thread waits for them and
     // stops the server, so shutdown runs outside a signal handler.
@@ -74,7 +100,8 @@ int run_serve(ServeCliOptions& opt) {
     const bool ipv6 = opt.serve.host.find(':') != std::string::npos;
     const std::string host = ipv6 ? "[" + opt.serve.host + "]" : opt.serve.host;
     spdlog::info("web files from {}", opt.serve.web_dir);
-    std::printf("oped: serving %s on http://%s:%d/\n", opt.serve.db_path.c_str(), host.c_str(), port.value());
+    std::printf("oped: serving %s on http://%s:%d%s/\n", opt.serve.db_path.c_str(), host.c_str(), port.value(),
+                opt.serve.base_path.c_str());
     std::fflush(stdout);
     std::thread waiter([&] {
         int sig = 0;
@@ -105,6 +132,14 @@ Command add_serve(CLI::App& app) {
     sub->add_option("--public-url", opt->serve.public_url,
                     "Base of absolute links in feeds and OpenSearch, e.g. https://opeds.example "
                     "(default: $OPED_PUBLIC_URL, else the address the client reached)");
+    if (const char* env = std::getenv("OPED_BASE_PATH"); env != nullptr) opt->serve.base_path = env;
+    sub->add_option("--base-path", opt->serve.base_path,
+                    "Serve every page, file and API route under this path, e.g. /archive, for a reverse proxy "
+                    "that passes the path on unchanged (default: $OPED_BASE_PATH, else /)");
+    opt->serve.trust_proxy = env_flag("OPED_TRUST_PROXY");
+    sub->add_flag("--trust-proxy", opt->serve.trust_proxy,
+                  "Take the scheme and host of absolute links from X-Forwarded-Proto and X-Forwarded-Host "
+                  "(default: $OPED_TRUST_PROXY=1, else off: those headers are ignored)");
     sub->add_option("--web", opt->serve.web_dir, "Folder of the web page's files")->capture_default_str();
     sub->add_option("--log-level", opt->log_level, "trace, debug, info, warn, error or off")
         ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}))

@@ -3,7 +3,7 @@
 
 import { h } from './dom.js';
 import { facetItems, findSummary } from './render.js';
-import { canonical } from './state.js';
+import { canonical, route } from './state.js';
 
 const FIND_DELAY_MS = 200;
 const NOUNS = { author: 'author', tag: 'tag' };
@@ -49,7 +49,7 @@ function setUpFind(section, form) {
     if (text) query.set(`${key}_find`, text);
     section.setAttribute('aria-busy', 'true');
     try {
-      const response = await fetch(`/api/search?${query}`, {
+      const response = await fetch(`${route('/api/search')}?${query}`, {
         signal: controller.signal, headers: { Accept: 'application/json' },
       });
       const data = await response.json();

@@ -3,18 +3,18 @@
 // parts.cpp, facets_html.cpp), so one stylesheet serves both.
 
 import { h, externalUrl, formatCount, plural, readableDate, snippetNodes } from './dom.js';
-import { FILTER_KEYS, addValue, canonical, edited, isFront, pageUrl, removeValue, toggled } from './state.js';
+import { FILTER_KEYS, addValue, canonical, edited, isFront, pageUrl, removeValue, route, toggled } from './state.js';
 
 const FACET_VISIBLE = 8;
 const FIND_MAX_BYTES = 100;
 const MAX_DEPTH = 10000;
 
 export function authorUrl(name) {
-  return `/author/${encodeURIComponent(name)}`;
+  return route(`/author/${encodeURIComponent(name)}`);
 }
 
 export function docUrl(id, query) {
-  return `/doc/${encodeURIComponent(id)}${query ? `?q=${encodeURIComponent(query)}` : ''}`;
+  return route(`/doc/${encodeURIComponent(id)}${query ? `?q=${encodeURIComponent(query)}` : ''}`);
 }
 
 function took(ms) {
@@ -118,7 +118,7 @@ function emptyResults(data, params) {
     }
   }
   if (q) box.append(h('p', {}, 'Check the spelling, try fewer words, or join alternatives with OR.'));
-  box.append(h('p', {}, h('a', { href: '/', class: 'browse-all' }, 'Browse all articles, newest first')));
+  box.append(h('p', {}, h('a', { href: route('/'), class: 'browse-all' }, 'Browse all articles, newest first')));
   return box;
 }
 
@@ -257,7 +257,7 @@ export function renderResults(data, params) {
 // The find box, as the server writes it: a GET form of the page's state and
 // the text to find (web/facets.js answers it from /api/search instead).
 export function findForm(key, label, params, value = '') {
-  const form = h('form', { class: 'facet-find-form', action: '/', method: 'get', 'aria-label': label });
+  const form = h('form', { class: 'facet-find-form', action: route('/'), method: 'get', 'aria-label': label });
   for (const [name, v] of canonical(params)) form.append(h('input', { type: 'hidden', name, value: v }));
   form.append(
     h('input', { type: 'search', class: 'facet-find', name: `${key}_find`, value, placeholder: label, 'aria-label': label,

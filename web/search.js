@@ -7,7 +7,7 @@
 import { h, plural } from './dom.js';
 import { initFacets } from './facets.js';
 import { markDates, renderFacets, renderResults, resultsHeading } from './render.js';
-import { canonical, edited, isFront, pageUrl } from './state.js';
+import { BASE, canonical, edited, isFront, pageUrl, route } from './state.js';
 import { attachTimeline, renderTimeline } from './timeline.js';
 
 const TYPING_DELAY_MS = 250;
@@ -113,7 +113,7 @@ async function load(params, focus = null, partial = false) {
     const query = canonical(state);
     if (partial) query.set('partial', '1');
     for (const [key, value] of Object.entries(extra)) query.set(key, value);
-    response = await fetch(`/api/search?${query}`, {
+    response = await fetch(`${route('/api/search')}?${query}`, {
       signal: controller.signal, headers: { Accept: 'application/json' },
     });
     return response.json();
@@ -205,7 +205,7 @@ function onClick(event) {
   const link = event.target.closest('a[href]');
   if (!link || link.target || link.getAttribute('href').startsWith('#')) return;
   const url = new URL(link.getAttribute('href'), location.href);
-  if (url.origin !== location.origin || url.pathname !== '/' || link.closest('.masthead, .site-footer')) return;
+  if (url.origin !== location.origin || url.pathname !== BASE || link.closest('.masthead, .site-footer')) return;
   event.preventDefault();
   let focus = 'results';
   const facet = link.closest('.facet');

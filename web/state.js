@@ -1,6 +1,16 @@
 // The search page's state is its URL: the same parameters as /api/search,
 // kept in one order so that equal states have equal URLs.
 
+// Where the pages are: "/", or "/archive/" when oped serves them under a
+// base path (oped serve --base-path). This file is served from there, so its
+// own URL says; every link and request the scripts make goes through route().
+export const BASE = new URL('./', import.meta.url).pathname;
+
+// "/doc/x" -> BASE + "doc/x"; "/" -> BASE.
+export function route(path) {
+  return BASE + path.replace(/^\/+/, '');
+}
+
 export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'from', 'to', 'sort', 'page', 'per_page', 'spell', 'literal'];
 export const FILTER_KEYS = ['author', 'site', 'tag', 'year', 'from', 'to'];
 
@@ -12,9 +22,15 @@ export function canonical(params) {
   return out;
 }
 
+// A route ("/", "/feed") with the state's parameters.
 export function pageUrl(params, path = '/') {
+  return withParams(route(path), params);
+}
+
+// A path already under BASE (one read from a link) with the parameters.
+export function withParams(pathname, params) {
   const qs = canonical(params).toString();
-  return qs ? `${path}?${qs}` : path;
+  return qs ? `${pathname}?${qs}` : pathname;
 }
 
 // A copy of `params` changed by `edit(copy)`.

@@ -7,6 +7,7 @@
 // in as text nodes only.
 
 import { h } from './dom.js';
+import { route } from './state.js';
 
 const SUGGEST_DELAY_MS = 120;
 const MAX_TEXT = 100; // the server's k_max_suggest_bytes
@@ -73,7 +74,7 @@ export function initSuggest(input, { onChoose }) {
     controller = new AbortController();
     const number = ++asked;
     try {
-      const response = await fetch(`/api/suggest?q=${encodeURIComponent(text)}`, {
+      const response = await fetch(`${route('/api/suggest')}?q=${encodeURIComponent(text)}`, {
         signal: controller.signal, headers: { Accept: 'application/json' },
       });
       if (!response.ok) return;

@@ -3,7 +3,7 @@
 // the from/to dates. Arrow keys move between bars.
 
 import { h, s, plural, readableDate } from './dom.js';
-import { edited, pageUrl } from './state.js';
+import { edited, pageUrl, withParams } from './state.js';
 
 const BIN = 10;
 const BAR = 8;
@@ -62,7 +62,7 @@ function rangeUrl(svg, from, to) {
   if (!link) return null;
   const url = new URL(link.getAttribute('href'), location.href);
   const params = edited(url.searchParams, (p) => { p.set('from', from); p.set('to', to); p.delete('page'); });
-  return pageUrl(params, url.pathname);
+  return withParams(url.pathname, params);
 }
 
 // Dragging and keys. `navigate(url)` follows a link (the search page

@@ -5,38 +5,10 @@
 
 #include <oped/http/html.hpp>
 #include <oped/http/json.hpp>
+#include <oped/http/mount.hpp>
 #include <oped/searcher/suggest.hpp>
 
 namespace oped::http {
-namespace {
-
-bool plain_host(std::string_view host) {
-    if (host.empty() || host.size() > 255) return false;
-    std::size_t at = 0;
-    if (host.front() == '[') { // [IPv6]:port
-        const auto close = host.find(']');
-        if (close == std::string_view::npos) return false;
-        for (char c : host.substr(1, close - 1)) {
-            if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') return false;
-        }
-        at = close + 1;
-    } else {
-        while (at < host.size() && host[at] != ':') {
-            const char c = host[at];
-            if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
-            ++at;
-        }
-        if (at == 0) return false;
-    }
-    if (at == host.size()) return true;
-    if (host[at] != ':' || at + 1 == host.size() || host.size() - at - 1 > 5) return false;
-    for (char c : host.substr(at + 1)) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-    }
-    return true;
-}
-
-} // namespace
 
 Result<std::string> public_base_url(const std::string& url) {
     const Error bad{ErrorCode::usage, "the public URL must be http(s)://HOST[:PORT][/PATH], e.g. https://opeds.example",
@@ -47,7 +19,7 @@ Result<std::string> public_base_url(const std::string& url) {
     }
     if (rest.size() == url.size()) return bad;
     const auto slash = rest.find('/');
-    if (!plain_host(rest.substr(0, slash))) return bad;
+    if (!is_host_and_port(rest.substr(0, slash))) return bad;
     if (slash != std::string_view::npos) {
         for (char c : rest.substr(slash)) {
             if (!std::isalnum(static_cast<unsigned char>(c)) &&

@@ -59,6 +59,36 @@ std::optional<Refusal> settle_ranges(httplib::Request& req, const RequestScreen&
     return std::nullopt;
 }
 
+// The query of a request target ("?a=b", or ""), for a Location header:
+// bytes outside printable ASCII percent-encoded.
+std::string query_of(const std::string& target) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    const auto mark = target.find('?');
+    if (mark == std::string::npos) return {};
+    std::string out;
+    for (char c : target.substr(mark)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u > 0x20 && u < 0x7f) {
+            out.push_back(c);
+        } else {
+            out += {'%', k_hex[u >> 4], k_hex[u & 15]};
+        }
+    }
+    return out;
+}
+
+std::optional<Refusal> mount(httplib::Request& req, const std::string& base) {
+    if (base.empty()) return std::nullopt;
+    if (req.path.size() > base.size() && req.path.compare(0, base.size(), base) == 0 && req.path[base.size()] == '/') {
+        req.path.erase(0, base.size());
+        return std::nullopt;
+    }
+    if (req.path == base) {
+        return Refusal{301, "the archive is at " + base + "/", {{"Location", base + "/" + query_of(req.target)}}};
+    }
+    return Refusal{404, "There is no page at this address: the archive is at " + base + "/.", {}};
+}
+
 } // namespace
 
 std::optional<Refusal> screen_request(httplib::Request& req, const RequestScreen& screen, bool& close) {
@@ -82,6 +112,10 @@ std::optional<Refusal> screen_request(httplib::Request& req, const RequestScreen
     if (has_control_character(req.path)) {
         drop_ranges(req);
         return Refusal{400, "the path holds a control character", {}};
+    }
+    if (auto outside = mount(req, screen.base_path)) {
+        drop_ranges(req);
+        return outside;
     }
     return settle_ranges(req, screen);
 }

@@ -18,6 +18,7 @@ namespace oped::http {
 struct RequestScreen {
     std::string web_dir;          // static files; empty: none
     std::size_t max_body_bytes{}; // a longer declared body is refused (413)
+    std::string base_path;        // every route under this prefix; empty: the root
 };
 
 struct Refusal {
@@ -32,7 +33,10 @@ struct Refusal {
 // (`close`), as the body is never read. Range: only a static file honours
 // it, and only one range of it (a 206, or a 416 when the file has no such
 // bytes); anywhere else, or with several ranges, the Range header is
-// dropped and the whole answer is sent.
+// dropped and the whole answer is sent. Under a base path, BASE/x is
+// routed as /x (req.path changed; req.target keeps what was asked), BASE
+// alone is redirected to BASE/ (301, its query kept), and any other path is
+// not found (404).
 std::optional<Refusal> screen_request(httplib::Request& req, const RequestScreen& screen, bool& close);
 
 } // namespace oped::http

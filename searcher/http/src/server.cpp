@@ -2,6 +2,7 @@
 
 #include <oped/common/schema.hpp>
 #include <oped/http/handlers.hpp>
+#include <oped/http/mount.hpp>
 #include <oped/http/pages.hpp>
 #include <oped/searcher/searcher.hpp>
 
@@ -66,10 +67,13 @@ bool wants_html(const httplib::Request& req) {
     return req.path.rfind("/api/", 0) != 0 && req.get_header_value("Accept").find("text/html") != std::string::npos;
 }
 
-void apply(const Reply& reply, httplib::Response& res) {
+// A page's links are written from the root; under a base path they are
+// mounted under it here, where every page passes (mount.hpp).
+void apply(const Reply& reply, httplib::Response& res, const std::string& base_path) {
     res.status = reply.status;
     for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-    res.set_content(reply.body, reply.content_type);
+    const bool page = reply.content_type.rfind("text/html", 0) == 0;
+    res.set_content(page ? mount_links(reply.body, base_path) : reply.body, reply.content_type);
 }
 
 std::string truncated(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
@@ -78,9 +82,14 @@ std::string truncated(const std::string& s, std::size_t n) { return s.size() <= 
 // pre-routing handler to answer (both run on the worker, one after the other).
 thread_local std::optional<Refusal> t_refusal;
 
-Reply refusal_reply(const Refusal& refusal) {
-    Reply reply = error_reply(Error{refusal.status == 413 ? ErrorCode::too_large : ErrorCode::usage, refusal.message,
-                                    refusal.status == 405 ? "method" : ""});
+Reply refusal_reply(const Refusal& refusal, bool html) {
+    const ErrorCode code = refusal.status == 413   ? ErrorCode::too_large
+                           : refusal.status == 404 ? ErrorCode::not_found
+                                                   : ErrorCode::usage;
+    const Error error{code, refusal.message, refusal.status == 405 ? "method" : ""};
+    Reply reply = refusal.status < 400 ? Reply{refusal.status, "text/plain; charset=utf-8", refusal.message + "\n", {}}
+                  : html               ? error_page(error)
+                                       : error_reply(error);
     reply.status = refusal.status;
     reply.headers = refusal.headers;
     return reply;
@@ -97,18 +106,34 @@ std::unique_ptr<httplib::Server> make_server(const ServeOptions& options) {
     limits.max_connections = options.max_connections;
     limits.max_connections_per_client = options.max_connections_per_client;
     limits.max_requests_per_connection = k_max_requests_per_connection;
-    const RequestScreen screen{options.web_dir, options.max_request_bytes};
+    const RequestScreen screen{options.web_dir, options.max_request_bytes, options.base_path};
     return std::make_unique<GatedServer>(
         limits, [screen](httplib::Request& req, bool& close) { t_refusal = screen_request(req, screen, close); });
 }
 
-// Links in the feed and the OpenSearch description: the configured public
-// URL, else the address the client reached. Never the Host header, which
-// the client writes.
-std::string base_url(const std::string& public_url, const httplib::Request& req) {
-    if (!public_url.empty()) return public_url;
+// The base of absolute links (the feed, OpenSearch): the configured public
+// URL (its path, or else the base path, after it); else the scheme and host
+// a trusted proxy forwarded, each when well-formed, or else the address the
+// client reached, then the base path. Never the Host header, which the
+// client writes.
+std::string base_url(const ServeOptions& options, const httplib::Request& req) {
+    if (!options.public_url.empty()) {
+        const auto host = options.public_url.find("://") + 3;
+        const bool has_path = options.public_url.find('/', host) != std::string::npos;
+        return has_path ? options.public_url : options.public_url + options.base_path;
+    }
+    std::string scheme = "http";
     const bool ipv6 = req.local_addr.find(':') != std::string::npos;
-    return "http://" + (ipv6 ? "[" + req.local_addr + "]" : req.local_addr) + ":" + std::to_string(req.local_port);
+    std::string host = (ipv6 ? "[" + req.local_addr + "]" : req.local_addr) + ":" + std::to_string(req.local_port);
+    if (options.trust_proxy) {
+        if (auto forwarded = forwarded_scheme(req.get_header_value("X-Forwarded-Proto")); !forwarded.empty()) {
+            scheme = std::move(forwarded);
+        }
+        if (auto forwarded = forwarded_host(req.get_header_value("X-Forwarded-Host")); !forwarded.empty()) {
+            host = std::move(forwarded);
+        }
+    }
+    return scheme + "://" + host + options.base_path;
 }
 
 } // namespace
@@ -182,11 +207,12 @@ void Server::install_routes() {
     });
 
     const std::string db_path = m_options.db_path;
+    const std::string base_path = m_options.base_path;
     // Every route that reads the index: the handler runs in the searcher's
     // with_retry(), on the index as it is now, rerun when a commit lands
     // mid-way; no index to read is one 503 on every route.
-    auto with_searcher = [db_path](Answers answers, auto&& fn) {
-        return [db_path, answers, fn](const httplib::Request& req, httplib::Response& res) {
+    auto with_searcher = [db_path, base_path](Answers answers, auto&& fn) {
+        return [db_path, base_path, answers, fn](const httplib::Request& req, httplib::Response& res) {
             searcher::Searcher& searcher = thread_searcher(db_path);
             Result<Reply> done = searcher.with_retry([&] { return fn(req, searcher); });
             Reply reply = done                       ? std::move(done).value()
@@ -194,7 +220,7 @@ void Server::install_routes() {
                                                      : error_reply(done.error());
             reply.headers.emplace_back("Cache-Control", "no-store");
             if (reply.status == 503) reply.headers.emplace_back("Retry-After", "5");
-            apply(reply, res);
+            apply(reply, res, base_path);
         };
     };
 
@@ -223,13 +249,12 @@ void Server::install_routes() {
           with_searcher(Answers::page, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_doc_page(req.matches[1], req.params, searcher);
           }));
-    const std::string public_url = m_options.public_url;
-    s.Get("/feed",
-          with_searcher(Answers::json, [public_url](const httplib::Request& req, searcher::Searcher& searcher) {
-              return handle_feed(req.params, searcher, base_url(public_url, req));
-          }));
-    s.Get("/opensearch.xml", [public_url](const httplib::Request& req, httplib::Response& res) {
-        apply(handle_opensearch(base_url(public_url, req)), res);
+    s.Get("/feed", with_searcher(Answers::json,
+                                 [options = m_options](const httplib::Request& req, searcher::Searcher& searcher) {
+                                     return handle_feed(req.params, searcher, base_url(options, req));
+                                 }));
+    s.Get("/opensearch.xml", [options = m_options](const httplib::Request& req, httplib::Response& res) {
+        apply(handle_opensearch(base_url(options, req)), res, options.base_path);
     });
     s.Get("/api/suggest", with_searcher(Answers::json, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_suggest(req.params, searcher);
@@ -252,34 +277,36 @@ void Server::install_routes() {
         s.set_mount_point("/", m_options.web_dir);
     }
 
-    s.set_pre_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    s.set_pre_routing_handler([base_path](const httplib::Request& req, httplib::Response& res) {
         t_request_start = Clock::now();
         if (t_refusal) {
-            apply(refusal_reply(*t_refusal), res);
+            // A path outside the base path is a page's 404 to a browser.
+            apply(refusal_reply(*t_refusal, t_refusal->status == 404 && wants_html(req)), res, base_path);
             t_refusal.reset();
             return httplib::Server::HandlerResponse::Handled;
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    s.set_error_handler([base_path](const httplib::Request& req, httplib::Response& res) {
         // A handler's own error reply (a 404 for a missing document) stands.
         if (!res.body.empty()) return;
         if (wants_html(req)) {
             const bool missing = res.status == 404;
             apply(error_page(Error{missing ? ErrorCode::not_found : ErrorCode::usage,
                                    missing ? "There is no page at this address." : "The request was refused.", ""}),
-                  res);
+                  res, base_path);
             return;
         }
         if (res.status == 404) {
-            apply(error_reply(Error{ErrorCode::not_found, "no such route: " + truncated(req.path, 200), "path"}), res);
+            apply(error_reply(Error{ErrorCode::not_found, "no such route: " + truncated(req.path, 200), "path"}), res,
+                  base_path);
         } else if (res.body.empty()) {
             apply(error_reply(Error{res.status == 413 ? ErrorCode::too_large : ErrorCode::usage,
                                     "request refused (HTTP " + std::to_string(res.status) + ")", ""}),
-                  res);
+                  res, base_path);
         }
     });
-    s.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    s.set_exception_handler([base_path](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unknown error";
         try {
             std::rethrow_exception(std::move(ep));
@@ -291,7 +318,7 @@ void Server::install_routes() {
         }
         spdlog::error("{} {}: {}", req.method, truncated(req.path, 200), what);
         const Error error{ErrorCode::internal, "internal error", ""};
-        apply(wants_html(req) ? error_page(error) : error_reply(error), res);
+        apply(wants_html(req) ? error_page(error) : error_reply(error), res, base_path);
     });
     s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         // A request refused before routing (a request line too long) never

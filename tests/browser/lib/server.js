@@ -1,5 +1,8 @@
 // `oped serve` on an ephemeral loopback port, over a test index. The port is
 // read from the first line oped prints: "oped: serving DB on http://127.0.0.1:PORT/".
+// With $OPED_TEST_BASE_PATH (say /archive) the server runs with --base-path
+// and every URL the tests build goes through url() or path(), so the whole
+// suite runs under the prefix.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +13,8 @@ import { createInterface } from 'node:readline';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../../..');
+
+export const BASE_PATH = (process.env.OPED_TEST_BASE_PATH || '').replace(/\/+$/, '');
 
 export function opedBinary() {
   return process.env.OPED_BINARY || join(ROOT, 'build/web/cli/oped');
@@ -30,8 +35,9 @@ export function testIndex() {
 
 export async function startServer(db) {
   const web = process.env.OPED_WEB || join(ROOT, 'web');
-  const child = spawn(opedBinary(), ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', web, '--log-level', 'warn'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--web', web, '--log-level', 'warn'];
+  if (BASE_PATH) args.push('--base-path', BASE_PATH);
+  const child = spawn(opedBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const lines = createInterface({ input: child.stdout });
@@ -40,8 +46,8 @@ export async function startServer(db) {
     child.once('exit', (code) => reject(new Error(`oped serve exited with ${code}: ${stderr}`)));
     lines.once('line', (line) => {
       clearTimeout(timer);
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)\/$/.exec(line);
-      if (m) resolvePort(m[1]);
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)(\/\S*)$/.exec(line);
+      if (m && m[2] === `${BASE_PATH}/`) resolvePort(m[1]);
       else reject(new Error(`unexpected first line from oped serve: ${line}`));
     });
   });
@@ -52,7 +58,10 @@ export async function startServer(db) {
   });
   return {
     base,
-    url: (path) => new URL(path, base).href,
+    // "/?q=x" -> "http://127.0.0.1:PORT/archive/?q=x" under the base path.
+    url: (path) => new URL(BASE_PATH + path, base).href,
+    // "/api/search" -> "/archive/api/search": a path as the pages write it.
+    path: (path) => BASE_PATH + path,
     // Stops the server; an exit status other than 0 (a leak report from a
     // sanitizer build, a crash) fails the caller.
     async stop() {

@@ -53,7 +53,7 @@ describe('author and article pages', () => {
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), (await page.locator('#cite-apa').innerText()).trim());
       // Back to the search it came from.
       await page.locator('.doc-back a').click();
-      await page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('q') === 'federal judiciary');
+      await page.waitForURL((url) => url.pathname === env.server.path('/') && url.searchParams.get('q') === 'federal judiciary');
     });
   });
 
@@ -104,17 +104,46 @@ describe('author and article pages', () => {
     await withPage(env, t, async (page) => {
       await page.goto(env.server.url(await docPath(env)));
       const href = await page.locator('link[rel="search"]').getAttribute('href');
-      assert.equal(href, '/opensearch.xml');
+      assert.equal(href, env.server.path('/opensearch.xml'));
       const description = await page.evaluate(async (url) => {
         const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'application/xml');
         return [...doc.querySelectorAll('Url')].map((u) => u.getAttribute('template'));
       }, href);
-      assert.ok(description.some((t2) => t2.endsWith('/?q={searchTerms}')));
-      assert.ok(description.some((t2) => t2.endsWith('/api/suggest?q={searchTerms}')));
-      const suggestions = await page.evaluate(async () => (await fetch('/api/suggest?q=madi')).json());
+      assert.ok(description.includes(`${env.server.url('/')}?q={searchTerms}`), description.join(' '));
+      assert.ok(description.includes(`${env.server.url('/api/suggest')}?q={searchTerms}`), description.join(' '));
+      const suggestions = await page.evaluate(async (url) => (await fetch(url)).json(), env.server.path('/api/suggest?q=madi'));
       assert.equal(suggestions[0], 'madi');
       assert.ok(suggestions[1].includes('James Madison'));
       assert.ok(suggestions[1].length <= 10);
+    });
+  });
+
+  // Under $OPED_TEST_BASE_PATH this is the point of the run; at the root it
+  // checks the same links start with "/".
+  it('every link, form, script and style is under the base path, as served and as the script renders it', async (t) => {
+    const urls = (page) => page.locator('[href], [src], [action]').evaluateAll((es) => es.map(
+      (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action')));
+    const local = (u) => !u.startsWith('#') && !/^https?:/.test(u);
+    await withPage(env, t, async (page) => {
+      for (const path of ['/', '/?q=liberty&author=Joseph+Addison', '/author/James%20Madison', await docPath(env, 'liberty')]) {
+        await page.goto(env.server.url(path));
+        const found = (await urls(page)).filter(local);
+        assert.ok(found.length > 20, path);
+        assert.deepEqual(found.filter((u) => !u.startsWith(env.server.path('/'))), [], path);
+      }
+      // Rendered by the script from /api/search: results, facets, pages, the feed link.
+      await page.goto(env.server.url('/'));
+      await page.locator('#q').fill('liberty');
+      await page.waitForURL((url) => url.pathname === env.server.path('/') && url.searchParams.get('q') === 'liberty');
+      await page.locator('.hit').first().waitFor();
+      const rendered = (await urls(page)).filter(local);
+      assert.deepEqual(rendered.filter((u) => !u.startsWith(env.server.path('/'))), []);
+      // A facet link followed in place, then an article.
+      await page.locator('.facet[data-facet="author"] .facet-list a').first().click();
+      await page.waitForURL((url) => url.searchParams.has('author'));
+      await page.locator('.hit-read').first().click();
+      await page.waitForURL((url) => url.pathname.startsWith(env.server.path('/doc/')));
+      assert.ok(await page.locator('h1.doc-title').count() === 1);
     });
   });
 });

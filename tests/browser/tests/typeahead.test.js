@@ -28,7 +28,7 @@ function searchRequests(page) {
   const seen = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.pathname === '/api/search') seen.push(url.searchParams);
+    if (url.pathname === env.server.path('/api/search')) seen.push(url.searchParams);
   });
   return seen;
 }
@@ -87,7 +87,7 @@ describe('type-ahead', () => {
       const typed = await page.locator('.hits .hit-title').allTextContents();
       assert.ok(typed.slice(0, 3).some((title) => /Federalist|Spectator/.test(title)), typed.join(' | '));
       await waitForOptions(page, ['standing army']);
-      const isSearch = (request) => new URL(request.url()).pathname === '/api/search';
+      const isSearch = (request) => new URL(request.url()).pathname === env.server.path('/api/search');
       const submitted = page.waitForRequest(isSearch);
       await page.locator('#q').press('Enter');
       assert.equal(new URL((await submitted).url()).searchParams.get('partial'), null, 'Enter searched a prefix');

@@ -23,6 +23,13 @@ struct ServeOptions {
     unsigned threads = 0;   // requests handled at once; 0: 2 per core, at least 4
     std::string web_dir;    // static files; empty: none
     std::string public_url; // "https://host/prefix" for links in feeds; empty: the address reached
+    // Every route under this prefix ("/archive", as parse_base_path gives it;
+    // "": the root): BASE/x is routed as /x, BASE redirected to BASE/, any
+    // other path is not found; every link the pages write starts with it.
+    std::string base_path;
+    // The scheme and host of absolute links from X-Forwarded-Proto and
+    // X-Forwarded-Host (when well-formed); otherwise those headers are ignored.
+    bool trust_proxy = false;
     std::size_t max_request_bytes = std::size_t{64} * 1024;
     unsigned keep_alive_seconds = 2;   // an idle connection is closed after this
     unsigned head_timeout_seconds = 5; // a request line and headers must arrive within this
