@@ -41,7 +41,11 @@ TEST(DocData, RoundTrips) {
     big.authors = std::vector<std::string>(1000, "Same Name");
     Article listing = full_article();
     listing.type = "listing";
+    Article corrected = full_article();
+    corrected.updated = "2021-03-09";
+    corrected.corrections = {"Correction: An earlier version misstated the vote.", "Clarification: the date."};
     const std::vector<Row> rows{
+        {"an updated date and corrections", corrected},
         {"a page type", listing},
         {"every field set", full_article()},
         {"an empty article", Article{}},
