@@ -88,7 +88,7 @@ TEST(DocumentBuilder, MarksUpdatedAndCorrectedPagesAndIndexesTheNoticesApart) {
     DocumentBuilder builder;
     Article a = article();
     a.updated = "2021-03-09";
-    a.corrections = {"Correction: An earlier version misspelled the alderman's name."};
+    a.corrections = {"Correction: An earlier version misspelled the name of the alderman."};
     const Xapian::Document doc = builder.build(a, "1:2").doc;
     EXPECT_TRUE(has_term(doc, "XHcorrection"));
     EXPECT_TRUE(has_term(doc, "XHupdated"));
