@@ -29,6 +29,8 @@ nlohmann::json to_json(const Article& a) {
             {"authors", a.authors},
             {"published", a.published},
             {"modified", a.modified},
+            {"updated", a.updated},
+            {"corrections", a.corrections},
             {"site", a.site},
             {"section", a.section},
             {"tags", a.tags},
@@ -52,6 +54,8 @@ void print_summary(const Article& a) {
     line("authors:     ", authors);
     line("published:   ", a.published);
     line("modified:    ", a.modified);
+    line("updated:     ", a.updated);
+    for (const auto& notice : a.corrections) line("correction:  ", notice);
     line("site:        ", a.site);
     line("section:     ", a.section);
     line("tags:        ", tags);

@@ -38,7 +38,15 @@ function hit(result, params) {
     const day = result.published.slice(0, 10);
     parts.push(h('time', { datetime: day }, readableDate(day)));
   }
+  if (result.updated) {
+    const day = result.updated.slice(0, 10);
+    parts.push(h('span', { class: 'updated' }, 'Updated ', h('time', { datetime: day }, readableDate(day))));
+  }
   if (result.site) parts.push(h('span', { class: 'hit-site' }, result.site));
+  if (result.corrections?.length) {
+    parts.push(h('a', { class: 'badge badge-correction', href: `${here}#corrections`,
+      title: 'The page carries a correction notice' }, 'Corrected'));
+  }
   parts.forEach((part, i) => {
     if (i > 0) meta.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' \u00b7 '));
     meta.append(part);

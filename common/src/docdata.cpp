@@ -84,6 +84,9 @@ std::string encode_fields(const Article& a) {
     put(out, a.type);
     // Added later still: older documents end before it (no crawl date).
     put(out, a.crawl_date);
+    // Schema 5: the revision shown and the correction notices.
+    put(out, a.updated);
+    put_list(out, a.corrections);
     return out;
 }
 
@@ -118,6 +121,9 @@ Result<Article> decode_fields(std::string_view fields) {
     if (!ok) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     if (!r.done() && !r.get(a.type)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     if (!r.done() && !r.get(a.crawl_date)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
+    if (!r.done() && !(r.get(a.updated) && r.get_list(a.corrections))) {
+        return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
+    }
     return a;
 }
 

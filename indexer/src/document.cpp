@@ -55,6 +55,12 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
         add_boolean(doc, schema::prefix::author_exact, author);
     }
     m_terms.index_text(a.body);
+    // Correction notices: searchable (and by correction:), not in the body.
+    for (const auto& notice : a.corrections) {
+        m_terms.increase_termpos();
+        m_terms.index_text(notice);
+        m_terms.index_text(notice, 1, std::string(schema::prefix::correction));
+    }
 
     // Exact filters.
     const std::string id = unique_id(a);
@@ -68,6 +74,8 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     if (!a.language.empty()) doc.add_boolean_term(std::string(schema::prefix::language) + a.language);
     doc.add_boolean_term(std::string(schema::prefix::type) + (a.type.empty() ? "article" : a.type));
     add_date_terms(doc, a.published);
+    if (!a.corrections.empty()) doc.add_boolean_term(std::string(schema::prefix::has) + "correction");
+    if (!a.updated.empty()) doc.add_boolean_term(std::string(schema::prefix::has) + "updated");
 
     // Values for ranges, sorting and facets.
     const std::string day = schema::date_value(a.published);

@@ -5,6 +5,7 @@
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/metadata.hpp>
 #include <oped/indexer/page_type.hpp>
+#include <oped/indexer/revisions.hpp>
 
 namespace oped::indexer {
 
@@ -22,6 +23,7 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path,
     article.path = path;
     extract_metadata(doc.get(), article, explain);
     article.body = extract_body(doc.get(), article, explain);
+    split_corrections(article.body, article.corrections, explain);
     article.type = classify_page(gather_page_type_signals(doc.get(), article), explain);
     if (article.body.empty() && article.title.empty()) {
         return Error{ErrorCode::empty_article, "no article text found", path};

@@ -5,6 +5,7 @@
 #include <oped/indexer/date_lines.hpp>
 #include <oped/indexer/dates.hpp>
 #include <oped/indexer/page_signals.hpp>
+#include <oped/indexer/revisions.hpp>
 #include <oped/indexer/title.hpp>
 
 #include <nlohmann/json.hpp>
@@ -77,6 +78,13 @@
 // | modified    | JSON-LD dateModified; meta article:modified_time, og:updated_time,   |
 // |             | article:modified, dcterms:modified, dc:date:modified, datemodified,  |
 // |             | last-modified, modified, modified-date; microdata dateModified       |
+// | updated     | revisions.cpp, pick_updated: a date labelled "Updated" shown near    |
+// |             | the headline or byline, else the modified date above, kept only when |
+// |             | a day or more after the publication                                  |
+// | corrections | revisions.cpp: visible lines (then body paragraphs, extract.cpp)     |
+// |             | opening "Correction:", "An earlier version of this article ...",     |
+// |             | "This story has been updated/corrected ...", an editor's note about  |
+// |             | a correction; in comments and footers only the sentence forms        |
 // | site        | og:site_name; JSON-LD publisher name; application-name; dc:publisher;|
 // |             | the canonical URL's host without "www."                              |
 // | section     | JSON-LD articleSection; article:section; parsely-section; section;   |
@@ -885,7 +893,10 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     const std::vector<TextLine> lines = read_text_lines(doc);
     out.authors = pick_authors(s, out.site, out.title, lines, explain);
     out.modified = pick_modified(s);
-    out.published = pick_published(s, out.url, find_date_lines(lines, out.title), explain);
+    const std::vector<DateLine> date_lines = find_date_lines(lines, out.title);
+    out.published = pick_published(s, out.url, date_lines, explain);
+    out.updated = pick_updated(out.published, out.modified, date_lines, explain);
+    out.corrections = find_corrections(lines, explain);
     out.tags = pick_tags(s);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);

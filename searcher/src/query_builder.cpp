@@ -40,6 +40,18 @@ class FoldedTermProcessor : public Xapian::FieldProcessor {
     std::string m_prefix;
 };
 
+// has:correction (or corrections, corrected), has:updated (or update,
+// modified): the pages with a correction notice or a later revision.
+class HasProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& value) override {
+        std::string v = schema::fold_for_term(value);
+        if (v == "corrections" || v == "corrected") v = "correction";
+        if (v == "update" || v == "modified") v = "updated";
+        return Xapian::Query(schema::boolean_term(schema::prefix::has, v));
+    }
+};
+
 } // namespace
 
 // One reading of the query's words: a language's stemmer and stop words,
@@ -389,6 +401,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_db(db), m_readings(re
     m_qp.add_boolean_prefix("site", (new FoldedTermProcessor(schema::prefix::site))->release());
     m_qp.add_boolean_prefix("tag", (new FoldedTermProcessor(schema::prefix::tag))->release());
     m_qp.add_boolean_prefix("lang", (new FoldedTermProcessor(schema::prefix::language))->release());
+    m_qp.add_boolean_prefix("has", (new HasProcessor)->release());
+    m_qp.add_prefix("correction", std::string(schema::prefix::correction));
     m_dates = new DateFieldProcessor;
     m_qp.add_boolean_prefix("date", m_dates->release());
 }

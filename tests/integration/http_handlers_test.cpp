@@ -232,6 +232,8 @@ TEST_F(HttpHandlersTest, ADocumentIsServedWhole) {
     EXPECT_EQ(doc["published"], want.published);
     EXPECT_EQ(doc["language"], "en");
     EXPECT_TRUE(doc["modified"].is_null());
+    EXPECT_TRUE(doc["updated"].is_null());
+    EXPECT_EQ(doc["corrections"], json::array());
 }
 
 TEST_F(HttpHandlersTest, AnUnknownDocumentIsA404) {

@@ -194,6 +194,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
   "query": "wit",
   "results": [
     {
+      "corrections": [],
       "authors": ["Joseph Addison", "Richard Steele"],
       "id": "dadf12582fadb6d9",
       "published": "1711-03-12",
@@ -203,9 +204,11 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "snippet": "It was said of Socrates, that he brought philosophy down from heaven, to inhabit among men.\n\nI shall endeavour to enliven morality with <mark>wit</mark>, and to temper <mark>wit</mark> with morality.",
       "title": "The Spectator No. 10: The Design of the Paper",
       "type": "article",
+      "updated": null,
       "url": "https://fixture.example/spectator-10"
     },
     {
+      "corrections": [],
       "authors": ["Joseph Addison"],
       "id": "daf00e582fbc2340",
       "published": "1711-05-11",
@@ -215,6 +218,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "snippet": "Mr. Locke has an admirable reflection upon the difference of <mark>wit</mark> and judgment.\n\nTrue <mark>wit</mark> consists in the resemblance of ideas, and false <mark>wit</mark> in the resemblance of single letters.",
       "title": "The Spectator No. 62: True and False Wit",
       "type": "article",
+      "updated": null,
       "url": "https://fixture.example/spectator-62"
     }
   ],

@@ -41,7 +41,11 @@ TEST(DocData, RoundTrips) {
     big.authors = std::vector<std::string>(1000, "Same Name");
     Article listing = full_article();
     listing.type = "listing";
+    Article corrected = full_article();
+    corrected.updated = "2021-03-09";
+    corrected.corrections = {"Correction: An earlier version misstated the vote.", "Clarification: the date."};
     const std::vector<Row> rows{
+        {"an updated date and corrections", corrected},
         {"a page type", listing},
         {"every field set", full_article()},
         {"an empty article", Article{}},
@@ -99,13 +103,36 @@ TEST(DocData, ReadsDocumentsWrittenBeforeThePageType) {
     Article typed = full_article();
     typed.type = "other";
     std::string fields = encode_article(full_article());
-    ASSERT_EQ(fields.substr(fields.size() - 4), std::string(4, '\0')) << "an empty type is the last field";
-    fields.resize(fields.size() - 4);
+    // After the body: an empty type, crawl date and updated date, and an empty list of corrections.
+    const std::string later_fields = std::string(12, '\0') + std::string(
+                                                                 "\x01\0\0\0"
+                                                                 "0",
+                                                                 5);
+    ASSERT_EQ(fields.substr(fields.size() - later_fields.size()), later_fields) << "the fields after the body";
+    fields.resize(fields.size() - later_fields.size());
     auto decoded = decode_docdata("oped1" + fields);
     ASSERT_TRUE(decoded) << decoded.error().message;
     EXPECT_EQ(decoded.value(), full_article());
     EXPECT_EQ(decoded.value().type, "");
     EXPECT_EQ(decode_article(encode_article(typed)).value(), typed);
+}
+
+TEST(DocData, ReadsDocumentsWrittenBeforeUpdatedAndCorrections) {
+    // Schema 4's documents end with the crawl date: no updated date, no corrections.
+    Article old = full_article();
+    old.crawl_date = "2024-01-02";
+    std::string fields = encode_article(old);
+    const std::string later_fields = std::string(4, '\0') + std::string(
+                                                                "\x01\0\0\0"
+                                                                "0",
+                                                                5);
+    ASSERT_EQ(fields.substr(fields.size() - later_fields.size()), later_fields);
+    fields.resize(fields.size() - later_fields.size());
+    auto decoded = decode_docdata("oped1" + fields);
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(decoded.value(), old);
+    EXPECT_TRUE(decoded.value().updated.empty());
+    EXPECT_TRUE(decoded.value().corrections.empty());
 }
 
 TEST(DocData, RefusesAListCountThatIsNotANumber) {

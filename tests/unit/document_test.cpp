@@ -84,6 +84,21 @@ TEST(DocumentBuilder, WritesEveryTermTheSchemaDeclares) {
     for (const auto& row : rows) EXPECT_TRUE(has_term(doc, row.term)) << row.name << ": " << row.term;
 }
 
+TEST(DocumentBuilder, MarksUpdatedAndCorrectedPagesAndIndexesTheNoticesApart) {
+    DocumentBuilder builder;
+    Article a = article();
+    a.updated = "2021-03-09";
+    a.corrections = {"Correction: An earlier version misspelled the name of the alderman."};
+    const Xapian::Document doc = builder.build(a, "1:2").doc;
+    EXPECT_TRUE(has_term(doc, "XHcorrection"));
+    EXPECT_TRUE(has_term(doc, "XHupdated"));
+    EXPECT_TRUE(has_term(doc, "XRalderman")) << "searchable as correction:";
+    EXPECT_TRUE(has_term(doc, "alderman")) << "searchable by plain words";
+    const Xapian::Document plain = builder.build(article(), "1:2").doc;
+    EXPECT_FALSE(has_term(plain, "XHcorrection"));
+    EXPECT_FALSE(has_term(plain, "XHupdated"));
+}
+
 TEST(DocumentBuilder, WritesEveryValueSlot) {
     DocumentBuilder builder;
     const Xapian::Document doc = builder.build(article(), "123:456").doc;

@@ -176,6 +176,17 @@ TEST(SchemaStamp, StampsAnEmptyIndexAndRefusesAnotherVersion) {
     EXPECT_NE(refused.error().message.find("rebuild"), std::string::npos) << refused.error().message;
 }
 
+TEST(SchemaStamp, AnIndexOfSchema4IsRefusedWithTheRebuildMessage) {
+    // Schema 5 added the updated date, the correction notices and has: terms.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(Xapian::Document());
+    db.set_metadata(std::string(k_meta_schema_version), "4");
+    auto refused = check_or_stamp_schema(db, "mem");
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::schema_mismatch);
+    EXPECT_NE(refused.error().message.find("rebuild"), std::string::npos) << refused.error().message;
+}
+
 TEST(SchemaStamp, RefusesAnUnstampedIndexThatHasDocuments) {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     db.add_document(Xapian::Document());

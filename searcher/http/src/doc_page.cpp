@@ -64,8 +64,11 @@ void metadata(html::Writer& w, const Article& a) {
         w.element("time", {{"datetime", day}}, html::readable_date(day));
         w.close("dd").close("div");
     }
-    if (!a.modified.empty() && a.modified != a.published) {
-        meta_row(w, "Updated", html::readable_date(a.modified.substr(0, std::min<std::size_t>(10, a.modified.size()))));
+    if (!a.updated.empty()) {
+        const std::string day = a.updated.substr(0, std::min<std::size_t>(10, a.updated.size()));
+        w.open("div").element("dt", "Updated").open("dd");
+        w.element("time", {{"datetime", day}}, html::readable_date(day));
+        w.close("dd").close("div");
     }
     if (!a.site.empty()) {
         SearchLink link(ParamMap{});
@@ -96,6 +99,19 @@ void metadata(html::Writer& w, const Article& a) {
         w.close("dd").close("div");
     }
     w.close("dl");
+}
+
+// The page's correction notices, after its text (where papers print them),
+// with the words searched for marked.
+void corrections(html::Writer& w, const Article& a, const searcher::Highlighter& highlighter) {
+    if (a.corrections.empty()) return;
+    w.open("section",
+           {{"class", "doc-corrections"}, {"id", "corrections"}, {"aria-labelledby", "corrections-heading"}});
+    w.element("h2", {{"id", "corrections-heading"}}, a.corrections.size() == 1 ? "Correction" : "Corrections");
+    for (const auto& notice : a.corrections) {
+        w.open("p").raw(highlighter.empty() ? html::escape(notice) : highlighter.html(notice, a.language)).close("p");
+    }
+    w.close("section");
 }
 
 void citations(html::Writer& w, const Article& a, const std::string& id) {
@@ -196,9 +212,20 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
     byline(w, a.authors);
     if (!a.published.empty()) {
         const std::string day = a.published.substr(0, std::min<std::size_t>(10, a.published.size()));
-        w.open("p", {{"class", "doc-dateline"}})
-            .element("time", {{"datetime", day}}, html::readable_date(day))
-            .close("p");
+        w.open("p", {{"class", "doc-dateline"}}).element("time", {{"datetime", day}}, html::readable_date(day));
+        if (!a.updated.empty()) {
+            w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
+            updated_span(w, a);
+        }
+        if (!a.corrections.empty()) {
+            w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
+            correction_badge(w, "#corrections");
+        }
+        w.close("p");
+    } else if (!a.corrections.empty()) {
+        w.open("p", {{"class", "doc-dateline"}});
+        correction_badge(w, "#corrections");
+        w.close("p");
     }
     w.close("header");
     std::string body;
@@ -218,6 +245,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
         w.close("p");
     }
     w.open("div", {{"class", "doc-body"}}).raw(body).close("div");
+    corrections(w, a, highlighter);
     w.open("footer", {{"class", "doc-footer"}});
     citations(w, a, id);
     w.close("footer");

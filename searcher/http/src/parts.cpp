@@ -55,6 +55,21 @@ std::string doc_url(std::string_view id, std::string_view query) {
     return url;
 }
 
+void updated_span(html::Writer& w, const Article& a) {
+    const std::string day = a.updated.substr(0, std::min<std::size_t>(10, a.updated.size()));
+    w.open("span", {{"class", "updated"}}).text("Updated ");
+    w.element("time", {{"datetime", day}}, html::readable_date(day));
+    w.close("span");
+}
+
+void correction_badge(html::Writer& w, const std::string& corrections_href) {
+    w.element("a",
+              {{"class", "badge badge-correction"},
+               {"href", corrections_href},
+               {"title", "The page carries a correction notice"}},
+              "Corrected");
+}
+
 std::string render_hit(const searcher::Hit& hit, const SearchLink& base) {
     const Article& a = hit.article;
     const std::string here = doc_url(hit.id, base.get("q"));
@@ -79,9 +94,17 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base) {
         const std::string day = a.published.substr(0, std::min<std::size_t>(10, a.published.size()));
         w.element("time", {{"datetime", day}}, html::readable_date(day));
     }
+    if (!a.updated.empty()) {
+        separator();
+        updated_span(w, a);
+    }
     if (!a.site.empty()) {
         separator();
         w.element("span", {{"class", "hit-site"}}, a.site);
+    }
+    if (!a.corrections.empty()) {
+        separator();
+        correction_badge(w, here + "#corrections");
     }
     w.close("p");
     if (!hit.snippet.empty()) {

@@ -5,6 +5,8 @@
 
 #include "links.hpp"
 
+#include <oped/http/html.hpp>
+
 #include <oped/searcher/search.hpp>
 #include <oped/searcher/timeline.hpp>
 
@@ -29,6 +31,11 @@ std::string doc_url(std::string_view id, std::string_view query);
 // One result as an <li>: title to the original, authors filtering `base`,
 // date, outlet, snippet, a link to the full text.
 std::string render_hit(const searcher::Hit& hit, const SearchLink& base);
+
+// "Updated 3 November 1787" (a.updated set), and the "Corrected" badge
+// linking to the notices at `corrections_href`: on results and the article.
+void updated_span(html::Writer& w, const Article& a);
+void correction_badge(html::Writer& w, const std::string& corrections_href);
 
 // The chart: one bar per bin linking to `base` with that period as from/to.
 // `caption` says what is counted ("Matching articles").

@@ -30,6 +30,12 @@ struct Article {
     // When the page was archived (a WARC record's WARC-Date), kept only for
     // a page that states no publication date; never a publication date.
     std::string crawl_date;
+    // The date to show as "Updated": a revision the page states, a day or
+    // more after `published` (`modified` is the declared one, as read).
+    std::string updated;
+    // The page's correction notices ("Correction: ...", "An earlier version
+    // of this article ..."), kept out of `body`.
+    std::vector<std::string> corrections;
 
     bool operator==(const Article&) const = default;
 };

@@ -16,9 +16,10 @@
 
 namespace oped::schema {
 
-inline constexpr std::string_view k_schema_version = "4"; // 2: document data deflated by oped (docdata.cpp);
+inline constexpr std::string_view k_schema_version = "5"; // 2: document data deflated by oped (docdata.cpp);
                                                           // 3: dates known to the month or year have values;
-                                                          // 4: public ids (XI terms)
+                                                          // 4: public ids (XI terms);
+                                                          // 5: updated and corrections (XH, XR terms)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 // One key per page that failed, "oped:failed:" + path (hashed when long, as
@@ -56,6 +57,8 @@ inline constexpr std::string_view day = "D";           // "D17871027" (boolean)
 inline constexpr std::string_view path = "XP";         // source path (boolean, hashed when long)
 inline constexpr std::string_view type = "XT";         // page type: "XTarticle", "XTlisting", "XTother" (boolean)
 inline constexpr std::string_view public_id = "XI";    // "XI" + public_id(unique id) (boolean)
+inline constexpr std::string_view has = "XH";          // "XHcorrection", "XHupdated": has:correction (boolean)
+inline constexpr std::string_view correction = "XR";   // words of the correction notices (free text)
 } // namespace prefix
 
 // Value slots and their encodings.
