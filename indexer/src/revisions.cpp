@@ -229,6 +229,7 @@ std::vector<std::string> find_corrections(const std::vector<TextLine>& lines, Ex
 
 void split_corrections(std::string& body, std::vector<std::string>& corrections, Explanation* explain) {
     std::vector<std::string> keys;
+    keys.reserve(corrections.size());
     for (const auto& c : corrections) keys.push_back(notice_key(c));
     std::string kept;
     std::size_t start = 0;

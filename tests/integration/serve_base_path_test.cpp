@@ -141,8 +141,8 @@ TEST_F(ServeBasePath, EveryLinkOfEveryPageIsUnderTheBasePathAndWorks) {
 TEST_F(ServeBasePath, ErrorPagesLinkUnderTheBasePath) {
     ServerThread server(options());
     const std::string base = k_base;
-    for (const std::string& target : {base + "/no/such/page", base + "/doc/0123456789abcdef",
-                                      base + "/?sort=sideways", std::string("/outside/the/archive")}) {
+    for (const std::string& target : {base + "/no/such/page", base + "/doc/0123456789abcdef", base + "/?sort=sideways",
+                                      std::string("/outside/the/archive")}) {
         Socket socket(server.port());
         ASSERT_TRUE(socket.send(get_request(target, "Accept: text/html\r\n")));
         const std::string response = socket.read_all();

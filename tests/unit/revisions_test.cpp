@@ -103,7 +103,7 @@ TEST(CorrectionNotice, Table) {
     }
 }
 
-TEST(Corrections, AreTakenOutOfTheBodyAndKept) {
+TEST(CorrectionNotices, AreTakenOutOfTheBodyAndKept) {
     const std::string notice = "Correction: An earlier version of this article misstated the hearing's date.";
     const Article a = extract(page("", prose() + "<p><em>" + notice + "</em></p>"));
     ASSERT_EQ(a.corrections.size(), 1U);
@@ -112,27 +112,27 @@ TEST(Corrections, AreTakenOutOfTheBodyAndKept) {
     EXPECT_NE(a.body.find("zoning ordinance"), std::string::npos);
 }
 
-TEST(Corrections, TheSentenceFormCountsInAFooter) {
+TEST(CorrectionNotices, TheSentenceFormCountsInAFooter) {
     const std::string notice = "This article was amended on 8 December 2025 to correct the name of the ward.";
     const Article a = extract(page("", prose() + "<footer><p>" + notice + "</p></footer>"));
     ASSERT_EQ(a.corrections.size(), 1U);
     EXPECT_EQ(a.corrections[0], notice);
 }
 
-TEST(Corrections, ACommentersCorrectionIsNotTheArticles) {
+TEST(CorrectionNotices, ACommentersCorrectionIsNotTheArticles) {
     const Article a = extract(page(
         "", prose() + "<div class=comments><p>Correction: the ward is the ninth, not the fifth, you fools.</p></div>"));
     EXPECT_TRUE(a.corrections.empty());
 }
 
-TEST(Corrections, TheWordInProseIsNoNotice) {
+TEST(CorrectionNotices, TheWordInProseIsNoNotice) {
     const Article a = extract(page("", prose() + "<p>Correction officers at the county jail say the correction of "
                                                  "the schedule came too late for the night shift.</p>"));
     EXPECT_TRUE(a.corrections.empty());
     EXPECT_NE(a.body.find("Correction officers"), std::string::npos);
 }
 
-TEST(Corrections, SplitKeepsEachNoticeOnce) {
+TEST(CorrectionNotices, SplitKeepsEachNoticeOnce) {
     std::vector<std::string> corrections{"Correction: The vote was 5-4."};
     std::string body = "First paragraph.\n\nCorrection: The vote was 5-4.\n\nLast paragraph.";
     split_corrections(body, corrections);
