@@ -2,6 +2,7 @@
 
 #include <oped/common/text.hpp>
 #include <oped/indexer/dates.hpp>
+#include <oped/indexer/title.hpp>
 
 #include <algorithm>
 #include <array>
@@ -84,17 +85,6 @@ std::string notice_key(std::string_view text) {
     return f.substr(start);
 }
 
-std::size_t words_in(std::string_view s) {
-    std::size_t n = 0;
-    bool in_word = false;
-    for (char c : s) {
-        const bool space = c == ' ';
-        if (!space && !in_word) ++n;
-        in_word = !space;
-    }
-    return n;
-}
-
 // After a label at the start of `f`: the text past its colon, when only a
 // short tail (a date, a plural "s") stands between them; else npos.
 std::size_t past_label_colon(std::string_view f, std::string_view label) {
@@ -105,7 +95,7 @@ std::size_t past_label_colon(std::string_view f, std::string_view label) {
     if (tail.starts_with('s') || tail.starts_with('d')) tail.remove_prefix(1); // "Corrections", "Updated"
     const bool dated = std::any_of(tail.begin(), tail.end(), [](char c) { return c >= '0' && c <= '9'; });
     const bool blank = std::all_of(tail.begin(), tail.end(), [](char c) { return c == ' '; });
-    if (!blank && !(dated && words_in(tail) <= k_max_tail_words)) return std::string_view::npos;
+    if (!blank && !(dated && word_count(tail) <= k_max_tail_words)) return std::string_view::npos;
     if (!blank && (std::isalnum(static_cast<unsigned char>(tail.front())) != 0)) return std::string_view::npos;
     return colon + 1;
 }
