@@ -72,8 +72,9 @@ bool wants_html(const httplib::Request& req) {
 void apply(const Reply& reply, httplib::Response& res, const std::string& base_path) {
     res.status = reply.status;
     for (const auto& [k, v] : reply.headers) res.set_header(k, v);
-    const bool page = reply.content_type.rfind("text/html", 0) == 0;
-    res.set_content(page ? mount_links(reply.body, base_path) : reply.body, reply.content_type);
+    const bool mounted_page = !base_path.empty() && reply.content_type.rfind("text/html", 0) == 0;
+    // At the root the body is copied once, as before, not rewritten first.
+    res.set_content(mounted_page ? mount_links(reply.body, base_path) : reply.body, reply.content_type);
 }
 
 std::string truncated(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n) + "..."; }
