@@ -1,6 +1,7 @@
 // oped's script: enhancements over server-rendered pages, which work
 // without it. Loaded as a module (no inline script: the CSP forbids it).
 
+import { initMarkNav } from './article.js';
 import { initCopyButtons } from './cite.js';
 import { initFacets, listKeys } from './facets.js';
 import { initSearch } from './search.js';
@@ -35,6 +36,7 @@ function init() {
   const box = document.getElementById('q') ?? document.getElementById('masthead-q');
   if (box?.form) initSuggest(box, { onChoose: () => box.form.requestSubmit() });
   initCopyButtons(document);
+  if (page === 'doc') initMarkNav(document);
   initHelp();
   document.addEventListener('keydown', (event) => {
     // "/" goes to the search box, as on many sites.

@@ -13,16 +13,22 @@ export function authorUrl(name) {
   return route(`/author/${encodeURIComponent(name)}`);
 }
 
-export function docUrl(id, query) {
-  return route(`/doc/${encodeURIComponent(id)}${query ? `?q=${encodeURIComponent(query)}` : ''}`);
+// The article page reached from a search, as the server writes it
+// (parts.cpp, doc_link): the search's state carried, and the result's place
+// in the whole list (`rank`, from 1), for the way back and the neighbours.
+export function docLink(id, params, rank) {
+  const qs = canonical(params);
+  if (rank) qs.append('rank', String(rank));
+  const query = qs.toString();
+  return route(`/doc/${encodeURIComponent(id)}`) + (query ? `?${query}` : '');
 }
 
 function took(ms) {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`;
 }
 
-function hit(result, params) {
-  const here = docUrl(result.id, params.get('q') ?? '');
+function hit(result, params, rank) {
+  const here = docLink(result.id, params, rank);
   const meta = h('p', { class: 'hit-meta' });
   const parts = [];
   if (result.authors?.length) {
@@ -51,12 +57,20 @@ function hit(result, params) {
     if (i > 0) meta.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' \u00b7 '));
     meta.append(part);
   });
+  const title = result.title || '(untitled)';
+  const original = externalUrl(result.url);
+  const links = h('p', { class: 'hit-links' });
+  if (original) {
+    links.append(h('a', { href: original, class: 'hit-source', rel: 'noopener noreferrer external' }, 'source \u2197',
+      h('span', { class: 'visually-hidden' }, `: the original of ${title}`)));
+    links.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, ' \u00b7 '));
+  }
+  links.append(h('a', { href: `${here}#cite`, class: 'hit-cite' }, 'Cite', h('span', { class: 'visually-hidden' }, ` ${title}`)));
   return h('li', { class: 'hit' },
-    h('h3', { class: 'hit-title' }, h('a', { href: externalUrl(result.url) ?? here }, result.title || '(untitled)')),
+    h('h3', { class: 'hit-title' }, h('a', { href: here }, title)),
     meta,
     result.snippet ? h('p', { class: 'hit-snippet' }, snippetNodes(result.snippet)) : null,
-    h('p', { class: 'hit-links' }, h('a', { href: here, class: 'hit-read' }, 'Read the full text',
-      h('span', { class: 'visually-hidden' }, ` of ${result.title || '(untitled)'}`))));
+    links);
 }
 
 function sortLinks(params, browsing) {
@@ -252,7 +266,7 @@ export function renderResults(data, params) {
     const list = h('ol', { class: 'hits', start: first });
     // Articles open with the words the results are for marked.
     const shown = data.showing_corrected ? edited(params, (p) => p.set('q', data.corrected)) : params;
-    for (const result of data.results) list.append(hit(result, shown));
+    data.results.forEach((result, i) => list.append(hit(result, shown, first + i)));
     section.append(list);
   }
   if (!beyond) section.append(pagination(data.page, lastPage(data.total, data.per_page), params) ?? '');

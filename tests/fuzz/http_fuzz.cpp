@@ -43,7 +43,7 @@ Reply route(const std::string& path, const ParamMap& params, const std::string& 
     if (path == "/api/suggest") return handle_suggest(params, searcher);
     if (path.starts_with("/api/doc/") && doc_id_ok(path.substr(9))) return handle_doc(path.substr(9), searcher);
     if (path.starts_with("/doc/") && doc_id_ok(path.substr(5)))
-        return handle_doc_page(path.substr(5), params, searcher);
+        return handle_doc_page(path.substr(5), params, searcher, base);
     if (path.starts_with("/author/") && author_name_ok(path.substr(8))) {
         return handle_author_page(path.substr(8), params, searcher);
     }

@@ -70,7 +70,7 @@ TEST(PublicIds, ARebuildInAnotherOrderKeepsEachArticlesIdAndLink) {
     ASSERT_TRUE(searcher);
     for (const Article& a : search_fixture_articles()) {
         const std::string id = first.at(a.url).id;
-        const auto page = http::handle_doc_page(id, {}, searcher.value());
+        const auto page = http::handle_doc_page(id, {}, searcher.value(), "http://127.0.0.1:8080");
         EXPECT_EQ(page.status, 200) << a.url;
         const auto doc = nlohmann::json::parse(http::handle_doc(id, searcher.value()).body);
         EXPECT_EQ(doc["url"], a.url);

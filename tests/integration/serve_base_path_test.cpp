@@ -120,9 +120,11 @@ TEST_F(ServeBasePath, EveryLinkOfEveryPageIsUnderTheBasePathAndWorks) {
         EXPECT_EQ(res->status, 200) << target;
         if (res->get_header_value("Content-Type").rfind("text/html", 0) != 0) continue;
         ++pages;
-        for (const std::string& link : links_of(res->body)) {
+        for (std::string link : links_of(res->body)) {
             ++links;
             if (starts_with(link, "#") || starts_with(link, "https://web-fixture.example/")) continue;
+            // The article page's canonical URL is absolute: this server's address, then the base path.
+            if (starts_with(link, "http://127.0.0.1:")) link = link.substr(link.find('/', 7));
             EXPECT_TRUE(starts_with(link, base + "/")) << link << " on " << target;
             const std::string path = link.substr(0, link.find('#'));
             if (starts_with(path, base + "/") && seen.insert(path).second) queue.push_back(path);

@@ -17,6 +17,8 @@ bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
 }
 
+constexpr const char* k_base = "http://127.0.0.1:8080";
+
 class WebPages : public WebFixture {};
 
 TEST_F(WebPages, FrontPageListsNewestArticlesAuthorsAndTheWholeTimeline) {
@@ -293,11 +295,11 @@ TEST_F(WebPages, UnknownAuthorIsANotFoundPage) {
 
 TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
     const auto id = id_of("federalist-51");
-    const auto reply = http::handle_doc_page(id, {{"q", "ambition"}}, searcher());
+    const auto reply = http::handle_doc_page(id, {{"q", "ambition"}}, searcher(), k_base);
     ASSERT_EQ(reply.status, 200);
     EXPECT_TRUE(contains(reply.body,
                          R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
-    EXPECT_TRUE(contains(reply.body, R"(href="/?q=ambition">)"));
+    EXPECT_TRUE(contains(reply.body, R"(href="/?q=ambition" class="doc-back-link">)"));
     EXPECT_TRUE(contains(reply.body,
                          "Hamilton, Alexander, and James Madison. \xE2\x80\x9CThe Federalist No. 51: Checks and "
                          "Balances.\xE2\x80\x9D <i>Independent Journal</i>, February 6, 1788."));
@@ -310,7 +312,7 @@ TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
 // Regression: the words of a wildcard query were not marked in the article.
 TEST_F(WebPages, ArticlePageMarksTheWordsOfAWildcardQuery) {
     const auto id = id_of("federalist-51");
-    const auto reply = http::handle_doc_page(id, {{"q", "ambit*"}}, searcher());
+    const auto reply = http::handle_doc_page(id, {{"q", "ambit*"}}, searcher(), k_base);
     ASSERT_EQ(reply.status, 200);
     EXPECT_TRUE(contains(reply.body,
                          R"(<mark id="first-mark">Ambition</mark> must be made to counteract <mark>ambition</mark>)"));
@@ -318,7 +320,7 @@ TEST_F(WebPages, ArticlePageMarksTheWordsOfAWildcardQuery) {
 }
 
 TEST_F(WebPages, HostileArticlePageShowsItsMarkupAsText) {
-    const auto reply = http::handle_doc_page(id_of("hostile"), {{"q", "script onerror"}}, searcher());
+    const auto reply = http::handle_doc_page(id_of("hostile"), {{"q", "script onerror"}}, searcher(), k_base);
     ASSERT_EQ(reply.status, 200);
     EXPECT_TRUE(
         contains(reply.body, "&lt;<mark id=\"first-mark\">script</mark>&gt;alert(4)&lt;/<mark>script</mark>&gt;"));
@@ -329,7 +331,7 @@ TEST_F(WebPages, HostileArticlePageShowsItsMarkupAsText) {
 
 TEST_F(WebPages, MissingArticlesAreNotFoundPages) {
     for (const std::string id : {"0", "999999", "abc", "12abc", "-1"}) {
-        const auto reply = http::handle_doc_page(id, {}, searcher());
+        const auto reply = http::handle_doc_page(id, {}, searcher(), k_base);
         EXPECT_EQ(reply.status, 404) << id;
         EXPECT_TRUE(contains(reply.body, "Not found")) << id;
     }

@@ -16,6 +16,7 @@
 #include <oped/searcher/searcher.hpp>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <set>
 #include <stdexcept>
@@ -72,9 +73,12 @@ inline std::vector<Article> web_articles() {
     };
 }
 
-// A fresh index of web_articles() in a temporary folder, and a Searcher on it.
+// A fresh index of articles() (web_articles() unless a test's fixture says
+// otherwise) in a temporary folder, and a Searcher on it.
 class WebFixture : public ::testing::Test {
   protected:
+    virtual std::vector<Article> articles() const { return web_articles(); }
+
     void SetUp() override {
         const std::string db_path = (m_dir / "db").string();
         {
@@ -84,7 +88,7 @@ class WebFixture : public ::testing::Test {
             indexer::DocumentBuilder builder;
             indexer::SpellingUpdate spelling;
             spelling.note_all(db);
-            for (const auto& a : web_articles()) {
+            for (const auto& a : articles()) {
                 indexer::BuiltDocument built = builder.build(a, "0:0");
                 spelling.note(built.doc);
                 db.replace_document(built.id_term, built.doc);
@@ -110,7 +114,8 @@ class WebFixture : public ::testing::Test {
 
 // What a page must never hold, whatever the index or the request held:
 // elements other than the ones the pages write, event-handler attributes,
-// javascript: links, scripts but the one module.
+// javascript: links, scripts but the one module and at most one JSON-LD
+// block (data, never run) that is whole JSON.
 inline void expect_inert_html(const std::string& html) {
     static const std::set<std::string> k_allowed = {
         "html",   "head", "meta",  "title",   "link",   "script", "body",    "a",       "header",     "div",
@@ -121,11 +126,15 @@ inline void expect_inert_html(const std::string& html) {
     auto doc = indexer::parse_html(html);
     ASSERT_NE(doc, nullptr);
     int scripts = 0;
+    int json_ld = 0;
     int images = 0;
     indexer::walk_elements(indexer::root_element(doc.get()), [&](xmlNode* node, int) {
         const std::string tag(indexer::tag_name(node));
         EXPECT_TRUE(k_allowed.count(tag) != 0) << "unexpected <" << tag << ">";
-        if (tag == "script") {
+        if (tag == "script" && indexer::attr(node, "type") == "application/ld+json") {
+            ++json_ld;
+            EXPECT_TRUE(nlohmann::json::accept(indexer::raw_text(node))) << indexer::raw_text(node);
+        } else if (tag == "script") {
             ++scripts;
             EXPECT_EQ(indexer::attr(node, "src"), "/app.js");
             EXPECT_EQ(indexer::raw_text(node), "");
@@ -145,6 +154,7 @@ inline void expect_inert_html(const std::string& html) {
         return true;
     });
     EXPECT_EQ(scripts, 1);
+    EXPECT_LE(json_ld, 1);
     EXPECT_LE(images, 1);
 }
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <ctime>
 
 namespace oped::http::cite {
 namespace {
@@ -190,6 +192,42 @@ std::string bib_key(const Article& a, std::string_view id) {
     return key;
 }
 
+std::string long_date(const Date& d) { // "December 6, 2026"
+    std::string out;
+    if (d.month != 0) out += k_months[d.month - 1] + std::string(d.day != 0 ? " " + std::to_string(d.day) + ", " : " ");
+    return out + d.year;
+}
+
+std::string mla_date(const Date& d) { // "6 Dec. 2026"
+    std::string out;
+    if (d.day != 0) out += std::to_string(d.day) + " ";
+    if (d.month != 0) out += std::string(k_mla_months[d.month - 1]) + " ";
+    return out + d.year;
+}
+
+// RIS values are one line each.
+std::string ris_value(std::string_view s) {
+    std::string out;
+    for (char c : s) out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c);
+    return text::collapse_space(out);
+}
+
+// "1787-10-27" -> "1787/10/27/", "1788-05" -> "1788/05//" (RIS dates).
+std::string ris_date(const Date& d) {
+    char buf[16];
+    std::string out = d.year + "/";
+    if (d.month != 0) {
+        std::snprintf(buf, sizeof buf, "%02d", d.month);
+        out += buf;
+    }
+    out += "/";
+    if (d.day != 0) {
+        std::snprintf(buf, sizeof buf, "%02d", d.day);
+        out += buf;
+    }
+    return out + "/";
+}
+
 } // namespace
 
 Name split_name(std::string_view display) {
@@ -210,7 +248,7 @@ Name split_name(std::string_view display) {
     return n;
 }
 
-Reference chicago(const Article& a) {
+Reference chicago(const Article& a, const Access& access) {
     const std::string url = html::external_url(a.url);
     Reference r;
     if (!a.authors.empty()) r.push_back({with_stop(listed(a.authors)) + " "});
@@ -220,20 +258,16 @@ Reference chicago(const Article& a) {
         r.push_back({" "});
         r.push_back({a.site, true});
     }
-    std::string date;
-    if (!d.year.empty()) {
-        if (d.month != 0)
-            date += k_months[d.month - 1] + std::string(d.day != 0 ? " " + std::to_string(d.day) + ", " : " ");
-        date += d.year;
-    } else {
-        date = "n.d.";
-    }
+    const std::string date = d.year.empty() ? "n.d." : long_date(d);
     r.push_back({(a.site.empty() ? " " : ", ") + with_stop(date)});
-    if (!url.empty()) r.push_back({" " + url + "."});
+    const Date seen = parse_date(access.day);
+    if (!seen.year.empty()) r.push_back({" Accessed " + long_date(seen) + "."});
+    if (!access.archive_url.empty()) r.push_back({" " + access.archive_url + "."});
+    if (!url.empty()) r.push_back({" Originally published at " + url + "."});
     return r;
 }
 
-Reference mla(const Article& a) {
+Reference mla(const Article& a, const Access& access) {
     const std::string url = html::external_url(a.url);
     Reference r;
     if (a.authors.size() == 1 || a.authors.size() == 2) {
@@ -248,18 +282,17 @@ Reference mla(const Article& a) {
     }
     const Date d = parse_date(a.published);
     std::string rest;
-    if (!d.year.empty()) {
-        if (d.day != 0) rest += std::to_string(d.day) + " ";
-        if (d.month != 0) rest += std::string(k_mla_months[d.month - 1]) + " ";
-        rest += d.year;
-    }
-    if (!url.empty()) rest += (rest.empty() ? "" : ", ") + url_without_scheme(url);
+    if (!d.year.empty()) rest += mla_date(d);
+    if (!access.archive_url.empty()) rest += (rest.empty() ? "" : ", ") + url_without_scheme(access.archive_url);
     if (!rest.empty()) r.push_back({(a.site.empty() ? " " : ", ") + rest});
     r.push_back({"."});
+    const Date seen = parse_date(access.day);
+    if (!seen.year.empty()) r.push_back({" Accessed " + mla_date(seen) + "."});
+    if (!url.empty()) r.push_back({" Originally published at " + url_without_scheme(url) + "."});
     return r;
 }
 
-Reference apa(const Article& a) {
+Reference apa(const Article& a, const Access& access) {
     const std::string url = html::external_url(a.url);
     Reference r;
     std::string who;
@@ -284,11 +317,16 @@ Reference apa(const Article& a) {
         r.push_back({a.site, true});
         r.push_back({"."});
     }
-    if (!url.empty()) r.push_back({" " + url});
+    const Date seen = parse_date(access.day);
+    if (!access.archive_url.empty()) {
+        r.push_back({seen.year.empty() ? " " + access.archive_url
+                                       : " Retrieved " + long_date(seen) + ", from " + access.archive_url});
+    }
+    if (!url.empty()) r.push_back({" (originally published at " + url + ")"});
     return r;
 }
 
-std::string bibtex(const Article& a, std::string_view id) {
+std::string bibtex(const Article& a, std::string_view id, const Access& access) {
     std::string out = "@article{" + bib_key(a, id) + ",\n";
     auto field = [&](std::string_view name, const std::string& value) {
         std::string line = "  " + std::string(name);
@@ -309,10 +347,45 @@ std::string bibtex(const Article& a, std::string_view id) {
     if (!d.year.empty()) field("year", "{" + d.year + "}");
     if (d.month != 0) field("month", k_bib_months[d.month - 1]);
     if (d.day != 0) field("date", "{" + a.published.substr(0, 10) + "}");
-    if (const std::string url = html::external_url(a.url); !url.empty()) field("url", "{" + bib_url(url) + "}");
+    if (!access.archive_url.empty()) field("url", "{" + bib_url(access.archive_url) + "}");
+    if (!parse_date(access.day).year.empty()) field("urldate", "{" + access.day.substr(0, 10) + "}");
+    if (const std::string url = html::external_url(a.url); !url.empty())
+        field("note", "{Originally published at \\url{" + bib_url(url) + "}}");
     out.erase(out.size() - 2, 1); // no comma after the last field
     out += "}\n";
     return out;
+}
+
+std::string ris(const Article& a, const Access& access) {
+    std::string out;
+    auto line = [&](std::string_view tag, std::string_view value) {
+        const std::string v = ris_value(value);
+        if (!v.empty()) out += std::string(tag) + "  - " + v + "\r\n";
+    };
+    out += a.site.empty() ? "TY  - ELEC\r\n" : "TY  - NEWS\r\n";
+    line("TI", a.title.empty() ? "Untitled" : a.title);
+    for (const auto& author : a.authors) line("AU", inverted(split_name(author)));
+    const Date d = parse_date(a.published);
+    if (!d.year.empty()) {
+        line("PY", d.year);
+        line("DA", ris_date(d));
+    }
+    line("T2", a.site);
+    line("LA", a.language);
+    line("UR", access.archive_url);
+    if (const Date seen = parse_date(access.day); !seen.year.empty()) line("Y2", ris_date(seen));
+    if (const std::string url = html::external_url(a.url); !url.empty()) line("N1", "Originally published at " + url);
+    out += "ER  - \r\n";
+    return out;
+}
+
+std::string today_utc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &utc);
+    return buf;
 }
 
 std::string plain(const Reference& ref) {

@@ -3,6 +3,8 @@
 
 #include <oped/http/pages.hpp>
 
+#include "doc_head.hpp"
+#include "doc_nav.hpp"
 #include "layout.hpp"
 #include "links.hpp"
 #include "parts.hpp"
@@ -13,6 +15,8 @@
 #include <oped/http/html.hpp>
 #include <oped/searcher/highlight.hpp>
 #include <oped/searcher/related.hpp>
+
+#include <algorithm>
 
 namespace oped::http {
 namespace {
@@ -114,48 +118,113 @@ void corrections(html::Writer& w, const Article& a, const searcher::Highlighter&
     w.close("section");
 }
 
-void citations(html::Writer& w, const Article& a, const std::string& id) {
-    w.open("section", {{"class", "cite"}, {"aria-labelledby", "cite-heading"}});
+void copy_head(html::Writer& w, const std::string& id_attr, const std::string& name, const std::string& what) {
+    w.open("div", {{"class", "cite-head"}});
+    w.element("h3", {{"id", id_attr + "-h"}}, name);
+    w.element("button",
+              {{"type", "button"},
+               {"class", "copy"},
+               {"data-copy", id_attr},
+               {"hidden", "hidden"},
+               {"aria-label", "Copy the " + what}},
+              "Copy");
+    w.close("div");
+}
+
+// The references cite the archive's page, read today, and the original.
+void citations(html::Writer& w, const Article& a, const std::string& id, const cite::Access& access) {
+    w.open("section", {{"class", "cite"}, {"id", "cite"}, {"aria-labelledby", "cite-heading"}});
     w.element("h2", {{"id", "cite-heading"}}, "Cite this article");
     struct Style {
         const char* key;
         const char* name;
         cite::Reference ref;
     };
-    const Style styles[] = {
-        {"chicago", "Chicago", cite::chicago(a)}, {"mla", "MLA", cite::mla(a)}, {"apa", "APA", cite::apa(a)}};
+    const Style styles[] = {{"chicago", "Chicago", cite::chicago(a, access)},
+                            {"mla", "MLA", cite::mla(a, access)},
+                            {"apa", "APA", cite::apa(a, access)}};
     for (const auto& s : styles) {
         const std::string id_attr = std::string("cite-") + s.key;
         w.open("div", {{"class", "cite-style"}});
-        w.open("div", {{"class", "cite-head"}});
-        w.element("h3", {{"id", id_attr + "-h"}}, s.name);
-        w.element("button",
-                  {{"type", "button"},
-                   {"class", "copy"},
-                   {"data-copy", id_attr},
-                   {"hidden", "hidden"},
-                   {"aria-label", std::string("Copy the ") + s.name + " reference"}},
-                  "Copy");
-        w.close("div");
+        copy_head(w, id_attr, s.name, std::string(s.name) + " reference");
         w.open("p", {{"class", "cite-text"}, {"id", id_attr}, {"aria-labelledby", id_attr + "-h"}});
         w.raw(cite::to_html(s.ref));
         w.close("p").close("div");
     }
     w.open("div", {{"class", "cite-style"}});
-    w.open("div", {{"class", "cite-head"}});
-    w.element("h3", {{"id", "cite-bibtex-h"}}, "BibTeX");
-    w.element("button",
-              {{"type", "button"},
-               {"class", "copy"},
-               {"data-copy", "cite-bibtex"},
-               {"hidden", "hidden"},
-               {"aria-label", "Copy the BibTeX entry"}},
-              "Copy");
-    w.close("div");
+    copy_head(w, "cite-bibtex", "BibTeX", "BibTeX entry");
     w.element("pre", {{"class", "cite-text cite-bibtex"}, {"id", "cite-bibtex"}, {"aria-labelledby", "cite-bibtex-h"}},
-              cite::bibtex(a, id));
+              cite::bibtex(a, id, access));
     w.close("div");
+    w.open("div", {{"class", "cite-style"}});
+    copy_head(w, "cite-ris", "RIS", "RIS record");
+    w.element("pre", {{"class", "cite-text cite-bibtex"}, {"id", "cite-ris"}, {"aria-labelledby", "cite-ris-h"}},
+              cite::ris(a, access));
+    w.close("div");
+    w.open("p", {{"class", "cite-files"}}).text("Download: ");
+    w.element("a",
+              {{"href", "/doc/" + html::url_encode(id) + "/cite.ris"}, {"class", "cite-ris-file"}, {"download", ""}},
+              "RIS (EndNote, Zotero, Mendeley)");
+    w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
+    w.element("a",
+              {{"href", "/doc/" + html::url_encode(id) + "/cite.bib"}, {"class", "cite-bib-file"}, {"download", ""}},
+              "BibTeX");
+    w.close("p");
     w.close("section");
+}
+
+// "← Back to the results", keeping every parameter of the search it was
+// reached from; nothing when it was not reached from one.
+void back_link(html::Writer& w, const SearchLink& state, const std::string& query) {
+    if (state.query_string().empty()) return;
+    w.open("p", {{"class", "doc-back"}});
+    const std::string what = query.empty() ? "\xE2\x86\x90 Back to the articles"
+                                           : "\xE2\x86\x90 Results for \xE2\x80\x9C" + query + "\xE2\x80\x9D";
+    w.element("a", {{"href", state.url()}, {"class", "doc-back-link"}}, what);
+    w.close("p");
+}
+
+// The page of results at `rank` when the reader had `per_page` on a page.
+SearchLink state_at(const SearchLink& state, std::uint64_t rank) {
+    SearchLink out = state;
+    std::uint64_t per_page = searcher::k_default_per_page;
+    if (const std::string p = state.get("per_page");
+        !p.empty() && p.size() < 4 && p.find_first_not_of("0123456789") == std::string::npos) {
+        per_page = std::clamp<std::uint64_t>(std::stoull(p), 1, searcher::k_max_per_page);
+    }
+    const std::uint64_t page = (rank - 1) / per_page + 1;
+    out.set("page", page > 1 ? std::to_string(page) : "");
+    return out;
+}
+
+void neighbour_link(html::Writer& w, const Neighbour& n, const SearchLink& state, bool previous, std::string_view label,
+                    std::string_view css) {
+    const std::string href = doc_link(n.id, n.rank != 0 ? state_at(state, n.rank) : state, n.rank);
+    w.open("a", {{"href", href},
+                 {"class", std::string(css) + (previous ? " prev" : " next")},
+                 {"rel", previous ? "prev" : "next"}});
+    w.element("span", {{"class", "doc-nav-label"}},
+              previous ? "\xE2\x86\x90 " + std::string(label) : std::string(label) + " \xE2\x86\x92");
+    w.element("span", {{"class", "doc-nav-title"}}, n.title.empty() ? "(untitled)" : n.title);
+    w.close("a");
+}
+
+void result_nav(html::Writer& w, const Neighbours& n, const SearchLink& state, std::uint64_t rank) {
+    if (!n.previous && !n.next) return;
+    w.open("nav", {{"class", "doc-nav doc-results-nav"}, {"aria-label", "Neighbouring results"}});
+    if (n.previous) neighbour_link(w, *n.previous, state, true, "Previous result", "doc-nav-link");
+    w.element("span", {{"class", "doc-nav-place"}}, "Result " + format_count(rank));
+    if (n.next) neighbour_link(w, *n.next, state, false, "Next result", "doc-nav-link");
+    w.close("nav");
+}
+
+void author_nav(html::Writer& w, const Neighbours& n, const SearchLink& state, const std::string& author) {
+    if (!n.previous && !n.next) return;
+    w.open("nav", {{"class", "doc-nav doc-author-nav"}, {"aria-labelledby", "author-nav-heading"}});
+    w.element("h2", {{"id", "author-nav-heading"}, {"class", "doc-nav-heading"}}, "More by " + author + ", by date");
+    if (n.previous) neighbour_link(w, *n.previous, state, true, "Earlier", "doc-nav-link");
+    if (n.next) neighbour_link(w, *n.next, state, false, "Later", "doc-nav-link");
+    w.close("nav");
 }
 
 void similar(html::Writer& w, const std::vector<searcher::Hit>& hits) {
@@ -181,28 +250,27 @@ void similar(html::Writer& w, const std::vector<searcher::Hit>& hits) {
 
 } // namespace
 
-Reply handle_doc_page(const std::string& id_text, const ParamMap& params, searcher::Searcher& searcher) {
+Reply handle_doc_page(const std::string& id_text, const ParamMap& params, searcher::Searcher& searcher,
+                      const std::string& base_url) {
     if (!schema::is_public_id(id_text)) return error_page(unknown_doc_id(id_text));
     auto found = searcher.document(id_text);
     if (!found && found.error().code != ErrorCode::not_found) return error_page(found.error());
     if (!found) return error_page(unknown_doc_id(id_text));
     const Article& a = found.value().article;
     const std::string& id = found.value().id;
-    const SearchLink back(params);
-    std::string query = back.get("q");
+    const std::string archive_url = base_url + doc_url(id, "");
+    // The search it was reached from: every parameter, for the way back.
+    const SearchLink state(params);
+    std::string query = state.get("q");
     if (query.size() > k_max_query_bytes) query.clear();
     const searcher::Highlighter highlighter(searcher.database(), query);
+    const std::uint64_t rank = parse_rank(params);
 
     html::Writer w;
     w.open("div", {{"class", "doc-layout"}});
     w.open("article", {{"class", "doc"}, {"aria-labelledby", "doc-title"}});
-    if (!query.empty()) {
-        SearchLink results(ParamMap{});
-        results.set("q", query);
-        w.open("p", {{"class", "doc-back"}});
-        w.element("a", {{"href", results.url()}}, "\xE2\x86\x90 Results for \xE2\x80\x9C" + query + "\xE2\x80\x9D");
-        w.close("p");
-    }
+    back_link(w, state, query);
+    result_nav(w, result_neighbours(searcher, state, rank, id), state, rank);
     w.open("header", {{"class", "doc-header"}});
     if (!a.site.empty() || !a.section.empty()) {
         w.element("p", {{"class", "doc-kicker"}},
@@ -242,12 +310,21 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
         w.open("p", {{"class", "doc-highlight-note"}});
         w.text("Words of your search are highlighted. ");
         w.raw(R"(<a href="#first-mark" class="jump-to-mark">Jump to the first</a>)");
+        // Shown by web/article.js, which moves from one mark to the next.
+        w.open("span", {{"class", "mark-nav"}, {"hidden", "hidden"}});
+        w.element("button", {{"type", "button"}, {"class", "mark-prev"}}, "\xE2\x86\x91 Previous match");
+        w.element("button", {{"type", "button"}, {"class", "mark-next"}}, "Next match \xE2\x86\x93");
+        w.element("span", {{"class", "mark-place"}, {"aria-live", "polite"}}, "");
+        w.close("span");
         w.close("p");
     }
     w.open("div", {{"class", "doc-body"}}).raw(body).close("div");
     corrections(w, a, highlighter);
+    if (!a.authors.empty()) {
+        author_nav(w, author_neighbours(searcher, a.authors.front(), a, id), state, a.authors.front());
+    }
     w.open("footer", {{"class", "doc-footer"}});
-    citations(w, a, id);
+    citations(w, a, id, cite::Access{archive_url, cite::today_utc()});
     w.close("footer");
     w.close("article");
 
@@ -265,6 +342,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
     frame.title = a.title.empty() ? "Article " + id : a.title;
     frame.kind = "doc";
     frame.query = query;
+    frame.head_html = doc_head(a, base_url, archive_url);
     return html::page_reply(render_page(frame, w.str()));
 }
 

@@ -94,10 +94,10 @@ Reply handle_feed(const ParamMap& params, searcher::Searcher& searcher, const st
         out += "<entry>";
         element(out, "title", a.title.empty() ? "(untitled)" : a.title);
         element(out, "id", original.empty() ? archived : original);
-        out += R"(<link rel="alternate" type="text/html" href=")" +
-               html::xml_escape(original.empty() ? archived : original) + R"("/>)";
+        // The archive's page is the entry's link: the original may move or die.
+        out += R"(<link rel="alternate" type="text/html" href=")" + html::xml_escape(archived) + R"("/>)";
         if (!original.empty())
-            out += R"(<link rel="related" type="text/html" href=")" + html::xml_escape(archived) + R"("/>)";
+            out += R"(<link rel="via" type="text/html" href=")" + html::xml_escape(original) + R"("/>)";
         element(out, "updated", when.empty() ? std::string(k_epoch) : when);
         if (!when.empty()) element(out, "published", when);
         for (const auto& author : a.authors) {

@@ -22,6 +22,7 @@ std::string render_page(const PageFrame& frame, std::string_view main_html) {
             "link",
             {{"rel", "alternate"}, {"type", "application/atom+xml"}, {"title", "Atom feed"}, {"href", frame.feed_url}});
     }
+    w.raw(frame.head_html);
     w.raw(R"(<script type="module" src="/app.js"></script>)");
     w.close("head");
     w.open("body", {{"data-page", frame.kind}});

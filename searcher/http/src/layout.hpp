@@ -17,6 +17,7 @@ struct PageFrame {
     std::string feed_url;        // an Atom feed of this page's articles, or empty
     bool masthead_search = true; // a compact search box in the masthead
     std::string query;           // its value
+    std::string head_html;       // the page's own <head> elements, already escaped
 };
 
 std::string render_page(const PageFrame& frame, std::string_view main_html);

@@ -55,6 +55,13 @@ std::string doc_url(std::string_view id, std::string_view query) {
     return url;
 }
 
+std::string doc_link(std::string_view id, const SearchLink& state, std::uint64_t rank) {
+    SearchLink link = state;
+    link.path("/doc/" + html::url_encode(id));
+    if (rank != 0) link.add("rank", std::to_string(rank));
+    return link.url();
+}
+
 void updated_span(html::Writer& w, const Article& a) {
     const std::string day = a.updated.substr(0, std::min<std::size_t>(10, a.updated.size()));
     w.open("span", {{"class", "updated"}}).text("Updated ");
@@ -70,14 +77,15 @@ void correction_badge(html::Writer& w, const std::string& corrections_href) {
               "Corrected");
 }
 
-std::string render_hit(const searcher::Hit& hit, const SearchLink& base) {
+std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::uint64_t rank) {
     const Article& a = hit.article;
-    const std::string here = doc_url(hit.id, base.get("q"));
+    const std::string here = doc_link(hit.id, base, rank);
     const std::string original = html::external_url(a.url);
+    const std::string title = a.title.empty() ? "(untitled)" : a.title;
     html::Writer w;
     w.open("li", {{"class", "hit"}});
     w.open("h3", {{"class", "hit-title"}});
-    w.element("a", {{"href", original.empty() ? here : original}}, a.title.empty() ? "(untitled)" : a.title);
+    w.element("a", {{"href", here}}, title);
     w.close("h3");
     w.open("p", {{"class", "hit-meta"}});
     bool first = true;
@@ -111,8 +119,15 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base) {
         w.open("p", {{"class", "hit-snippet"}}).raw(html::safe_snippet(hit.snippet)).close("p");
     }
     w.open("p", {{"class", "hit-links"}});
-    w.open("a", {{"href", here}, {"class", "hit-read"}}).text("Read the full text");
-    w.element("span", {{"class", "visually-hidden"}}, " of " + (a.title.empty() ? "(untitled)" : a.title));
+    if (!original.empty()) {
+        w.open("a", {{"href", original}, {"class", "hit-source"}, {"rel", "noopener noreferrer external"}});
+        w.text("source \xE2\x86\x97");
+        w.element("span", {{"class", "visually-hidden"}}, ": the original of " + title);
+        w.close("a");
+        w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
+    }
+    w.open("a", {{"href", here + "#cite"}, {"class", "hit-cite"}}).text("Cite");
+    w.element("span", {{"class", "visually-hidden"}}, " " + title);
     w.close("a");
     w.close("p");
     w.close("li");

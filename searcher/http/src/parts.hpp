@@ -28,9 +28,16 @@ std::string author_url(std::string_view name);
 // The article page's URL; `query` is carried for highlighting.
 std::string doc_url(std::string_view id, std::string_view query);
 
-// One result as an <li>: title to the original, authors filtering `base`,
-// date, outlet, snippet, a link to the full text.
-std::string render_hit(const searcher::Hit& hit, const SearchLink& base);
+// The article page reached from a search: the search's state (query,
+// filters, sort, page) carried, so the page marks the query's words, leads
+// back to the same results and to the neighbouring ones; `rank` is the
+// result's place in the whole list from 1 (0: none).
+std::string doc_link(std::string_view id, const SearchLink& state, std::uint64_t rank);
+
+// One result as an <li>: the title to the archive's article page (doc_link),
+// authors filtering `base`, date, outlet, snippet, the original as a
+// secondary "source" link, and "Cite" to the article page's citations.
+std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::uint64_t rank = 0);
 
 // "Updated 3 November 1787" (a.updated set), and the "Corrected" badge
 // linking to the notices at `corrections_href`: on results and the article.

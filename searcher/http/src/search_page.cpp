@@ -288,7 +288,8 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
         // Articles open with the words the results are for marked.
         SearchLink shown = link;
         if (r.showing_corrected) shown.set("q", r.corrected);
-        for (const auto& hit : r.results) w.raw(render_hit(hit, shown));
+        std::uint64_t rank = first;
+        for (const auto& hit : r.results) w.raw(render_hit(hit, shown, rank++));
         w.close("ol");
     }
     if (!beyond) w.raw(render_pagination(r.page, last_page(r.total, r.per_page), link));

@@ -112,7 +112,8 @@ std::unique_ptr<httplib::Server> make_server(const ServeOptions& options) {
         limits, [screen](httplib::Request& req, bool& close) { t_refusal = screen_request(req, screen, close); });
 }
 
-// The base of absolute links (the feed, OpenSearch): the configured public
+// The base of absolute links (the feed, OpenSearch, the article page's
+// canonical URL and citations): the configured public
 // URL (its path, or else the base path, after it); else the scheme and host
 // a trusted proxy forwarded, each when well-formed, or else the address the
 // client reached, then the base path. Never the Host header, which the
@@ -246,10 +247,15 @@ void Server::install_routes() {
           with_searcher(Answers::page, [](const httplib::Request& req, searcher::Searcher& searcher) {
               return handle_author_page(req.matches[1], req.params, searcher);
           }));
-    s.Get(R"(/doc/([^/]{1,32}))",
-          with_searcher(Answers::page, [](const httplib::Request& req, searcher::Searcher& searcher) {
-              return handle_doc_page(req.matches[1], req.params, searcher);
+    s.Get(R"(/doc/([^/]{1,32}))", with_searcher(Answers::page, [options = m_options](const httplib::Request& req,
+                                                                                     searcher::Searcher& searcher) {
+              return handle_doc_page(req.matches[1], req.params, searcher, base_url(options, req));
           }));
+    s.Get(
+        R"(/doc/([^/]{1,32})/cite\.(ris|bib))",
+        with_searcher(Answers::json, [options = m_options](const httplib::Request& req, searcher::Searcher& searcher) {
+            return handle_citation_file(req.matches[1], req.matches[2], searcher, base_url(options, req));
+        }));
     s.Get("/feed", with_searcher(Answers::json,
                                  [options = m_options](const httplib::Request& req, searcher::Searcher& searcher) {
                                      return handle_feed(req.params, searcher, base_url(options, req));

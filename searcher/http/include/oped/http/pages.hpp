@@ -19,9 +19,19 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher);
 // "/author/{name}": their articles newest first, timeline, outlets, words.
 Reply handle_author_page(const std::string& name, const ParamMap& params, searcher::Searcher& searcher);
 
-// "/doc/{id}?q=...": the article's text with the query's words marked,
-// metadata, more like this, citations.
-Reply handle_doc_page(const std::string& id, const ParamMap& params, searcher::Searcher& searcher);
+// "/doc/{id}?q=...&rank=N": the article's text with the query's words
+// marked, the way back to the search it was reached from (every search
+// parameter carried) and to its neighbouring results (`rank`), metadata, more
+// like this, citations; its <head> describes it for reference managers and
+// link previews. `base_url` as for the feed: its permanent URL is
+// base_url + "/doc/{id}".
+Reply handle_doc_page(const std::string& id, const ParamMap& params, searcher::Searcher& searcher,
+                      const std::string& base_url);
+
+// "/doc/{id}/cite.ris" and "/doc/{id}/cite.bib" (`format` "ris" or "bib"):
+// the article's citation as a file to download.
+Reply handle_citation_file(const std::string& id, const std::string& format, searcher::Searcher& searcher,
+                           const std::string& base_url);
 
 // "/feed?q=...": an Atom feed of any search, newest first. `base_url` is
 // "http://host:port" for absolute links.
