@@ -27,8 +27,8 @@ try {
   page.on('console', (m) => { if (m.type() === 'error') console.error(`console: ${m.text()}`); });
   page.on('pageerror', (e) => console.error(`pageerror: ${e.message}`));
   await page.goto(new URL('/?q=federal+constitution', base).href);
-  pages.article = new URL(await page.locator('.hit-read').first().getAttribute('href'), base).pathname +
-    new URL(await page.locator('.hit-read').first().getAttribute('href'), base).search;
+  pages.article = new URL(await page.locator('.hit-title a').first().getAttribute('href'), base).pathname +
+    new URL(await page.locator('.hit-title a').first().getAttribute('href'), base).search;
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
     for (const [name, path] of Object.entries(pages)) {

@@ -35,7 +35,7 @@ describe('author and article pages', () => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.goto(env.server.url('/?q=federal+judiciary&author=Alexander+Hamilton'));
       const title = await page.locator('.hit-title').first().textContent();
-      await page.locator('.hit-read').first().click();
+      await page.locator('.hit-title a').first().click();
       await page.waitForURL(/\/doc\/[0-9a-f]{16}\?q=federal/);
       assert.equal(await page.locator('h1.doc-title').textContent(), title);
       assert.ok(await page.locator('.doc-body mark').count() > 0, 'no marked words');
@@ -141,7 +141,7 @@ describe('author and article pages', () => {
       // A facet link followed in place, then an article.
       await page.locator('.facet[data-facet="author"] .facet-list a').first().click();
       await page.waitForURL((url) => url.searchParams.has('author'));
-      await page.locator('.hit-read').first().click();
+      await page.locator('.hit-title a').first().click();
       await page.waitForURL((url) => url.pathname.startsWith(env.server.path('/doc/')));
       assert.ok(await page.locator('h1.doc-title').count() === 1);
     });

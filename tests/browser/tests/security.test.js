@@ -49,7 +49,7 @@ describe('hostile content', () => {
   it('the hostile article page shows its title and text as text', async (t) => {
     await withPage(env, t, async (page) => {
       await page.goto(env.server.url('/?q=zanzibar'));
-      await page.locator('.hit-read').first().click();
+      await page.locator('.hit-title a').first().click();
       await page.waitForURL(/\/doc\/[0-9a-f]{16}/);
       assert.match(await page.locator('h1.doc-title').textContent(), /<script>window.__pwned=1<\/script>/);
       assert.match(await page.locator('.doc-body').textContent(), /<img src=x\s+onerror=window.__pwned=8>/);
