@@ -52,7 +52,7 @@ std::string highwire_date(std::string_view iso) {
 }
 
 std::string excerpt(const std::string& body, std::size_t max_bytes) {
-    const std::string text = text::collapse_space(body);
+    std::string text = text::collapse_space(body);
     if (text.size() <= max_bytes) return text;
     auto cut = text.rfind(' ', max_bytes);
     if (cut == std::string::npos || cut == 0) return {};
