@@ -12,8 +12,10 @@ const env = setUp();
 // Nothing injected ran, and the page holds no element it did not mean to.
 async function assertInert(page) {
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'injected script ran');
-  const scripts = await page.locator('script').evaluateAll((ss) => ss.map((s) => s.getAttribute('src')));
+  // The one module, and on an article page its JSON-LD: data, never run, and whole JSON.
+  const scripts = await page.locator('script:not([type="application/ld+json"])').evaluateAll((ss) => ss.map((s) => s.getAttribute('src')));
   assert.deepEqual(scripts, [env.server.path('/app.js')]);
+  for (const data of await page.locator('script[type="application/ld+json"]').allTextContents()) JSON.parse(data);
   assert.equal(await page.locator('main img, main svg[onload], main b, main [onerror], main [onload]').count(), 0);
   const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.every((h) => !/^\s*javascript:/i.test(h)), 'a javascript: link');
@@ -56,6 +58,8 @@ describe('hostile content', () => {
       assert.match(await page.locator('.doc-body').textContent(), /<b>and all<\/b>/);
       assert.match(await page.locator('#cite-chicago').textContent(), /<script>/);
       assert.match(await page.title(), /<script>/);
+      const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
+      assert.equal(ld.headline, await page.locator('h1.doc-title').textContent());
       await assertInert(page);
     });
   });
