@@ -10,7 +10,7 @@ namespace {
 constexpr unsigned k_max_window = 100;       // per_page at most
 constexpr unsigned k_same_day_articles = 20; // an author's articles of one day looked through
 constexpr std::size_t k_max_rank_digits = 5; // k_max_depth is 10000
-constexpr std::size_t k_snippet_bytes = 40;  // unused, kept short
+constexpr std::size_t k_snippet_bytes = 40;  // neighbours show no snippet: keep it cheap
 
 Result<searcher::SearchResponse> run(searcher::Searcher& searcher, const ParamMap& params) {
     auto request = parse_search_params(params);
