@@ -16,10 +16,12 @@
 
 namespace oped::schema {
 
-inline constexpr std::string_view k_schema_version = "5"; // 2: document data deflated by oped (docdata.cpp);
+inline constexpr std::string_view k_schema_version = "6"; // 2: document data deflated by oped (docdata.cpp);
                                                           // 3: dates known to the month or year have values;
                                                           // 4: public ids (XI terms);
-                                                          // 5: updated and corrections (XH, XR terms)
+                                                          // 5: updated and corrections (XH, XR terms);
+                                                          // 6: outlets, author keys, genres, bio lines,
+                                                          //    syndicated copies (slots 11-14)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 // One key per page that failed, "oped:failed:" + path (hashed when long, as
