@@ -76,6 +76,12 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     add_date_terms(doc, a.published);
     if (!a.corrections.empty()) doc.add_boolean_term(std::string(schema::prefix::has) + "correction");
     if (!a.updated.empty()) doc.add_boolean_term(std::string(schema::prefix::has) + "updated");
+    // The body's fingerprint; the copy group's term and value are the
+    // writer's to add, as they depend on the other documents.
+    out.sketch = copies::sketch_of(a.body);
+    if (out.sketch) {
+        for (const auto& term : copies::band_terms(*out.sketch)) doc.add_boolean_term(term);
+    }
 
     // Values for ranges, sorting and facets.
     const std::string day = schema::date_value(a.published);

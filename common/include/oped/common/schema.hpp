@@ -61,6 +61,12 @@ inline constexpr std::string_view type = "XT";         // page type: "XTarticle"
 inline constexpr std::string_view public_id = "XI";    // "XI" + public_id(unique id) (boolean)
 inline constexpr std::string_view has = "XH";          // "XHcorrection", "XHupdated": has:correction (boolean)
 inline constexpr std::string_view correction = "XR";   // words of the correction notices (free text)
+// Syndicated copies (indexer/fingerprint.hpp, indexer/copy_groups.hpp):
+// "XUg" + group label: every copy of one piece holds the same (boolean);
+// "XUb" + band (2 digits) + 12 hex digits: a body's MinHash sketch, one term
+// per band of 3 values (boolean).
+inline constexpr std::string_view copy_group = "XUg";
+inline constexpr std::string_view copy_band = "XUb";
 } // namespace prefix
 
 // Value slots and their encodings.
@@ -79,6 +85,11 @@ inline constexpr Xapian::valueno uid = 9;       // the unique id (value of the Q
 // "month" or "year" when the publication date is known only so far (the
 // timeline); absent for a full day.
 inline constexpr Xapian::valueno date_precision = 10;
+
+// The copy group's label (the XUg term's value: the public id of the
+// member that founded the group); absent for a piece that ran once. Results
+// collapse on it.
+inline constexpr Xapian::valueno copy_group = 14;
 } // namespace slot
 
 // Title words are worth this many body words.

@@ -4,9 +4,11 @@
 // the TermGenerator's scratch state: one builder per thread.
 
 #include <oped/common/article.hpp>
+#include <oped/indexer/fingerprint.hpp>
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,9 @@ std::string unique_id(const Article& article);
 struct BuiltDocument {
     Xapian::Document doc;
     std::string id_term; // Q-prefixed, ready for replace_document
+    // The body's sketch, also in the document as band terms; none for a
+    // short body. The writer groups copies with it (copy_groups.hpp).
+    std::optional<copies::Sketch> sketch;
 };
 
 class DocumentBuilder {
