@@ -144,6 +144,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     if (browsing && order == SortOrder::relevance) order = SortOrder::newest;
     const auto keys = sort_key(order);
     if (order != SortOrder::relevance) enquire.set_sort_by_key_then_relevance(keys.get(), false);
+    // One result per syndicated piece: the copy first in this order (the
+    // best match, or the newest or oldest when sorted by date) stands for
+    // the others. Only pages of a group hold the slot; Xapian leaves the
+    // others alone.
+    if (request.collapse) enquire.set_collapse_key(schema::slot::copy_group);
 
     // A facet whose field is filtered counts in a match of its own, without
     // that filter (FacetSpies::count_alone); the others count in this one.
@@ -160,6 +165,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         mset = browse_page(enquire, db, make_query(parsed.query), order == SortOrder::newest, first, request.per_page);
         Xapian::Enquire counter(db);
         counter.set_weighting_scheme(Xapian::BoolWeight());
+        if (request.collapse) counter.set_collapse_key(schema::slot::copy_group);
         counter.set_query(make_query(parsed.query));
         if (request.facets) spies.attach(counter);
         const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
@@ -212,6 +218,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                           ? lead_snippet(hit.article.body, request.snippet_bytes)
                           : query_snippet(hit.article.body, hit.article.language, request.snippet_bytes, highlighter);
         hit.article.body.clear();
+        hit.copies = other_copies(db, doc, *it);
         out.results.push_back(std::move(hit));
     }
     if (request.facets) {
@@ -242,7 +249,8 @@ Result<StoredArticle> Searcher::document(std::string_view public_id) {
         try {
             auto article = decode_docdata(database().get_document(docid).get_data());
             if (!article) return article.error();
-            return StoredArticle{id, docid, std::move(article).value()};
+            const Xapian::Document doc = database().get_document(docid);
+            return StoredArticle{id, docid, std::move(article).value(), other_copies(database(), doc, docid)};
         } catch (const Xapian::DocNotFoundError&) {
             return Error{ErrorCode::not_found, "no document " + id, "id"};
         }

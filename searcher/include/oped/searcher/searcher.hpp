@@ -36,6 +36,7 @@ struct StoredArticle {
     std::string id;          // public id
     std::uint32_t docid = 0; // Xapian docid, this revision's
     Article article;
+    std::vector<CopyRef> copies; // the piece's other copies, earliest first
 };
 
 class Searcher {
