@@ -27,6 +27,22 @@ function took(ms) {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`;
 }
 
+// "Also ran in The X (date), The Y (date)": the piece's other copies, as
+// parts.cpp's copies_line writes them.
+function copiesLine(copies, params) {
+  const line = h('p', { class: 'copies' }, 'Also ran in ');
+  copies.forEach((copy, i) => {
+    if (i > 0) line.append(', ');
+    const name = copy.site || copy.title || '(untitled)';
+    line.append(h('a', { href: docLink(copy.id, params, 0), class: 'copy-link', title: copy.title }, name));
+    if (copy.published) {
+      const day = copy.published.slice(0, 10);
+      line.append(' (', h('time', { datetime: day }, readableDate(day)), ')');
+    }
+  });
+  return line;
+}
+
 function hit(result, params, rank) {
   const here = docLink(result.id, params, rank);
   const meta = h('p', { class: 'hit-meta' });
@@ -69,6 +85,7 @@ function hit(result, params, rank) {
   return h('li', { class: 'hit' },
     h('h3', { class: 'hit-title' }, h('a', { href: here }, title)),
     meta,
+    result.copies?.length ? copiesLine(result.copies, params) : null,
     result.snippet ? h('p', { class: 'hit-snippet' }, snippetNodes(result.snippet)) : null,
     links);
 }

@@ -77,6 +77,22 @@ void correction_badge(html::Writer& w, const std::string& corrections_href) {
               "Corrected");
 }
 
+void copies_line(html::Writer& w, const std::vector<searcher::CopyRef>& copies, const SearchLink& state) {
+    if (copies.empty()) return;
+    w.open("p", {{"class", "copies"}}).text("Also ran in ");
+    for (std::size_t i = 0; i < copies.size(); ++i) {
+        const searcher::CopyRef& c = copies[i];
+        if (i > 0) w.text(", ");
+        const std::string name = !c.site.empty() ? c.site : (c.title.empty() ? "(untitled)" : c.title);
+        w.element("a", {{"href", doc_link(c.id, state, 0)}, {"class", "copy-link"}, {"title", c.title}}, name);
+        if (!c.published.empty()) {
+            const std::string day = c.published.substr(0, std::min<std::size_t>(10, c.published.size()));
+            w.text(" (").element("time", {{"datetime", day}}, html::readable_date(day)).text(")");
+        }
+    }
+    w.close("p");
+}
+
 std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::uint64_t rank) {
     const Article& a = hit.article;
     const std::string here = doc_link(hit.id, base, rank);
@@ -115,6 +131,7 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::ui
         correction_badge(w, here + "#corrections");
     }
     w.close("p");
+    copies_line(w, hit.copies, base);
     if (!hit.snippet.empty()) {
         w.open("p", {{"class", "hit-snippet"}}).raw(html::safe_snippet(hit.snippet)).close("p");
     }

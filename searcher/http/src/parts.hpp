@@ -44,6 +44,11 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::ui
 void updated_span(html::Writer& w, const Article& a);
 void correction_badge(html::Writer& w, const std::string& corrections_href);
 
+// "Also ran in The X (3 November 1787), The Y (5 November 1787)": a
+// syndicated piece's other copies, earliest first, each linking to its
+// article page with the search's `state` carried; nothing when there are none.
+void copies_line(html::Writer& w, const std::vector<searcher::CopyRef>& copies, const SearchLink& state);
+
 // The chart: one bar per bin linking to `base` with that period as from/to.
 // `caption` says what is counted ("Matching articles").
 std::string render_timeline(const searcher::Timeline& timeline, const SearchLink& base, std::string_view caption);
