@@ -14,6 +14,7 @@
 #include <oped/searcher/snippet.hpp>
 #include <oped/searcher/time_words.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <string_view>
@@ -45,6 +46,23 @@ bool search_corrected_instead(QueryBuilder& builder, ParsedQuery& parsed, const 
     alternative.corrected = parsed.corrected;
     parsed = std::move(alternative);
     return true;
+}
+
+// The matches of a (possibly collapsed) match into out.total. Collapsed over
+// an OR query (the ranking boost's), Xapian 1.4.22's estimate can exceed the
+// uncollapsed count (measured: 33 pieces among 35 pages estimated as 40,
+// bounded by 66). When every match was examined (the uncollapsed count is
+// exact and within `checked`), the lower bound is the exact count of
+// results; otherwise the estimate, capped by the uncollapsed one.
+void count_matches(const Xapian::MSet& mset, Xapian::doccount checked, SearchResponse& out) {
+    const Xapian::doccount all = mset.get_uncollapsed_matches_upper_bound();
+    if (mset.get_uncollapsed_matches_lower_bound() == all && all <= checked) {
+        out.total = mset.get_matches_lower_bound();
+        out.total_is_exact = true;
+        return;
+    }
+    out.total = std::min(mset.get_matches_estimated(), mset.get_uncollapsed_matches_estimated());
+    out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 }
 
 std::unique_ptr<Xapian::KeyMaker> sort_key(SortOrder order) {
@@ -169,13 +187,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         counter.set_query(make_query(parsed.query));
         if (request.facets) spies.attach(counter);
         const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
-        out.total = counted.get_matches_estimated();
-        out.total_is_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+        count_matches(counted, check_at_least, out);
     } else {
         enquire.set_query(make_query(parsed.query));
         mset = enquire.get_mset(first, request.per_page, check_at_least);
-        out.total = mset.get_matches_estimated();
-        out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        count_matches(mset, std::max(check_at_least, first + request.per_page), out);
     }
     // A phrase remembered a word or two wrong: try the looser readings.
     Xapian::Query words = parsed.query; // the reading the results are for
@@ -186,8 +202,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             if (mset.get_matches_estimated() > 0) {
                 words = query;
                 out.notice = notice;
-                out.total = mset.get_matches_estimated();
-                out.total_is_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+                count_matches(mset, std::max(check_at_least, first + request.per_page), out);
                 break;
             }
         }
