@@ -26,7 +26,9 @@ std::string label_in(const Corpus& corpus, const PageSpec& spec) {
     const auto terms = terms_with_prefix(doc, schema::prefix::copy_group);
     // The term and the value always agree.
     EXPECT_EQ(terms.size(), value.empty() ? 0u : 1u) << spec.url;
-    if (!terms.empty()) EXPECT_EQ(terms.front(), value) << spec.url;
+    if (!terms.empty()) {
+        EXPECT_EQ(terms.front(), value) << spec.url;
+    }
     return value;
 }
 
