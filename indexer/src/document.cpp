@@ -1,6 +1,7 @@
 #include <oped/indexer/document.hpp>
 
 #include <oped/common/docdata.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 
 namespace oped::indexer {
@@ -70,6 +71,14 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     doc.add_boolean_term(schema::boolean_term(schema::prefix::path, a.path));
     add_boolean(doc, schema::prefix::site, a.site);
     add_boolean(doc, schema::prefix::section, a.section);
+    // The site, and the name this page gives it: counted into the outlet
+    // table at each commit (outlets.hpp).
+    const std::string site_key = m_site_keys.key_of(a.url, a.site);
+    if (!site_key.empty()) {
+        doc.add_boolean_term(schema::site_key_term(site_key));
+        doc.add_value(schema::slot::site_key, site_key);
+        if (!a.site.empty()) doc.add_boolean_term(schema::outlet_form_term(site_key, a.site));
+    }
     for (const auto& tag : a.tags) add_boolean(doc, schema::prefix::tag, tag);
     if (!a.language.empty()) doc.add_boolean_term(std::string(schema::prefix::language) + a.language);
     doc.add_boolean_term(std::string(schema::prefix::type) + (a.type.empty() ? "article" : a.type));

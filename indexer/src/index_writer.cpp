@@ -283,6 +283,7 @@ class Writer {
     void commit(const IndexSummary& summary) {
         m_copies.write(m_db);
         m_spelling.write(m_db);
+        schema::store_outlet_table(m_db); // before the figures, which count its outlets
         m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         m_db.commit();
@@ -489,6 +490,10 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         existing = load_existing(db);
         failed = load_failure_records(db);
         skipped = load_skip_records(db);
+        if (options.outlet_aliases) {
+            db.set_metadata(std::string(schema::k_meta_outlet_aliases),
+                            schema::encode_outlet_aliases(*options.outlet_aliases));
+        }
     } catch (const Xapian::Error& e) {
         return index_error(e, options.db_path);
     }
@@ -614,6 +619,7 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
     }
     copies.write(db);
     spelling.write(db);
+    schema::store_outlet_table(db);
     db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(db)));
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
     db.commit();

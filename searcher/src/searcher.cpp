@@ -85,6 +85,15 @@ Result<Searcher> Searcher::open(const std::string& db_path) {
     return Searcher(LiveIndex(db_path, std::move(db).value()));
 }
 
+const schema::OutletTable& Searcher::outlets() {
+    std::string stored = database().get_metadata(std::string(schema::k_meta_outlets));
+    if (stored != m_outlets_stored) {
+        m_outlets = schema::OutletTable::decode(stored);
+        m_outlets_stored = std::move(stored);
+    }
+    return m_outlets;
+}
+
 Error Searcher::kept_changing() { return index_unavailable("it changed several times while this request read it"); }
 
 Result<SearchResponse> Searcher::search(const SearchRequest& request) {
@@ -136,7 +145,8 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 
 SearchResponse Searcher::run(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
-    auto filters = filter_query(request);
+    const schema::OutletTable& outlet_table = outlets();
+    auto filters = filter_query(request, &outlet_table);
     SearchResponse out;
     out.query = request.query;
     out.page = request.page;
@@ -228,6 +238,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         hit.docid = *it;
         auto article = decode_docdata(doc.get_data());
         if (article) hit.article = std::move(article).value();
+        hit.article.site = schema::shown_outlet(outlet_table, doc, hit.article.site);
         hit.score = browsing ? 0 : it.get_percent();
         hit.snippet = browsing
                           ? lead_snippet(hit.article.body, request.snippet_bytes)
@@ -243,12 +254,12 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             // may add to the ones chosen (OR within a field).
             SearchRequest without = request;
             filter_values(without, field).clear();
-            const Xapian::Query others = filter_query(without).value();
+            const Xapian::Query others = filter_query(without, &outlet_table).value();
             const Xapian::Query query = words.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, match_all(), others)
                                                       : Xapian::Query(Xapian::Query::OP_FILTER, words, others);
             exact = spies.count_alone(db, query, field) && exact;
         }
-        spies.fill(out.facets, request);
+        spies.fill(out.facets, request, outlet_table);
         out.facets.exact = exact;
         out.timeline = make_timeline(spies.timeline().months());
     }
@@ -262,9 +273,10 @@ Result<StoredArticle> Searcher::document(std::string_view public_id) {
         const Xapian::docid docid = docid_of(database(), id);
         if (docid == 0) return Error{ErrorCode::not_found, "no document " + id, "id"};
         try {
-            auto article = decode_docdata(database().get_document(docid).get_data());
-            if (!article) return article.error();
             const Xapian::Document doc = database().get_document(docid);
+            auto article = decode_docdata(doc.get_data());
+            if (!article) return article.error();
+            article.value().site = schema::shown_outlet(outlets(), doc, article.value().site);
             return StoredArticle{id, docid, std::move(article).value(), other_copies(database(), doc, docid)};
         } catch (const Xapian::DocNotFoundError&) {
             return Error{ErrorCode::not_found, "no document " + id, "id"};

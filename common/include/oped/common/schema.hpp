@@ -42,6 +42,11 @@ inline constexpr std::string_view k_meta_spelling_prefix = "oped:sp:";
 // "1" once the spelling keys cover every word of the index; an index made
 // before them gets them all at the next commit of `oped index`.
 inline constexpr std::string_view k_meta_spelling_version = "oped:spelling_version";
+// The outlet table (outlets.hpp): per site key, the name its pages are shown
+// under and the names they give; rewritten at each commit from the XN terms.
+inline constexpr std::string_view k_meta_outlets = "oped:outlets";
+// The aliases of `oped index --outlets FILE`, kept for later runs.
+inline constexpr std::string_view k_meta_outlet_aliases = "oped:outlet_aliases";
 
 // Term prefixes. Single capitals follow Omega's conventions where one exists.
 namespace prefix {
@@ -67,6 +72,8 @@ inline constexpr std::string_view correction = "XR";   // words of the correctio
 // per band of 3 values (boolean).
 inline constexpr std::string_view copy_group = "XUg";
 inline constexpr std::string_view copy_band = "XUb";
+inline constexpr std::string_view site_key = "XO";    // site key: registered domain, else folded outlet (boolean)
+inline constexpr std::string_view outlet_form = "XN"; // "XN" + site key + "\t" + outlet name as given (outlets.hpp)
 } // namespace prefix
 
 // Value slots and their encodings.
@@ -90,6 +97,9 @@ inline constexpr Xapian::valueno date_precision = 10;
 // member that founded the group); absent for a piece that ran once. Results
 // collapse on it.
 inline constexpr Xapian::valueno copy_group = 14;
+// The site key (the XO term's value): the registered domain of the page's
+// URL, else its folded outlet name; outlets.hpp maps it to the name shown.
+inline constexpr Xapian::valueno site_key = 11;
 } // namespace slot
 
 // Title words are worth this many body words.

@@ -5,6 +5,7 @@
 
 #include <oped/common/article.hpp>
 #include <oped/indexer/fingerprint.hpp>
+#include <oped/indexer/site_key.hpp>
 
 #include <xapian.h>
 
@@ -34,6 +35,7 @@ class DocumentBuilder {
 
   private:
     Xapian::TermGenerator m_terms;
+    SiteKeys m_site_keys;
     std::string m_stem_language; // of the stemmer currently set
 };
 
