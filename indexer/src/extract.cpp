@@ -1,6 +1,7 @@
 #include <oped/indexer/extract.hpp>
 
 #include <oped/indexer/body.hpp>
+#include <oped/indexer/body_label.hpp>
 #include <oped/indexer/charset.hpp>
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/metadata.hpp>
@@ -22,7 +23,7 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path,
     Article article;
     article.path = path;
     extract_metadata(doc.get(), article, explain);
-    article.body = extract_body(doc.get(), article, explain);
+    article.body = strip_page_label(extract_body(doc.get(), article, explain), article.section, article.site);
     split_corrections(article.body, article.corrections, explain);
     article.type = classify_page(gather_page_type_signals(doc.get(), article), explain);
     if (article.body.empty() && article.title.empty()) {

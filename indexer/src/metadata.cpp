@@ -6,6 +6,7 @@
 #include <oped/indexer/dates.hpp>
 #include <oped/indexer/page_signals.hpp>
 #include <oped/indexer/revisions.hpp>
+#include <oped/indexer/tags.hpp>
 #include <oped/indexer/title.hpp>
 
 #include <nlohmann/json.hpp>
@@ -91,6 +92,7 @@
 // |             | category                                                             |
 // | tags        | article:tag (every one); JSON-LD keywords; parsely-tags;             |
 // |             | parsely-page tags; news_keywords; keywords                           |
+// |             | (tags.hpp: no years, outlet name or lone headline words)             |
 // | description | og:description; description; JSON-LD description;                   |
 // |             | twitter:description; dc:description                                  |
 // | language    | <html lang>; content-language (http-equiv or name); language;       |
@@ -897,7 +899,7 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     out.published = pick_published(s, out.url, date_lines, explain);
     out.updated = pick_updated(out.published, out.modified, date_lines, explain);
     out.corrections = find_corrections(lines, explain);
-    out.tags = pick_tags(s);
+    out.tags = clean_tags(pick_tags(s), out.site, out.title);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);
 }
