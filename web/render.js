@@ -104,6 +104,22 @@ function sortLinks(params, browsing) {
   return nav;
 }
 
+// The page sizes offered, as the server writes them (search_page.cpp, per_page_links).
+const PAGE_SIZES = [10, 20, 50];
+const DEFAULT_PER_PAGE = 10;
+
+function perPageLinks(params, current) {
+  const nav = h('nav', { class: 'per-page', 'aria-label': 'Results per page' }, h('span', { class: 'sort-label' }, 'Per page:'));
+  for (const size of PAGE_SIZES) {
+    const href = pageUrl(edited(params, (p) => {
+      if (size === DEFAULT_PER_PAGE) p.delete('per_page'); else p.set('per_page', String(size));
+      p.delete('page');
+    }));
+    nav.append(h('a', { href, 'aria-current': size === current ? 'true' : null, 'data-per-page': String(size) }, String(size)));
+  }
+  return nav;
+}
+
 // The filters in force, each as [label, the state without it]
 // (facets_html.cpp, filter_chips).
 export function filterChips(params) {
@@ -260,6 +276,7 @@ export function renderResults(data, params) {
   section.append(h('div', { class: 'results-head' },
     h('h2', { id: 'results-heading', class: 'results-heading', tabindex: '-1' }, resultsHeading(params)),
     summary, data.total > 0 ? sortLinks(params, browsing) : null,
+    data.total > PAGE_SIZES[0] || params.has('per_page') ? perPageLinks(params, data.per_page) : null,
     data.total > 0 ? h('a', { class: 'jump-filters', href: '#facets' }, 'Filters \u2193') : null));
   section.append(renderChips(params) ?? '');
   const authors = params.getAll('author');
@@ -318,10 +335,14 @@ export function facetItems(key, values, params, collapsible) {
   return values.map((v, i) => {
     const active = params.getAll(key).includes(v.value);
     const cls = [collapsible && i >= FACET_VISIBLE ? 'extra' : '', active ? 'active' : ''].filter(Boolean).join(' ');
-    const label = `${v.value}, ${plural(v.count, 'article', 'articles')}${active ? ' (selected; choose to remove)' : ''}`;
+    // Read by its visible text, as the server writes it (parts.cpp,
+    // facet_value); it lands on the results.
     return h('li', { class: cls || null },
-      h('a', { href: pageUrl(toggled(params, key, v.value)), 'aria-label': label, 'aria-current': active ? 'true' : null },
-        h('span', { class: 'facet-name' }, v.value), h('span', { class: 'facet-count' }, formatCount(v.count))));
+      h('a', { href: `${pageUrl(toggled(params, key, v.value))}#results`, 'aria-current': active ? 'true' : null },
+        h('span', { class: 'facet-name' }, v.value), ' ',
+        h('span', { class: 'facet-count' }, formatCount(v.count),
+          h('span', { class: 'visually-hidden' }, v.count === 1 ? ' article' : ' articles')),
+        active ? h('span', { class: 'visually-hidden' }, ' (selected; choose to remove)') : null));
   });
 }
 

@@ -39,7 +39,7 @@ function syncForm(params, { keepQuery }) {
     if (input && document.activeElement !== input) input.value = params.get(id) ?? '';
   }
   for (const old of form.querySelectorAll('input.keep')) old.remove();
-  for (const key of ['author', 'site', 'tag', 'year', 'sort']) {
+  for (const key of ['author', 'site', 'tag', 'year', 'sort', 'per_page']) {
     for (const value of params.getAll(key)) form.append(h('input', { type: 'hidden', name: key, value, class: 'keep' }));
   }
 }
@@ -211,7 +211,7 @@ function onClick(event) {
   const facet = link.closest('.facet');
   if (facet) focus = { facet: facet.dataset.facet, value: link.querySelector('.facet-name')?.textContent };
   else if (link.closest('#timeline')) focus = 'timeline';
-  else if (link.closest('.sort, .chips, .did-you-mean, .empty')) focus = 'heading';
+  else if (link.closest('.sort, .per-page, .chips, .did-you-mean, .empty')) focus = 'heading';
   navigate(canonical(url.searchParams), { focus });
 }
 

@@ -62,6 +62,13 @@ std::string doc_link(std::string_view id, const SearchLink& state, std::uint64_t
     return link.url();
 }
 
+void facet_value(html::Writer& w, const std::string& value, std::uint64_t count) {
+    w.element("span", {{"class", "facet-name"}}, value);
+    w.text(" ").open("span", {{"class", "facet-count"}}).text(format_count(count));
+    w.element("span", {{"class", "visually-hidden"}}, count == 1 ? " article" : " articles");
+    w.close("span");
+}
+
 void updated_span(html::Writer& w, const Article& a) {
     const std::string day = a.updated.substr(0, std::min<std::size_t>(10, a.updated.size()));
     w.open("span", {{"class", "updated"}}).text("Updated ");

@@ -25,7 +25,7 @@ constexpr std::string_view k_help = R"(<details class="search-help"><summary>Sea
 <div><dt><code>militia -navy</code></dt><dd>leave out articles with a word</dd></div>
 <div><dt><code>tax OR duty</code></dt><dd>either word</dd></div>
 <div><dt><code>author:madison</code></dt><dd>a word of an author&#39;s name</dd></div>
-<div><dt><code>title:liberty</code></dt><dd>a word of the title</dd></div>
+<div><dt><code>title:militia</code></dt><dd>a word of the title</dd></div>
 <div><dt><code>date:1787..1788</code></dt><dd>published in a range; also <code>date:1787-10</code></dd></div>
 <div><dt><code>commer*</code></dt><dd>words that start so</dd></div>
 </dl></details>)";
@@ -60,7 +60,7 @@ void search_form(html::Writer& w, const SearchLink& link, std::uint64_t document
     w.raw(
         R"(<p id="search-tips-hint" class="visually-hidden">Results update as you type. Search tips follow the box.</p>)");
     w.raw(k_help);
-    for (auto key : {"author", "site", "tag", "year", "type", "sort"}) {
+    for (auto key : {"author", "site", "tag", "year", "type", "sort", "per_page"}) {
         for (const auto& v : link.all(key)) {
             w.open("input", {{"type", "hidden"}, {"name", key}, {"value", v}, {"class", "keep"}});
         }
@@ -124,6 +124,26 @@ void sort_links(html::Writer& w, const SearchLink& link, bool browsing) {
             w.element("a", {{"href", to.url()}, {"aria-current", "true"}, {"data-sort", value}}, label);
         } else {
             w.element("a", {{"href", to.url()}, {"data-sort", value}}, label);
+        }
+    }
+    w.close("nav");
+}
+
+// The page sizes offered (web/render.js, perPageLinks, offers the same);
+// per_page takes any size the API takes, 1 to 100, and refuses others alike.
+constexpr unsigned k_page_sizes[] = {10, 20, 50};
+
+void per_page_links(html::Writer& w, const SearchLink& link, unsigned current) {
+    w.open("nav", {{"class", "per-page"}, {"aria-label", "Results per page"}});
+    w.element("span", {{"class", "sort-label"}}, "Per page:");
+    for (const unsigned size : k_page_sizes) {
+        SearchLink to = link;
+        to.set("per_page", size == searcher::k_default_per_page ? "" : std::to_string(size)).remove("page");
+        const std::string text = std::to_string(size);
+        if (size == current) {
+            w.element("a", {{"href", to.url()}, {"aria-current", "true"}, {"data-per-page", text}}, text);
+        } else {
+            w.element("a", {{"href", to.url()}, {"data-per-page", text}}, text);
         }
     }
     w.close("nav");
@@ -253,6 +273,8 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     w.element("span", {{"class", "summary-took"}}, " in " + took(r.took_ms));
     w.close("p");
     if (r.total > 0) sort_links(w, link, browsing);
+    // Offered when a page could hold them all at another size, or to undo one.
+    if (r.total > k_page_sizes[0] || link.has("per_page")) per_page_links(w, link, r.per_page);
     // On narrow screens the filters come after the results: a way down to them.
     if (r.total > 0) w.raw(R"(<a class="jump-filters" href="#facets">Filters &darr;</a>)");
     w.close("div");
