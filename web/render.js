@@ -152,6 +152,20 @@ export function renderChips(params) {
   return list;
 }
 
+// On a phone, the link that opens the filters panel, with the number of
+// filters in force (search_page.cpp writes the same).
+function filtersToggle(params) {
+  const active = filterChips(params).length;
+  return h('a', { class: 'filters-toggle', href: '#facets', 'aria-controls': 'facets' },
+    active === 0 ? 'Filters' : `Filters (${active})`);
+}
+
+// The filters panel's head, shown on a phone (search_page.cpp writes the same).
+export function facetsHead() {
+  return h('div', { class: 'facets-head' }, h('h2', { class: 'facets-title' }, 'Filters'),
+    h('a', { class: 'facets-close', href: '#results' }, 'Show results'));
+}
+
 // No matches: what to do next, as the server writes it (search_page.cpp,
 // empty_results).
 function emptyResults(data, params) {
@@ -277,7 +291,7 @@ export function renderResults(data, params) {
     h('h2', { id: 'results-heading', class: 'results-heading', tabindex: '-1' }, resultsHeading(params)),
     summary, data.total > 0 ? sortLinks(params, browsing) : null,
     data.total > PAGE_SIZES[0] || params.has('per_page') ? perPageLinks(params, data.per_page) : null,
-    data.total > 0 ? h('a', { class: 'jump-filters', href: '#facets' }, 'Filters \u2193') : null));
+    data.total > 0 ? filtersToggle(params) : null));
   section.append(renderChips(params) ?? '');
   const authors = params.getAll('author');
   if (authors.length === 1) {

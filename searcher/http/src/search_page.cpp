@@ -275,8 +275,13 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     if (r.total > 0) sort_links(w, link, browsing);
     // Offered when a page could hold them all at another size, or to undo one.
     if (r.total > k_page_sizes[0] || link.has("per_page")) per_page_links(w, link, r.per_page);
-    // On narrow screens the filters come after the results: a way down to them.
-    if (r.total > 0) w.raw(R"(<a class="jump-filters" href="#facets">Filters &darr;</a>)");
+    // On a phone the filters are a panel over the page: this opens it, as a
+    // link to it without the script (web/search.css shows it as :target).
+    if (r.total > 0) {
+        const std::size_t active = filter_chips(link).size();
+        w.element("a", {{"class", "filters-toggle"}, {"href", "#facets"}, {"aria-controls", "facets"}},
+                  active == 0 ? std::string("Filters") : "Filters (" + std::to_string(active) + ")");
+    }
     w.close("div");
     w.raw(render_chips(link));
     const auto authors = link.all("author");
@@ -321,6 +326,16 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     w.element("a", {{"href", feed.url()}, {"type", "application/atom+xml"}},
               "Atom feed of these articles, newest first");
     w.close("p");
+    w.close("section");
+}
+
+// The chart, with the date fields before it: they sit at its top right, so
+// they come first in the tab order too.
+void timeline_panel(html::Writer& w, const searcher::Timeline& t, const SearchLink& link, const SearchLink& typed,
+                    const DateMarks& marks) {
+    w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
+    date_range(w, typed, t, marks);
+    w.raw(render_timeline(t, link, is_front(link) ? "Articles" : "Matching articles"));
     w.close("section");
 }
 
@@ -375,22 +390,30 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     w.raw(R"(<p id="live-status" class="visually-hidden" role="status" aria-live="polite"></p>)");
 
     int status = 200;
+    // The filters come first, as they are seen (the left column), so the tab
+    // order follows what the eye does; on a phone they are a panel the
+    // results' "Filters" link opens, closed by "Show results".
     w.open("div", {{"class", "layout"}});
+    w.open("aside", {{"id", "facets"}, {"class", "facets"}, {"aria-label", "Filter results"}});
+    if (response && response.value().total > 0) {
+        const auto& r = answer.request;
+        w.raw(R"(<div class="facets-head"><h2 class="facets-title">Filters</h2>)"
+              R"(<a class="facets-close" href="#results">Show results</a></div>)");
+        w.raw(render_facets(response.value().facets, link, {r.author_find, r.tag_find}));
+    }
+    w.close("aside");
     w.open("div", {{"class", "results-col"}});
     if (response) {
         const auto& r = response.value();
-        w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
-        w.raw(render_timeline(r.timeline, link, is_front(link) ? "Articles" : "Matching articles"));
-        date_range(w, typed, r.timeline, marks);
-        w.close("section");
+        timeline_panel(w, r.timeline, link, typed, marks);
         results(w, r, link);
     } else {
         status = http_status(response.error().code);
         // The date fields stay, so a bad date can be put right here; the
         // chart's place is kept for the script to fill.
         w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
-        w.raw(R"(<figure class="timeline" id="timeline" hidden></figure>)");
         date_range(w, typed, searcher::Timeline{});
+        w.raw(R"(<figure class="timeline" id="timeline" hidden></figure>)");
         w.close("section");
         w.open("section", {{"id", "results"}, {"class", "results"}});
         w.open("div", {{"class", "error-panel"}, {"role", "alert"}});
@@ -400,12 +423,6 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
         w.close("div").close("section");
     }
     w.close("div");
-    w.open("aside", {{"id", "facets"}, {"class", "facets"}, {"aria-label", "Filter results"}});
-    if (response) {
-        const auto& r = answer.request;
-        w.raw(render_facets(response.value().facets, link, {r.author_find, r.tag_find}));
-    }
-    w.close("aside");
     w.close("div");
 
     PageFrame frame;
