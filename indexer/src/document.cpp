@@ -91,6 +91,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     if (out.sketch) {
         for (const auto& term : copies::band_terms(*out.sketch)) doc.add_boolean_term(term);
     }
+    if (!a.genre.empty()) doc.add_boolean_term(std::string(schema::prefix::genre) + a.genre);
 
     // Values for ranges, sorting and facets.
     const std::string day = schema::date_value(a.published);
@@ -104,6 +105,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     if (!a.tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(a.tags));
     if (!a.section.empty()) doc.add_value(schema::slot::section, a.section);
     if (!a.language.empty()) doc.add_value(schema::slot::language, a.language);
+    if (!a.genre.empty()) doc.add_value(schema::slot::genre, a.genre);
     doc.add_value(schema::slot::path, a.path);
     doc.add_value(schema::slot::signature, signature);
     doc.add_value(schema::slot::uid, id);

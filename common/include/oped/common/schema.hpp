@@ -74,6 +74,7 @@ inline constexpr std::string_view copy_group = "XUg";
 inline constexpr std::string_view copy_band = "XUb";
 inline constexpr std::string_view site_key = "XO";    // site key: registered domain, else folded outlet (boolean)
 inline constexpr std::string_view outlet_form = "XN"; // "XN" + site key + "\t" + outlet name as given (outlets.hpp)
+inline constexpr std::string_view genre = "XG";       // "XGopinion", "XGletter"...: genre: and genre= (boolean)
 } // namespace prefix
 
 // Value slots and their encodings.
@@ -100,6 +101,8 @@ inline constexpr Xapian::valueno copy_group = 14;
 // The site key (the XO term's value): the registered domain of the page's
 // URL, else its folded outlet name; outlets.hpp maps it to the name shown.
 inline constexpr Xapian::valueno site_key = 11;
+// Slot 11 is the outlet's site key (issue 12 item 2).
+inline constexpr Xapian::valueno genre = 12; // "opinion", "editorial", "letter", "analysis", "news", "review", "other"
 } // namespace slot
 
 // Title words are worth this many body words.
@@ -119,6 +122,17 @@ inline constexpr std::size_t k_public_id_chars = 16;
 std::string public_id(std::string_view unique_id);
 // True for text shaped as a public id (not necessarily in the index).
 bool is_public_id(std::string_view text);
+
+// The genres an article may have (indexer/genre.hpp decides), as stored in
+// the XG terms and the genre slot.
+inline constexpr std::array<std::string_view, 7> k_genres = {"opinion", "editorial", "letter", "analysis",
+                                                             "news",    "review",    "other"};
+// A genre as a reader may type it ("Letters", "op-ed", "column", "reviews")
+// -> its stored name; empty when it names none.
+std::string canonical_genre(std::string_view typed);
+// The stored name's label for people: "opinion" -> "Opinion"; the name
+// itself when unknown.
+std::string genre_label(std::string_view genre);
 
 // Case-folded, white-space-collapsed form used in exact-match terms.
 std::string fold_for_term(std::string_view display);
