@@ -37,7 +37,6 @@ nlohmann::json to_json(const Article& a) {
             {"description", a.description},
             {"language", a.language},
             {"type", a.type},
-            {"genre", a.genre},
             {"crawl_date", a.crawl_date},
             {"body", a.body}};
 }
@@ -62,7 +61,6 @@ void print_summary(const Article& a) {
     line("tags:        ", tags);
     line("language:    ", a.language);
     line("type:        ", a.type);
-    line("genre:       ", a.genre);
     line("url:         ", a.url);
     line("crawled:     ", a.crawl_date);
     line("description: ", a.description);

@@ -4,7 +4,6 @@
 import { initMarkNav } from './article.js';
 import { initCopyButtons } from './cite.js';
 import { initFacets, listKeys } from './facets.js';
-import { initFiltersPanel } from './filters.js';
 import { initSearch } from './search.js';
 import { initSuggest } from './suggest.js';
 import { attachTimeline } from './timeline.js';
@@ -30,7 +29,6 @@ function init() {
   const page = document.body.dataset.page;
   initFacets(document);
   if (page === 'search') {
-    initFiltersPanel();
     initSearch();
   } else {
     attachTimeline(document.getElementById('timeline'), (url) => location.assign(url));

@@ -1,6 +1,5 @@
 #include <oped/common/index_figures.hpp>
 
-#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 
 #include <charconv>
@@ -60,9 +59,7 @@ bool read_number(std::string_view text, std::uint64_t& out) {
 IndexFigures count_figures(const Xapian::Database& db) {
     IndexFigures f;
     f.authors = count_terms(db, prefix::author_exact);
-    // Outlets as shown: one per name of the stored outlet table.
-    const OutletTable outlets = read_outlet_table(db);
-    f.sites = outlets.empty() ? count_terms(db, prefix::site) : outlets.outlet_count();
+    f.sites = count_terms(db, prefix::site);
     f.languages = count_terms(db, prefix::language);
     f.first_day = end_day(db, false);
     f.last_day = end_day(db, true);

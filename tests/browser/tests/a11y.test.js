@@ -64,10 +64,11 @@ describe('accessibility', () => {
         const wide = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(wide <= VIEWPORTS.phone.width, `${path} is ${wide}px wide`);
       }
-      // The filters are a panel that "Filters" opens (layout.test.js has more).
+      // The filters come after the results; a link at the top leads down to them.
       await page.goto(env.server.url('/?q=liberty'));
-      await page.locator('.filters-toggle').click();
-      await page.locator('[data-facet="author"] .facet-heading').waitFor({ state: 'visible' });
+      await page.locator('.jump-filters').click();
+      await page.waitForURL(/#facets$/);
+      assert.ok(await page.locator('[data-facet="author"] .facet-heading').isVisible());
     }, { viewport: VIEWPORTS.phone });
   });
 });
