@@ -37,6 +37,7 @@ nlohmann::json to_json(const Article& a) {
             {"description", a.description},
             {"language", a.language},
             {"type", a.type},
+            {"genre", a.genre},
             {"crawl_date", a.crawl_date},
             {"body", a.body}};
 }
@@ -61,6 +62,7 @@ void print_summary(const Article& a) {
     line("tags:        ", tags);
     line("language:    ", a.language);
     line("type:        ", a.type);
+    line("genre:       ", a.genre);
     line("url:         ", a.url);
     line("crawled:     ", a.crawl_date);
     line("description: ", a.description);

@@ -13,14 +13,17 @@
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 namespace oped::cli {
 namespace {
 
 struct IndexCliOptions {
     indexer::IndexOptions index;
+    std::string outlets_file;
     std::uint64_t page_memory_mib = indexer::k_default_page_memory >> 20;
     bool quiet = false;
 };
@@ -57,7 +60,29 @@ class ProgressReporter {
     std::chrono::steady_clock::time_point m_last{};
 };
 
+// The aliases of --outlets FILE, or the error that stops the run before it
+// writes anything.
+std::optional<Error> read_outlet_aliases(IndexCliOptions& opt) {
+    if (opt.outlets_file.empty()) return std::nullopt;
+    std::ifstream in(opt.outlets_file, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf(); // an empty file sets text's failbit: no aliases
+    if (!in || in.bad()) return Error{ErrorCode::io, "cannot read the outlets file " + opt.outlets_file, "--outlets"};
+    auto aliases = schema::parse_outlet_aliases(text.str());
+    if (!aliases) {
+        Error e = aliases.error();
+        e.message = opt.outlets_file + ": " + e.message;
+        return e;
+    }
+    opt.index.outlet_aliases = std::move(aliases).value();
+    return std::nullopt;
+}
+
 int run_index(IndexCliOptions& opt) {
+    if (auto error = read_outlet_aliases(opt)) {
+        spdlog::error("{}; nothing was written", error->message);
+        return exit_code(error->code);
+    }
     // Pages are extracted by this same binary, run as hidden workers
     // (cmd_worker.cpp), so that a page that crashes the extractor costs one page.
     opt.index.worker_command = {"/proc/self/exe", std::string(k_worker_subcommand), "--memory-limit",
@@ -138,6 +163,8 @@ Command add_index(CLI::App& app) {
     sub->add_flag("--retry-failed", opt->index.retry_failed, "Try again pages that failed before, even if unchanged");
     sub->add_flag("--all-pages", opt->index.all_pages,
                   "Index every page; without it, listings and other pages that are not articles are skipped");
+    sub->add_option("--outlets", opt->outlets_file,
+                    "Outlet aliases, one 'NAME = SHOWN NAME' per line (# comments); kept for later runs");
     sub->add_flag("-q,--quiet", opt->quiet, "No progress output");
     sub->add_option("paths", opt->index.roots, "Files and folders to index")->required();
     return [opt] { return run_index(*opt); };

@@ -20,6 +20,7 @@ struct SearchCliOptions {
     std::string db;
     bool json = false;
     bool no_spell = false;
+    bool all_copies = false;
     std::vector<std::string> words;
     std::vector<std::string> authors;
     std::vector<std::string> sites;
@@ -54,6 +55,7 @@ http::ParamMap as_params(const SearchCliOptions& opt) {
     params.emplace("per_page", std::to_string(opt.limit));
     params.emplace("page", std::to_string(opt.page));
     if (opt.no_spell) params.emplace("spell", "0");
+    if (opt.all_copies) params.emplace("collapse", "0");
     return params;
 }
 
@@ -129,7 +131,17 @@ int run_search(const SearchCliOptions& opt) {
         if (!authors.empty()) std::cout << authors << " · ";
         if (!a.published.empty()) std::cout << a.published.substr(0, 10) << " · ";
         if (!a.site.empty()) std::cout << a.site << " · ";
-        std::cout << "#" << hit.id << "\n   " << for_terminal(hit.snippet, tty) << "\n";
+        std::cout << "#" << hit.id << "\n";
+        if (!hit.copies.empty()) {
+            std::cout << "   Also ran in ";
+            for (std::size_t i = 0; i < hit.copies.size(); ++i) {
+                const auto& c = hit.copies[i];
+                std::cout << (i > 0 ? ", " : "") << (c.site.empty() ? c.title : c.site);
+                if (!c.published.empty()) std::cout << " (" << c.published.substr(0, 10) << ")";
+            }
+            std::cout << "\n";
+        }
+        std::cout << "   " << for_terminal(hit.snippet, tty) << "\n";
         if (!a.url.empty()) std::cout << "   " << a.url << "\n";
         std::cout << "\n";
     }
@@ -144,6 +156,7 @@ Command add_search(CLI::App& app) {
     add_db_option(*sub, opt->db);
     sub->add_flag("--json", opt->json, "The same JSON as /api/search");
     sub->add_flag("--no-spell", opt->no_spell, "Search the words as typed, never a spelling correction");
+    sub->add_flag("--all-copies", opt->all_copies, "Each syndicated copy as a result of its own, not one per piece");
     // One value per flag, as for --type: the query words after it are not filter values.
     sub->add_option("--author", opt->authors, "Only this author (repeat for either)")->allow_extra_args(false);
     sub->add_option("--site", opt->sites, "Only this outlet (repeat for either)")->allow_extra_args(false);

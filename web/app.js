@@ -4,6 +4,7 @@
 import { initMarkNav } from './article.js';
 import { initCopyButtons } from './cite.js';
 import { initFacets, listKeys } from './facets.js';
+import { initFiltersPanel } from './filters.js';
 import { initSearch } from './search.js';
 import { initSuggest } from './suggest.js';
 import { attachTimeline } from './timeline.js';
@@ -29,6 +30,7 @@ function init() {
   const page = document.body.dataset.page;
   initFacets(document);
   if (page === 'search') {
+    initFiltersPanel();
     initSearch();
   } else {
     attachTimeline(document.getElementById('timeline'), (url) => location.assign(url));

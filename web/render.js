@@ -27,6 +27,22 @@ function took(ms) {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${ms.toFixed(0)} ms`;
 }
 
+// "Also ran in The X (date), The Y (date)": the piece's other copies, as
+// parts.cpp's copies_line writes them.
+function copiesLine(copies, params) {
+  const line = h('p', { class: 'copies' }, 'Also ran in ');
+  copies.forEach((copy, i) => {
+    if (i > 0) line.append(', ');
+    const name = copy.site || copy.title || '(untitled)';
+    line.append(h('a', { href: docLink(copy.id, params, 0), class: 'copy-link', title: copy.title }, name));
+    if (copy.published) {
+      const day = copy.published.slice(0, 10);
+      line.append(' (', h('time', { datetime: day }, readableDate(day)), ')');
+    }
+  });
+  return line;
+}
+
 function hit(result, params, rank) {
   const here = docLink(result.id, params, rank);
   const meta = h('p', { class: 'hit-meta' });
@@ -69,6 +85,7 @@ function hit(result, params, rank) {
   return h('li', { class: 'hit' },
     h('h3', { class: 'hit-title' }, h('a', { href: here }, title)),
     meta,
+    result.copies?.length ? copiesLine(result.copies, params) : null,
     result.snippet ? h('p', { class: 'hit-snippet' }, snippetNodes(result.snippet)) : null,
     links);
 }
@@ -83,6 +100,22 @@ function sortLinks(params, browsing) {
       p.delete('page');
     }));
     nav.append(h('a', { href, 'aria-current': current === value ? 'true' : null, 'data-sort': value }, text));
+  }
+  return nav;
+}
+
+// The page sizes offered, as the server writes them (search_page.cpp, per_page_links).
+const PAGE_SIZES = [10, 20, 50];
+const DEFAULT_PER_PAGE = 10;
+
+function perPageLinks(params, current) {
+  const nav = h('nav', { class: 'per-page', 'aria-label': 'Results per page' }, h('span', { class: 'sort-label' }, 'Per page:'));
+  for (const size of PAGE_SIZES) {
+    const href = pageUrl(edited(params, (p) => {
+      if (size === DEFAULT_PER_PAGE) p.delete('per_page'); else p.set('per_page', String(size));
+      p.delete('page');
+    }));
+    nav.append(h('a', { href, 'aria-current': size === current ? 'true' : null, 'data-per-page': String(size) }, String(size)));
   }
   return nav;
 }
@@ -117,6 +150,20 @@ export function renderChips(params) {
   const cleared = edited(params, (p) => { for (const k of [...FILTER_KEYS, 'page']) p.delete(k); });
   list.append(h('li', {}, h('a', { class: 'chips-clear', href: pageUrl(cleared) }, 'Clear all')));
   return list;
+}
+
+// On a phone, the link that opens the filters panel, with the number of
+// filters in force (search_page.cpp writes the same).
+function filtersToggle(params) {
+  const active = filterChips(params).length;
+  return h('a', { class: 'filters-toggle', href: '#facets', 'aria-controls': 'facets' },
+    active === 0 ? 'Filters' : `Filters (${active})`);
+}
+
+// The filters panel's head, shown on a phone (search_page.cpp writes the same).
+export function facetsHead() {
+  return h('div', { class: 'facets-head' }, h('h2', { class: 'facets-title' }, 'Filters'),
+    h('a', { class: 'facets-close', href: '#results' }, 'Show results'));
 }
 
 // No matches: what to do next, as the server writes it (search_page.cpp,
@@ -243,7 +290,8 @@ export function renderResults(data, params) {
   section.append(h('div', { class: 'results-head' },
     h('h2', { id: 'results-heading', class: 'results-heading', tabindex: '-1' }, resultsHeading(params)),
     summary, data.total > 0 ? sortLinks(params, browsing) : null,
-    data.total > 0 ? h('a', { class: 'jump-filters', href: '#facets' }, 'Filters \u2193') : null));
+    data.total > PAGE_SIZES[0] || params.has('per_page') ? perPageLinks(params, data.per_page) : null,
+    data.total > 0 ? filtersToggle(params) : null));
   section.append(renderChips(params) ?? '');
   const authors = params.getAll('author');
   if (authors.length === 1) {
@@ -301,10 +349,14 @@ export function facetItems(key, values, params, collapsible) {
   return values.map((v, i) => {
     const active = params.getAll(key).includes(v.value);
     const cls = [collapsible && i >= FACET_VISIBLE ? 'extra' : '', active ? 'active' : ''].filter(Boolean).join(' ');
-    const label = `${v.value}, ${plural(v.count, 'article', 'articles')}${active ? ' (selected; choose to remove)' : ''}`;
+    // Read by its visible text, as the server writes it (parts.cpp,
+    // facet_value); it lands on the results.
     return h('li', { class: cls || null },
-      h('a', { href: pageUrl(toggled(params, key, v.value)), 'aria-label': label, 'aria-current': active ? 'true' : null },
-        h('span', { class: 'facet-name' }, v.value), h('span', { class: 'facet-count' }, formatCount(v.count))));
+      h('a', { href: `${pageUrl(toggled(params, key, v.value))}#results`, 'aria-current': active ? 'true' : null },
+        h('span', { class: 'facet-name' }, v.value), ' ',
+        h('span', { class: 'facet-count' }, formatCount(v.count),
+          h('span', { class: 'visually-hidden' }, v.count === 1 ? ' article' : ' articles')),
+        active ? h('span', { class: 'visually-hidden' }, ' (selected; choose to remove)') : null));
   });
 }
 

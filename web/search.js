@@ -6,7 +6,8 @@
 
 import { h, plural } from './dom.js';
 import { initFacets } from './facets.js';
-import { markDates, renderFacets, renderResults, resultsHeading } from './render.js';
+import { closePanel, panelOpen } from './filters.js';
+import { facetsHead, markDates, renderFacets, renderResults, resultsHeading } from './render.js';
 import { BASE, canonical, edited, isFront, pageUrl, route } from './state.js';
 import { attachTimeline, renderTimeline } from './timeline.js';
 
@@ -39,7 +40,7 @@ function syncForm(params, { keepQuery }) {
     if (input && document.activeElement !== input) input.value = params.get(id) ?? '';
   }
   for (const old of form.querySelectorAll('input.keep')) old.remove();
-  for (const key of ['author', 'site', 'tag', 'year', 'sort']) {
+  for (const key of ['author', 'site', 'tag', 'year', 'sort', 'per_page']) {
     for (const value of params.getAll(key)) form.append(h('input', { type: 'hidden', name: key, value, class: 'keep' }));
   }
 }
@@ -76,7 +77,8 @@ function render(data, params, focus, { dateError = null, typed = params } = {}) 
   }
   $('results').replaceWith(renderResults(data, params));
   const facets = $('facets');
-  facets.replaceChildren(renderFacets(data.facets, params));
+  facets.replaceChildren(...(data.total > 0 ? [facetsHead()] : []), renderFacets(data.facets, params));
+  for (const toggle of document.querySelectorAll('.filters-toggle')) toggle.setAttribute('aria-expanded', String(panelOpen()));
   initFacets(facets);
   markDates(dateError, typed);
   const status = `${plural(data.total, 'article', 'articles')}. ${resultsHeading(params)}.`;
@@ -209,9 +211,16 @@ function onClick(event) {
   event.preventDefault();
   let focus = 'results';
   const facet = link.closest('.facet');
-  if (facet) focus = { facet: facet.dataset.facet, value: link.querySelector('.facet-name')?.textContent };
-  else if (link.closest('#timeline')) focus = 'timeline';
-  else if (link.closest('.sort, .chips, .did-you-mean, .empty')) focus = 'heading';
+  if (facet && panelOpen()) {
+    // On a phone a choice closes the panel and shows the results.
+    closePanel(null);
+  } else if (facet) {
+    focus = { facet: facet.dataset.facet, value: link.querySelector('.facet-name')?.textContent };
+  } else if (link.closest('#timeline')) {
+    focus = 'timeline';
+  } else if (link.closest('.sort, .per-page, .chips, .did-you-mean, .empty')) {
+    focus = 'heading';
+  }
   navigate(canonical(url.searchParams), { focus });
 }
 

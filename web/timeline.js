@@ -8,11 +8,25 @@ import { edited, pageUrl, withParams } from './state.js';
 const BIN = 10;
 const BAR = 8;
 const HEIGHT = 100;
-const MIN_BINS_WIDE = 16;
+const MIN_BINS_WIDE = 12;
+// As the server draws it (parts.cpp, render_timeline): a bin is at least a
+// 24 px target on a phone; axis labels thinned to fit, one every `step` bins.
+const TAP_PX = 24;
+const WIDE_PX = 480;
+const NARROW_PX = 330;
+const LABEL_PX = { year: 44, month: 72 };
 
 function label(unit, period) {
   return unit === 'month' ? readableDate(period) : period;
 }
+
+function axisLabel(unit, period) {
+  if (unit !== 'month') return period;
+  const [month, year] = readableDate(period).split(' ');
+  return `${month.slice(0, 3)} ${year}`;
+}
+
+const labelStep = (labelPx, binPx) => Math.max(1, Math.ceil(labelPx / binPx));
 
 export function renderTimeline(timeline, params, caption) {
   const unit = timeline?.unit ?? 'year';
@@ -26,12 +40,15 @@ export function renderTimeline(timeline, params, caption) {
   const first = label(unit, bins[0].period);
   const last = label(unit, bins[bins.length - 1].period);
   const span = bins.length > 1 ? `${first}\u2013${last}` : first;
-  figure.append(h('figcaption', { class: 'timeline-caption' }, `${caption} per ${unit}, ${span}`,
+  figure.append(h('figcaption', { class: 'timeline-caption' },
+    h('span', { class: 'timeline-title' }, `${caption} per ${unit}, ${span}`),
+    h('span', { class: 'timeline-readout', 'aria-hidden': 'true' }),
     h('span', { class: 'timeline-hint' }, 'Choose a bar, or drag across bars, to set the dates.')));
-  const width = Math.max(bins.length, MIN_BINS_WIDE) * BIN;
+  const slots = Math.max(bins.length, MIN_BINS_WIDE);
+  const width = slots * BIN;
   const offset = Math.floor((width - bins.length * BIN) / 2);
   const svg = s('svg', {
-    class: 'timeline-chart', viewBox: `0 0 ${width} ${HEIGHT}`, preserveAspectRatio: 'none',
+    class: 'timeline-chart', viewBox: `0 0 ${width} ${HEIGHT}`, width: slots * TAP_PX, preserveAspectRatio: 'none',
     role: 'group', 'aria-label': `${caption} per ${unit}`,
   });
   bins.forEach((bin, i) => {
@@ -48,11 +65,19 @@ export function renderTimeline(timeline, params, caption) {
       s('title', {}, text), hit,
       s('rect', { class: 'tl-bar', x: (x + (BIN - BAR) / 2).toFixed(1), y: (HEIGHT - barHeight).toFixed(1), width: BAR, height: barHeight.toFixed(1) })));
   });
-  figure.append(svg);
-  const axis = h('div', { class: 'timeline-axis', 'aria-hidden': 'true' }, h('span', {}, first));
-  if (bins.length > 2) axis.append(h('span', {}, label(unit, bins[Math.floor(bins.length / 2)].period)));
-  if (bins.length > 1) axis.append(h('span', {}, last));
-  figure.append(axis);
+  const labelPx = LABEL_PX[unit] ?? LABEL_PX.year;
+  const wideStep = labelStep(labelPx, WIDE_PX / slots);
+  const narrowStep = labelStep(labelPx, Math.max(TAP_PX, NARROW_PX / slots));
+  const pads = () => Array.from({ length: slots - bins.length }, () => h('span', { class: 'tl-pad' }));
+  const axis = h('div', { class: 'timeline-axis', 'aria-hidden': 'true' }, pads());
+  bins.forEach((bin, i) => {
+    const wide = i % wideStep === 0;
+    const narrow = i % narrowStep === 0;
+    const cls = ['tl-tick', wide ? 'tl-wide' : '', narrow ? 'tl-narrow' : ''].filter(Boolean).join(' ');
+    axis.append(h('span', { class: cls }, wide || narrow ? axisLabel(unit, bin.period) : ''));
+  });
+  axis.append(...pads());
+  figure.append(h('div', { class: 'timeline-plot' }, h('div', { class: 'timeline-track' }, svg, axis)));
   return figure;
 }
 
@@ -73,6 +98,17 @@ export function attachTimeline(figure, navigate) {
   const bins = [...svg.querySelectorAll('.tl-bin')];
   const links = bins.filter((b) => b.tagName.toLowerCase() === 'a');
   links.forEach((a, i) => a.setAttribute('tabindex', i === links.length - 1 ? '0' : '-1'));
+
+  // The value of the bar under the pointer or the focus, on screen.
+  const readout = figure.querySelector('.timeline-readout');
+  const show = (bin) => {
+    if (!readout) return;
+    readout.textContent = bin ? bin.querySelector('title')?.textContent ?? '' : '';
+  };
+  svg.addEventListener('pointerover', (event) => show(event.target.closest?.('.tl-bin')));
+  svg.addEventListener('pointerleave', () => show(svg.querySelector('.tl-bin:focus')));
+  svg.addEventListener('focusin', (event) => show(event.target.closest?.('.tl-bin')));
+  svg.addEventListener('focusout', () => show(null));
 
   let start = -1;
   let current = -1;

@@ -87,6 +87,8 @@ std::string encode_fields(const Article& a) {
     // Schema 5: the revision shown and the correction notices.
     put(out, a.updated);
     put_list(out, a.corrections);
+    // Schema 6: the genre (genre.hpp).
+    put(out, a.genre);
     return out;
 }
 
@@ -124,6 +126,7 @@ Result<Article> decode_fields(std::string_view fields) {
     if (!r.done() && !(r.get(a.updated) && r.get_list(a.corrections))) {
         return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     }
+    if (!r.done() && !r.get(a.genre)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     return a;
 }
 

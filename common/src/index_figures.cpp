@@ -1,5 +1,6 @@
 #include <oped/common/index_figures.hpp>
 
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 
 #include <charconv>
@@ -59,7 +60,9 @@ bool read_number(std::string_view text, std::uint64_t& out) {
 IndexFigures count_figures(const Xapian::Database& db) {
     IndexFigures f;
     f.authors = count_terms(db, prefix::author_exact);
-    f.sites = count_terms(db, prefix::site);
+    // Outlets as shown: one per name of the stored outlet table.
+    const OutletTable outlets = read_outlet_table(db);
+    f.sites = outlets.empty() ? count_terms(db, prefix::site) : outlets.outlet_count();
     f.languages = count_terms(db, prefix::language);
     f.first_day = end_day(db, false);
     f.last_day = end_day(db, true);

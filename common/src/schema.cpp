@@ -48,6 +48,37 @@ std::string public_id(std::string_view unique_id) {
     return std::string(out, k_public_id_chars);
 }
 
+std::string canonical_genre(std::string_view typed) {
+    const std::string v = fold_for_term(typed);
+    for (auto g : k_genres) {
+        if (v == g) return v;
+    }
+    struct Alias {
+        std::string_view typed;
+        std::string_view genre;
+    };
+    constexpr std::array<Alias, 10> k_aliases = {{{"op-ed", "opinion"},
+                                                  {"oped", "opinion"},
+                                                  {"column", "opinion"},
+                                                  {"columns", "opinion"},
+                                                  {"opinions", "opinion"},
+                                                  {"editorials", "editorial"},
+                                                  {"letters", "letter"},
+                                                  {"reviews", "review"},
+                                                  {"report", "news"},
+                                                  {"reporting", "news"}}};
+    for (const auto& a : k_aliases) {
+        if (v == a.typed) return std::string(a.genre);
+    }
+    return {};
+}
+
+std::string genre_label(std::string_view genre) {
+    std::string out(genre);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
+}
+
 bool is_public_id(std::string_view text) {
     return text.size() == k_public_id_chars && std::all_of(text.begin(), text.end(), [](char c) {
                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');

@@ -1,6 +1,7 @@
 #include <oped/indexer/document.hpp>
 
 #include <oped/common/docdata.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 
 namespace oped::indexer {
@@ -70,12 +71,27 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     doc.add_boolean_term(schema::boolean_term(schema::prefix::path, a.path));
     add_boolean(doc, schema::prefix::site, a.site);
     add_boolean(doc, schema::prefix::section, a.section);
+    // The site, and the name this page gives it: counted into the outlet
+    // table at each commit (outlets.hpp).
+    const std::string site_key = m_site_keys.key_of(a.url, a.site);
+    if (!site_key.empty()) {
+        doc.add_boolean_term(schema::site_key_term(site_key));
+        doc.add_value(schema::slot::site_key, site_key);
+        if (!a.site.empty()) doc.add_boolean_term(schema::outlet_form_term(site_key, a.site));
+    }
     for (const auto& tag : a.tags) add_boolean(doc, schema::prefix::tag, tag);
     if (!a.language.empty()) doc.add_boolean_term(std::string(schema::prefix::language) + a.language);
     doc.add_boolean_term(std::string(schema::prefix::type) + (a.type.empty() ? "article" : a.type));
     add_date_terms(doc, a.published);
     if (!a.corrections.empty()) doc.add_boolean_term(std::string(schema::prefix::has) + "correction");
     if (!a.updated.empty()) doc.add_boolean_term(std::string(schema::prefix::has) + "updated");
+    // The body's fingerprint; the copy group's term and value are the
+    // writer's to add, as they depend on the other documents.
+    out.sketch = copies::sketch_of(a.body);
+    if (out.sketch) {
+        for (const auto& term : copies::band_terms(*out.sketch)) doc.add_boolean_term(term);
+    }
+    if (!a.genre.empty()) doc.add_boolean_term(std::string(schema::prefix::genre) + a.genre);
 
     // Values for ranges, sorting and facets.
     const std::string day = schema::date_value(a.published);
@@ -89,6 +105,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     if (!a.tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(a.tags));
     if (!a.section.empty()) doc.add_value(schema::slot::section, a.section);
     if (!a.language.empty()) doc.add_value(schema::slot::language, a.language);
+    if (!a.genre.empty()) doc.add_value(schema::slot::genre, a.genre);
     doc.add_value(schema::slot::path, a.path);
     doc.add_value(schema::slot::signature, signature);
     doc.add_value(schema::slot::uid, id);

@@ -1,11 +1,16 @@
 #include <oped/indexer/extract.hpp>
 
+#include <oped/common/text.hpp>
 #include <oped/indexer/body.hpp>
+#include <oped/indexer/body_label.hpp>
 #include <oped/indexer/charset.hpp>
+#include <oped/indexer/genre.hpp>
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/metadata.hpp>
 #include <oped/indexer/page_type.hpp>
 #include <oped/indexer/revisions.hpp>
+
+#include <algorithm>
 
 namespace oped::indexer {
 
@@ -21,10 +26,22 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path,
     }
     Article article;
     article.path = path;
-    extract_metadata(doc.get(), article, explain);
-    article.body = extract_body(doc.get(), article, explain);
+    GenreClues clues;
+    extract_metadata(doc.get(), article, explain, &clues);
+    article.body = strip_page_label(extract_body(doc.get(), article, explain), article.section, article.site);
     split_corrections(article.body, article.corrections, explain);
-    article.type = classify_page(gather_page_type_signals(doc.get(), article), explain);
+    PageTypeSignals signals = gather_page_type_signals(doc.get(), article);
+    article.type = classify_page(signals, explain);
+    clues.schema_types = std::move(signals.schema_types);
+    clues.said_rate = signals.said_rate;
+    clues.is_article = article.type == k_type_article;
+    clues.authors = article.authors;
+    clues.site = article.site;
+    clues.url = article.url; // not the file's path: an archive's own folders say nothing of genre
+    clues.title = article.title;
+    clues.opening =
+        article.body.substr(0, text::char_start(article.body, std::min<std::size_t>(400, article.body.size())));
+    article.genre = pick_genre(clues, explain);
     if (article.body.empty() && article.title.empty()) {
         return Error{ErrorCode::empty_article, "no article text found", path};
     }

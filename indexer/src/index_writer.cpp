@@ -2,6 +2,7 @@
 
 #include <oped/common/index_figures.hpp>
 #include <oped/common/schema.hpp>
+#include <oped/indexer/copy_groups.hpp>
 #include <oped/indexer/crawl.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/extract.hpp>
@@ -217,15 +218,20 @@ class Writer {
         keep_duplicates_apart(built, file, summary);
         const auto holder = m_docid_of.find(built.id_term);
         const bool replaced = holder != m_docid_of.end();
-        if (replaced) m_spelling.note_stored(m_db, holder->second);
+        if (replaced) {
+            m_spelling.note_stored(m_db, holder->second);
+            m_copies.note_leaving(m_db, holder->second);
+        }
         m_spelling.note(built.doc);
         if (replaced) {
             m_db.replace_document(holder->second, built.doc);
             m_path_of[holder->second] = file.path;
+            m_copies.note_written(holder->second, built.sketch);
         } else {
             const Xapian::docid docid = m_db.add_document(built.doc);
             m_docid_of.emplace(built.id_term, docid);
             m_path_of[docid] = file.path;
+            m_copies.note_written(docid, built.sketch);
         }
         // The file used to be indexed under another id (its canonical URL
         // changed): drop the old document.
@@ -275,7 +281,9 @@ class Writer {
     }
 
     void commit(const IndexSummary& summary) {
+        m_copies.write(m_db);
         m_spelling.write(m_db);
+        schema::store_outlet_table(m_db); // before the figures, which count its outlets
         m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         m_db.commit();
@@ -285,6 +293,8 @@ class Writer {
 
     // The words whose spelling keys the next commit brings up to date.
     SpellingUpdate& spelling() { return m_spelling; }
+    // The copy groups the next commit brings up to date.
+    CopyGroups& copies() { return m_copies; }
 
     // Put the counts back to what the last commit holds.
     void to_last_commit(IndexSummary& summary) const {
@@ -297,6 +307,7 @@ class Writer {
     // Deletes the document `docid`, which held `id_term`.
     void forget(const std::string& id_term, Xapian::docid docid) {
         m_spelling.note_stored(m_db, docid);
+        m_copies.note_leaving(m_db, docid);
         try {
             m_db.delete_document(docid);
         } catch (const Xapian::DocNotFoundError&) {
@@ -347,6 +358,7 @@ class Writer {
     std::unordered_map<std::string, Xapian::docid> m_docid_of; // by unique-id term
     std::unordered_map<Xapian::docid, std::string> m_path_of;
     SpellingUpdate m_spelling;
+    CopyGroups m_copies;
 };
 
 // True if `path` was not found under a root that was listed completely: its
@@ -361,7 +373,7 @@ void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std:
                      const std::unordered_map<std::string, FailureRecord>& failed,
                      const std::unordered_map<std::string, SkipRecord>& skipped,
                      const std::unordered_set<std::string>& seen, const CrawlResult& crawled, SpellingUpdate& spelling,
-                     IndexSummary& summary) {
+                     CopyGroups& copies, IndexSummary& summary) {
     for (const auto& [path, record] : failed) {
         if (vanished(path, seen, crawled)) clear_failure(db, path);
     }
@@ -371,6 +383,7 @@ void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std:
     for (const auto& [path, entry] : existing) {
         if (!vanished(path, seen, crawled)) continue;
         spelling.note_stored(db, entry.docid);
+        copies.note_leaving(db, entry.docid);
         try {
             db.delete_document(entry.docid);
             ++summary.removed;
@@ -477,6 +490,10 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         existing = load_existing(db);
         failed = load_failure_records(db);
         skipped = load_skip_records(db);
+        if (options.outlet_aliases) {
+            db.set_metadata(std::string(schema::k_meta_outlet_aliases),
+                            schema::encode_outlet_aliases(*options.outlet_aliases));
+        }
     } catch (const Xapian::Error& e) {
         return index_error(e, options.db_path);
     }
@@ -536,7 +553,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
         for (auto& w : workers) w.join();
         // A page that failed now but was indexed before keeps its document.
-        remove_vanished(db, existing, failed, skipped, seen, crawled, writer.spelling(), summary);
+        remove_vanished(db, existing, failed, skipped, seen, crawled, writer.spelling(), writer.copies(), summary);
         writer.commit(summary);
     } catch (const Xapian::Error& e) {
         stop_extraction();
@@ -555,6 +572,7 @@ namespace {
 RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::string>& targets) {
     RemoveSummary summary;
     SpellingUpdate spelling;
+    CopyGroups copies;
     const auto existing = load_existing(db);
     for (const auto& target : targets) {
         std::vector<Xapian::docid> ids;
@@ -591,6 +609,7 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
         }
         for (auto docid : ids) {
             spelling.note_stored(db, docid);
+            copies.note_leaving(db, docid);
             try {
                 db.delete_document(docid);
                 ++summary.removed;
@@ -598,7 +617,9 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
             }
         }
     }
+    copies.write(db);
     spelling.write(db);
+    schema::store_outlet_table(db);
     db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(db)));
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
     db.commit();

@@ -6,6 +6,7 @@
 #include <oped/indexer/dates.hpp>
 #include <oped/indexer/page_signals.hpp>
 #include <oped/indexer/revisions.hpp>
+#include <oped/indexer/tags.hpp>
 #include <oped/indexer/title.hpp>
 
 #include <nlohmann/json.hpp>
@@ -91,6 +92,7 @@
 // |             | category                                                             |
 // | tags        | article:tag (every one); JSON-LD keywords; parsely-tags;             |
 // |             | parsely-page tags; news_keywords; keywords                           |
+// |             | (tags.hpp: no years, outlet name or lone headline words)             |
 // | description | og:description; description; JSON-LD description;                   |
 // |             | twitter:description; dc:description                                  |
 // | language    | <html lang>; content-language (http-equiv or name); language;       |
@@ -877,9 +879,66 @@ std::string pick_language(const PageSignals& s) {
     return {};
 }
 
+// Lines that name a post's categories: "Filed under: Opinion, Politics".
+constexpr std::array<std::string_view, 6> k_category_labels = {"filed under", "posted in", "categories",
+                                                               "category",    "filed in",  "posted under"};
+
+// The short lines (five words at most) within three lines before and two
+// after the first line holding the headline, and that line itself: where
+// outlets put "Opinion", "Analysis", "Letters" (genre.cpp reads a label
+// before a colon in the longer ones).
+void gather_genre_lines(const std::vector<TextLine>& lines, const std::string& headline, GenreClues& clues) {
+    const std::string headline_key = title_key(headline);
+    std::size_t at = lines.size();
+    for (std::size_t i = 0; i < lines.size() && at == lines.size(); ++i) {
+        if (lines[i].aside) continue;
+        if (lines[i].h1 || (!headline_key.empty() && title_key(lines[i].text) == headline_key)) at = i;
+    }
+    if (at < lines.size()) {
+        clues.kickers.push_back(lines[at].text);
+        const std::size_t first = at >= 3 ? at - 3 : 0;
+        for (std::size_t i = first; i < lines.size() && i <= at + 2; ++i) {
+            if (i != at && !lines[i].aside && word_count(lines[i].text) <= 5) clues.kickers.push_back(lines[i].text);
+        }
+    }
+    for (const auto& line : lines) {
+        if (line.text.size() > 200) continue;
+        for (std::string_view label : k_category_labels) {
+            if (!text::starts_with_icase(line.text, label)) continue;
+            std::string_view rest = std::string_view(line.text).substr(label.size());
+            if (!rest.empty() && rest.front() != ':' && rest.front() != ' ') continue;
+            while (!rest.empty() && (rest.front() == ':' || rest.front() == ' ')) rest.remove_prefix(1);
+            while (!rest.empty()) {
+                const auto comma = rest.find_first_of(",|â");
+                clues.categories.push_back(text::collapse_space(rest.substr(0, comma)));
+                if (comma == std::string_view::npos) break;
+                rest.remove_prefix(comma + 1);
+            }
+            break;
+        }
+    }
+}
+
+void gather_genre_clues(const PageSignals& s, const std::vector<TextLine>& lines, const Article& out,
+                        GenreClues& clues) {
+    for (const auto& v : {out.section, s.meta("article:section"), s.meta("parsely-section"), s.meta("section")}) {
+        if (!v.empty()) clues.sections.push_back(text::collapse_space(v));
+    }
+    for (const auto& a : s.jsonld) {
+        if (!a.section.empty()) clues.sections.push_back(a.section);
+        for (const auto& author : a.authors) clues.bylines.push_back(author);
+    }
+    clues.title_segments = title_segments(s.title);
+    gather_genre_lines(lines, out.title, clues);
+    for (const auto* list : {&s.by_lines, &s.strong_bylines}) {
+        clues.bylines.insert(clues.bylines.end(), list->begin(), list->end());
+    }
+    for (const auto& v : s.meta_all("author")) clues.bylines.push_back(v);
+}
+
 } // namespace
 
-void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
+void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain, GenreClues* clues) {
     const PageSignals s = collect_signals(doc);
     out.url = pick_url(s);
     out.site = text::collapse_space(declared_site(s));
@@ -897,9 +956,10 @@ void extract_metadata(xmlDoc* doc, Article& out, Explanation* explain) {
     out.published = pick_published(s, out.url, date_lines, explain);
     out.updated = pick_updated(out.published, out.modified, date_lines, explain);
     out.corrections = find_corrections(lines, explain);
-    out.tags = pick_tags(s);
+    out.tags = clean_tags(pick_tags(s), out.site, out.title);
     out.description = text::collapse_space(pick_description(s));
     out.language = pick_language(s);
+    if (clues != nullptr) gather_genre_clues(s, lines, out, *clues);
 }
 
 } // namespace oped::indexer

@@ -89,6 +89,7 @@ bool ends_with_any(std::string_view type, const std::array<const char*, N>& name
 }
 
 void count_schema_type(std::string_view type, PageTypeSignals& s) {
+    if (s.schema_types.size() < 32 && !type.empty()) s.schema_types.emplace_back(type);
     if (ends_with_any(type, k_schema_article)) ++s.schema_article;
     if (ends_with_any(type, k_schema_listing)) ++s.schema_listing;
     if (ends_with_any(type, k_schema_product)) ++s.schema_product;

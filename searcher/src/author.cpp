@@ -1,5 +1,6 @@
 #include <oped/searcher/author.hpp>
 
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/related.hpp>
@@ -57,7 +58,7 @@ Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_vie
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
-    ListCountSpy sites(schema::slot::site, false), authors(schema::slot::authors, true);
+    ListCountSpy sites(schema::slot::site_key, false), authors(schema::slot::authors, true);
     TimelineSpy timeline;
     DateSpanSpy span;
     enquire.add_matchspy(&sites);
@@ -71,6 +72,8 @@ Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_vie
     out.articles = mset.get_matches_estimated();
     out.first_published = span.first();
     out.last_published = span.last();
+    const schema::OutletTable outlets = schema::read_outlet_table(db);
+    sites.relabel([&](const auto& by_key) { return schema::counts_by_name(by_key, outlets); });
     out.sites = sites.top(k_max_listed);
     for (auto& value : authors.top(k_max_listed + 1)) {
         if (schema::fold_for_term(value.value) == folded) {

@@ -30,7 +30,7 @@ std::vector<std::string>& filter_values(SearchRequest& request, FacetField field
 
 FacetSpies::FacetSpies(const SearchRequest& request)
     : m_spies{ListCountSpy(schema::slot::authors, true), ListCountSpy(schema::slot::year, false),
-              ListCountSpy(schema::slot::site, false), ListCountSpy(schema::slot::tags, true)} {
+              ListCountSpy(schema::slot::site_key, false), ListCountSpy(schema::slot::tags, true)} {
     for (const FacetField field : k_fields) {
         if (!values_in(request, field).empty()) m_filtered.push_back(field);
     }
@@ -56,8 +56,9 @@ bool FacetSpies::count_alone(const Xapian::Database& db, const Xapian::Query& qu
            counted.seen() >= mset.get_matches_estimated();
 }
 
-void FacetSpies::fill(Facets& out, const SearchRequest& request) const {
+void FacetSpies::fill(Facets& out, const SearchRequest& request, const schema::OutletTable& outlets) {
     const std::size_t size = request.facet_size;
+    spy(FacetField::site).relabel([&](const auto& by_key) { return schema::counts_by_name(by_key, outlets); });
     out.author = spy(FacetField::author).top(size, request.author_find);
     out.year = spy(FacetField::year).top(size);
     out.site = spy(FacetField::site).top(size);

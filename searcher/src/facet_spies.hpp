@@ -8,6 +8,7 @@
 // timeline count in the search's own match; each filtered field costs one
 // more match, over at most k_facet_exact_up_to documents, with one spy.
 
+#include <oped/common/outlets.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/search.hpp>
 #include <oped/searcher/timeline_spy.hpp>
@@ -42,8 +43,9 @@ class FacetSpies {
     // Documents the attached spies saw.
     Xapian::doccount seen() const { return m_timeline.seen(); }
     const TimelineSpy& timeline() const { return m_timeline; }
-    // The values, top request.facet_size of each, chosen values kept.
-    void fill(Facets& out, const SearchRequest& request) const;
+    // The values, top request.facet_size of each, chosen values kept; the
+    // sites counted by site key are shown by the names of `outlets`.
+    void fill(Facets& out, const SearchRequest& request, const schema::OutletTable& outlets);
 
   private:
     ListCountSpy& spy(FacetField field) { return m_spies[static_cast<std::size_t>(field)]; }

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <queue>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -155,6 +156,20 @@ Xapian::Query or_of(std::string_view prefix, const std::vector<std::string>& val
     terms.reserve(values.size());
     for (const auto& v : values) terms.emplace_back(schema::boolean_term(prefix, schema::fold_for_term(v)));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// The pages giving any of `names` as their outlet, and every page of the
+// sites the outlet table shows under them or finds them given by.
+Xapian::Query site_filter(const std::vector<std::string>& names, const schema::OutletTable* outlets) {
+    Xapian::Query given = or_of(schema::prefix::site, names);
+    if (!outlets) return given;
+    std::vector<Xapian::Query> any{given};
+    std::set<std::string> keys;
+    for (const auto& name : names) {
+        for (auto& key : outlets->keys_for(name)) keys.insert(std::move(key));
+    }
+    for (const auto& key : keys) any.emplace_back(schema::site_key_term(key));
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
 // Completions of a typed prefix in a phrase bonus: Xapian 1.4 takes no
@@ -538,10 +553,10 @@ Result<Xapian::Query> type_filter(const std::vector<std::string>& types) {
 
 } // namespace
 
-Result<Xapian::Query> filter_query(const SearchRequest& r) {
+Result<Xapian::Query> filter_query(const SearchRequest& r, const schema::OutletTable* outlets) {
     std::vector<Xapian::Query> parts;
     if (!r.authors.empty()) parts.push_back(or_of(schema::prefix::author_exact, r.authors));
-    if (!r.sites.empty()) parts.push_back(or_of(schema::prefix::site, r.sites));
+    if (!r.sites.empty()) parts.push_back(site_filter(r.sites, outlets));
     if (!r.tags.empty()) parts.push_back(or_of(schema::prefix::tag, r.tags));
     if (!r.types.empty()) {
         auto types = type_filter(r.types);

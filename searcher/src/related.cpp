@@ -1,6 +1,7 @@
 #include <oped/searcher/related.hpp>
 
 #include <oped/common/docdata.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/searcher/public_id.hpp>
 #include <oped/searcher/searcher.hpp>
 #include <oped/searcher/snippet.hpp>
@@ -73,6 +74,7 @@ Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_
     if (eset.empty()) return out;
     enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), k_similar_terms));
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + 1));
+    const schema::OutletTable outlets = schema::read_outlet_table(db);
     for (auto it = mset.begin(); it != mset.end() && out.size() < count; ++it) {
         if (*it == id) continue;
         const Xapian::Document doc = it.get_document();
@@ -82,6 +84,7 @@ Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_
         hit.id = public_id_of(doc);
         hit.docid = *it;
         hit.article = std::move(article).value();
+        hit.article.site = schema::shown_outlet(outlets, doc, hit.article.site);
         hit.snippet = lead_snippet(hit.article.body, k_similar_snippet_bytes);
         hit.article.body.clear();
         hit.score = it.get_percent();

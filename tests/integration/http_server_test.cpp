@@ -273,6 +273,60 @@ TEST_F(HttpServerTest, AStaticFileIsServedAsItIs) {
     EXPECT_EQ(res->body, "console.log('oped');\n");
 }
 
+// Static files: a strong ETag from their bytes, revalidated every time
+// (Cache-Control: no-cache), a 304 without the body while they are unchanged.
+TEST_F(HttpServerTest, AStaticFileCarriesAStrongETagAndAnswersIfNoneMatchWith304) {
+    write_file(*s_dir / "web" / "changing.css", "body { color: black; }\n");
+    ServerThread server(options());
+    auto client = server.client();
+    const auto first = client.Get("/changing.css");
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->status, 200);
+    EXPECT_EQ(first->get_header_value("Cache-Control"), "no-cache");
+    const std::string tag = first->get_header_value("ETag");
+    ASSERT_GE(tag.size(), 3U);
+    EXPECT_EQ(tag.front(), '"') << tag;
+    EXPECT_EQ(tag.back(), '"') << tag;
+
+    const struct {
+        const char* name;
+        std::string if_none_match;
+        int status;
+    } rows[] = {
+        {"its own tag", tag, 304},
+        {"its tag in a list", "\"elsewhere\", " + tag, 304},
+        {"its tag marked weak", "W/" + tag, 304},
+        {"any tag", "*", 304},
+        {"another tag", "\"elsewhere\"", 200},
+    };
+    for (const auto& row : rows) {
+        const auto res = client.Get("/changing.css", {{"If-None-Match", row.if_none_match}});
+        ASSERT_TRUE(res) << row.name;
+        EXPECT_EQ(res->status, row.status) << row.name;
+        EXPECT_EQ(res->body.empty(), row.status == 304) << row.name;
+        EXPECT_EQ(res->get_header_value("ETag"), tag) << row.name;
+        EXPECT_EQ(res->get_header_value("Cache-Control"), "no-cache") << row.name;
+    }
+
+    // Changed on disk: the old tag no longer matches, and the new bytes come.
+    write_file(*s_dir / "web" / "changing.css", "body { color: navy; }\n");
+    const auto changed = client.Get("/changing.css", {{"If-None-Match", tag}});
+    ASSERT_TRUE(changed);
+    EXPECT_EQ(changed->status, 200);
+    EXPECT_EQ(changed->body, "body { color: navy; }\n");
+    EXPECT_NE(changed->get_header_value("ETag"), tag);
+}
+
+TEST_F(HttpServerTest, PagesAreNotCachedAndCarryNoETag) {
+    ServerThread server(options());
+    // (This fixture's web folder has an index.html, which "/" serves.)
+    const auto res = server.client().Get("/doc/" + first_id(), {{"If-None-Match", "*"}});
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
+    EXPECT_FALSE(res->has_header("ETag"));
+}
+
 TEST_F(HttpServerTest, AnOverlongRequestLineIsRefused) {
     ServerThread server(options());
     const std::string response = raw_request(server.port(), get_request("/api/search?q=" + std::string(10000, 'a')));

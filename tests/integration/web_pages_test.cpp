@@ -4,6 +4,7 @@
 
 #include "support/web_fixture.hpp"
 
+#include <oped/http/handlers.hpp>
 #include <oped/http/pages.hpp>
 
 #include <gtest/gtest.h>
@@ -34,8 +35,9 @@ TEST_F(WebPages, FrontPageListsNewestArticlesAuthorsAndTheWholeTimeline) {
     EXPECT_LT(reply.body.find("Checks and Balances"), reply.body.find("Domestic Faction"));
     EXPECT_TRUE(contains(reply.body, R"(data-period="1776")"));
     EXPECT_TRUE(contains(reply.body, R"(data-period="1777" data-count="0")"));
-    EXPECT_TRUE(
-        contains(reply.body, R"(<span class="facet-name">James Madison</span><span class="facet-count">2</span>)"));
+    EXPECT_TRUE(contains(
+        reply.body,
+        R"(<span class="facet-name">James Madison</span> <span class="facet-count">2<span class="visually-hidden"> articles</span></span>)"));
     expect_inert_html(reply.body);
 }
 
@@ -80,8 +82,51 @@ TEST_F(WebPages, AFacetFindBoxIsAFormAndItsAnswerListsWhatItFound) {
     EXPECT_TRUE(contains(tags.body,
                          "1 tag matching \xE2\x80\x9C"
                          "fed\xE2\x80\x9D. "));
-    EXPECT_TRUE(
-        contains(tags.body, R"(<span class="facet-name">The Federalist</span><span class="facet-count">3</span>)"));
+    EXPECT_TRUE(contains(
+        tags.body,
+        R"(<span class="facet-name">The Federalist</span> <span class="facet-count">3<span class="visually-hidden"> articles</span></span>)"));
+}
+
+// Facet links are read by their visible text (no aria-label that differs
+// from it: axe's label-content-name-mismatch) and land on the results.
+TEST_F(WebPages, FacetLinksAreNamedByTheirTextAndLandOnTheResults) {
+    const auto reply = http::handle_search_page({{"q", "faction"}, {"author", "James Madison"}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    const auto facets = reply.body.substr(reply.body.find(R"(id="facets")"));
+    EXPECT_FALSE(contains(facets.substr(0, facets.find("</aside>")), "aria-label=\"James"));
+    EXPECT_TRUE(contains(reply.body,
+                         R"(<a href="/?q=faction#results" aria-current="true">)"
+                         R"(<span class="facet-name">James Madison</span> )"
+                         R"(<span class="facet-count">2<span class="visually-hidden"> articles</span></span>)"
+                         R"(<span class="visually-hidden"> (selected; choose to remove)</span></a>)"));
+}
+
+// A page size of 10, 20 or 50 is offered; the one chosen is kept in every
+// link of the page; a size the API refuses is refused here too, in words.
+TEST_F(WebPages, APageSizeIsOfferedKeptInLinksAndCheckedLikeTheApiChecksIt) {
+    const auto reply = http::handle_search_page({{"sort", "oldest"}, {"per_page", "2"}}, searcher());
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_TRUE(contains(reply.body, R"(<nav class="per-page" aria-label="Results per page">)"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/?sort=oldest" data-per-page="10">10</a>)"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/?sort=oldest&amp;per_page=20" data-per-page="20">20</a>)"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/?sort=oldest&amp;per_page=50" data-per-page="50">50</a>)"));
+    // Kept: the next page, a facet, the sort, and the search form.
+    EXPECT_TRUE(contains(reply.body, R"(href="/?sort=oldest&amp;page=2&amp;per_page=2" rel="next")"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/?author=James%20Madison&amp;sort=oldest&amp;per_page=2#results">)"));
+    EXPECT_TRUE(contains(reply.body, R"(<a href="/?sort=newest&amp;per_page=2" data-sort="newest">)"));
+    EXPECT_TRUE(contains(reply.body, R"(<input type="hidden" name="per_page" value="2" class="keep">)"));
+
+    const auto twenty = http::handle_search_page({{"per_page", "20"}}, searcher());
+    ASSERT_EQ(twenty.status, 200);
+    EXPECT_TRUE(contains(twenty.body, R"(<a href="/?per_page=20" aria-current="true" data-per-page="20">20</a>)"));
+
+    for (const char* bad : {"0", "101", "500", "abc", "-5"}) {
+        const auto refused = http::handle_search_page({{"per_page", bad}}, searcher());
+        EXPECT_EQ(refused.status, 400) << bad;
+        EXPECT_TRUE(contains(refused.body, "per_page must be")) << bad << ": " << refused.body.substr(0, 200);
+        const auto api = http::handle_search({{"per_page", bad}}, searcher());
+        EXPECT_EQ(api.status, 400) << bad;
+    }
 }
 
 TEST_F(WebPages, AFacetFindThatFindsNothingSaysSoAndIsEscaped) {
@@ -185,7 +230,7 @@ TEST_F(WebPages, RefusedDatesAreMarkedBesideTheirFieldsAndTheResultsShownWithout
         // without the refused dates.
         EXPECT_TRUE(contains(reply.body, R"(class="summary-count">3 articles</span>)")) << c.name;
         EXPECT_FALSE(contains(reply.body, "Dates:")) << c.name;
-        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;author=James%20Madison" aria-label=)")) << c.name;
+        EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;author=James%20Madison#results">)")) << c.name;
         EXPECT_TRUE(contains(reply.body, R"(<a href="/?q=faction&amp;sort=newest" data-sort="newest">)")) << c.name;
         EXPECT_FALSE(contains(reply.body, "error-panel")) << c.name;
         expect_inert_html(reply.body);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <cstdint>
 
 namespace oped::test {
 namespace {
@@ -81,30 +82,49 @@ std::string article_page(const PageSpec& s) {
 }
 
 std::vector<std::string> prose(const std::string& keyword, int count) {
-    static constexpr std::array<const char*, 4> k_openings{
-        "The council met again on Tuesday evening, and the question of",
-        "For most residents, who have watched rents climb for a decade,",
-        "Critics of the plan, including several former planning officials,",
-        "Whatever one thinks of the proposal, the arithmetic is stubborn:",
+    // Short clauses in an order drawn from the keyword: pages about other
+    // keywords share words but hardly a run of five of them, so the indexer
+    // does not take them for syndicated copies of one piece (fingerprint.hpp).
+    static constexpr std::array<const char*, 24> k_clauses{
+        "rents have climbed for a decade",
+        "the arithmetic is stubborn",
+        "tenants lined up to speak",
+        "builders wanted fewer rules",
+        "the debate ran past midnight",
+        "commutes grew longer",
+        "children changed schools twice",
+        "few had read the report",
+        "the rules were written long ago",
+        "amending them would cost little",
+        "every candidate claims expertise",
+        "the evidence was misread",
+        "neighbours argued politely",
+        "the plan lacked numbers",
+        "former officials objected",
+        "the town is larger now",
+        "families paid the difference",
+        "the hearing dragged on",
+        "wages did not keep pace",
+        "the mayor stayed silent",
+        "a vote was put off",
+        "landlords asked for patience",
+        "buses ran late again",
+        "the budget could not stretch",
     };
-    static constexpr std::array<const char*, 4> k_middles{
-        "dominated a debate that ran long past midnight, with neighbours, builders and tenants",
-        "is no longer an abstraction but a monthly reckoning, paid in longer commutes",
-        "argue that the rules were written for a smaller town, in a different economy",
-        "remains the one subject on which every candidate claims expertise, though few",
-    };
-    static constexpr std::array<const char*, 4> k_endings{
-        "each insisting, politely but firmly, that the others had misread the evidence.",
-        "and in children who change schools twice before they turn ten.",
-        "and that amending them would cost little and help a great many families.",
-        "have read the report, and fewer still have offered a plan of their own.",
+    std::uint64_t state = 1469598103934665603ULL;
+    for (const char c : keyword) state = (state ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    const auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
     };
     std::vector<std::string> out;
     for (int i = 0; i < count; ++i) {
-        const auto k = static_cast<std::size_t>(i) % 4;
-        out.push_back(std::string(k_openings[k]) + " " + keyword + " " + k_middles[(k + 1) % 4] + ", " +
-                      k_endings[(k + 2) % 4] + " " + k_openings[(k + 3) % 4] + " " + k_middles[k] + ", " +
-                      k_endings[(k + 1) % 4]);
+        std::string paragraph = "The council met again, and " + keyword + " was the question";
+        for (int c = 0; c < 9; ++c) {
+            paragraph += c % 3 == 2 ? ". Still, " : ", ";
+            paragraph += k_clauses[next() % k_clauses.size()];
+        }
+        out.push_back(paragraph + ".");
     }
     return out;
 }

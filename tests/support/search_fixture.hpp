@@ -7,6 +7,7 @@
 // tests compare the searcher's counts with.
 
 #include <oped/common/article.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/index_writer.hpp>
@@ -121,6 +122,7 @@ inline void build_fixture_index(const std::filesystem::path& db_path, const std:
         db.replace_document(built.id_term, built.doc);
     }
     spelling.write(db);
+    schema::store_outlet_table(db); // as oped index does before each commit
     db.commit();
 }
 

@@ -8,6 +8,7 @@
 #include "support/temp_dir.hpp"
 
 #include <oped/common/article.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/indexer/document.hpp>
 #include <oped/indexer/html_doc.hpp>
@@ -95,6 +96,7 @@ class WebFixture : public ::testing::Test {
                 m_ids[a.path] = schema::public_id(indexer::unique_id(a));
             }
             spelling.write(db);
+            schema::store_outlet_table(db); // as oped index does before each commit
             db.commit();
         }
         auto opened = searcher::Searcher::open(db_path);

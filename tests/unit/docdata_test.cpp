@@ -44,7 +44,10 @@ TEST(DocData, RoundTrips) {
     Article corrected = full_article();
     corrected.updated = "2021-03-09";
     corrected.corrections = {"Correction: An earlier version misstated the vote.", "Clarification: the date."};
+    Article letter = full_article();
+    letter.genre = "letter";
     const std::vector<Row> rows{
+        {"a genre", letter},
         {"an updated date and corrections", corrected},
         {"a page type", listing},
         {"every field set", full_article()},
@@ -103,11 +106,13 @@ TEST(DocData, ReadsDocumentsWrittenBeforeThePageType) {
     Article typed = full_article();
     typed.type = "other";
     std::string fields = encode_article(full_article());
-    // After the body: an empty type, crawl date and updated date, and an empty list of corrections.
-    const std::string later_fields = std::string(12, '\0') + std::string(
-                                                                 "\x01\0\0\0"
-                                                                 "0",
-                                                                 5);
+    // After the body: an empty type, crawl date and updated date, an empty list of corrections, no genre.
+    const std::string later_fields = std::string(12, '\0') +
+                                     std::string(
+                                         "\x01\0\0\0"
+                                         "0",
+                                         5) +
+                                     std::string(4, '\0');
     ASSERT_EQ(fields.substr(fields.size() - later_fields.size()), later_fields) << "the fields after the body";
     fields.resize(fields.size() - later_fields.size());
     auto decoded = decode_docdata("oped1" + fields);
@@ -118,14 +123,16 @@ TEST(DocData, ReadsDocumentsWrittenBeforeThePageType) {
 }
 
 TEST(DocData, ReadsDocumentsWrittenBeforeUpdatedAndCorrections) {
-    // Schema 4's documents end with the crawl date: no updated date, no corrections.
+    // Schema 4's documents end with the crawl date: no updated date, no corrections, no genre.
     Article old = full_article();
     old.crawl_date = "2024-01-02";
     std::string fields = encode_article(old);
-    const std::string later_fields = std::string(4, '\0') + std::string(
-                                                                "\x01\0\0\0"
-                                                                "0",
-                                                                5);
+    const std::string later_fields = std::string(4, '\0') +
+                                     std::string(
+                                         "\x01\0\0\0"
+                                         "0",
+                                         5) +
+                                     std::string(4, '\0');
     ASSERT_EQ(fields.substr(fields.size() - later_fields.size()), later_fields);
     fields.resize(fields.size() - later_fields.size());
     auto decoded = decode_docdata("oped1" + fields);
@@ -133,6 +140,19 @@ TEST(DocData, ReadsDocumentsWrittenBeforeUpdatedAndCorrections) {
     EXPECT_EQ(decoded.value(), old);
     EXPECT_TRUE(decoded.value().updated.empty());
     EXPECT_TRUE(decoded.value().corrections.empty());
+}
+
+TEST(DocData, ReadsDocumentsWrittenBeforeTheGenre) {
+    // Schema 5's documents end with the corrections: they read back with no genre.
+    Article old = full_article();
+    old.corrections = {"Correction: the date."};
+    std::string fields = encode_article(old);
+    ASSERT_EQ(fields.substr(fields.size() - 4), std::string(4, '\0')) << "an empty genre last";
+    fields.resize(fields.size() - 4);
+    auto decoded = decode_docdata("oped1" + fields);
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(decoded.value(), old);
+    EXPECT_TRUE(decoded.value().genre.empty());
 }
 
 TEST(DocData, RefusesAListCountThatIsNotANumber) {

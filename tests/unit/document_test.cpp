@@ -99,6 +99,20 @@ TEST(DocumentBuilder, MarksUpdatedAndCorrectedPagesAndIndexesTheNoticesApart) {
     EXPECT_FALSE(has_term(plain, "XHupdated"));
 }
 
+TEST(DocumentBuilder, FilesTheGenreAsATermAndAValue) {
+    DocumentBuilder builder;
+    Article a = article();
+    a.genre = "letter";
+    const Xapian::Document doc = builder.build(a, "1:2").doc;
+    EXPECT_TRUE(has_term(doc, "XGletter"));
+    EXPECT_EQ(doc.get_value(schema::slot::genre), "letter");
+    const Xapian::Document unknown = builder.build(article(), "1:2").doc;
+    EXPECT_EQ(unknown.get_value(schema::slot::genre), "") << "no genre: neither term nor value";
+    for (auto it = unknown.termlist_begin(); it != unknown.termlist_end(); ++it) {
+        EXPECT_FALSE((*it).starts_with("XG")) << *it;
+    }
+}
+
 TEST(DocumentBuilder, WritesEveryValueSlot) {
     DocumentBuilder builder;
     const Xapian::Document doc = builder.build(article(), "123:456").doc;

@@ -24,10 +24,8 @@ void counted_list(html::Writer& w, std::string_view heading, std::string_view id
     w.element("h2", {{"id", std::string(id)}, {"class", "facet-heading"}}, heading);
     w.open("ul", {{"class", "facet-list"}});
     for (const auto& v : values) {
-        w.open("li").open(
-            "a", {{"href", href(v.value)}, {"aria-label", v.value + ", " + plural(v.count, "article", "articles")}});
-        w.element("span", {{"class", "facet-name"}}, v.value);
-        w.element("span", {{"class", "facet-count"}}, format_count(v.count));
+        w.open("li").open("a", {{"href", href(v.value)}});
+        facet_value(w, v.value, v.count);
         w.close("a").close("li");
     }
     w.close("ul").close("section");

@@ -295,6 +295,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
         correction_badge(w, "#corrections");
         w.close("p");
     }
+    copies_line(w, found.value().copies, state);
     w.close("header");
     std::string body;
     bool marked = false;

@@ -73,15 +73,16 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
         } else {
             w.open("li", {{"class", cls}});
         }
-        const std::string label =
-            v.value + ", " + plural(v.count, "article", "articles") + (active ? " (selected; choose to remove)" : "");
+        // It lands on the results: on a phone the filters are a panel over
+        // them (web/search.css).
+        const std::string href = link.url() + "#results";
         if (active) {
-            w.open("a", {{"href", link.url()}, {"aria-label", label}, {"aria-current", "true"}});
+            w.open("a", {{"href", href}, {"aria-current", "true"}});
         } else {
-            w.open("a", {{"href", link.url()}, {"aria-label", label}});
+            w.open("a", {{"href", href}});
         }
-        w.element("span", {{"class", "facet-name"}}, v.value);
-        w.element("span", {{"class", "facet-count"}}, format_count(v.count));
+        facet_value(w, v.value, v.count);
+        if (active) w.element("span", {{"class", "visually-hidden"}}, " (selected; choose to remove)");
         w.close("a").close("li");
     }
     w.close("ul");

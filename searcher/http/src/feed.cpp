@@ -9,33 +9,13 @@
 
 #include <oped/http/handlers.hpp>
 #include <oped/http/html.hpp>
+#include <oped/http/rfc3339.hpp>
 
 namespace oped::http {
 namespace {
 
 constexpr unsigned k_feed_entries = 20;
 constexpr std::string_view k_epoch = "1970-01-01T00:00:00Z";
-
-bool digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
-
-// An RFC 3339 date-time from what the index holds ("1787-10-27" or a full
-// ISO 8601 time); empty when there is nothing usable.
-std::string rfc3339(std::string_view iso) {
-    if (iso.size() < 10 || !digits(iso.substr(0, 4)) || iso[4] != '-' || !digits(iso.substr(5, 2)) || iso[7] != '-' ||
-        !digits(iso.substr(8, 2))) {
-        return {};
-    }
-    const std::string day(iso.substr(0, 10));
-    if (iso.size() >= 19 && iso[10] == 'T' && digits(iso.substr(11, 2)) && iso[13] == ':' &&
-        digits(iso.substr(14, 2)) && iso[16] == ':' && digits(iso.substr(17, 2))) {
-        const std::string_view zone = iso.substr(19);
-        if (zone == "Z" || (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':')) {
-            return day + std::string(iso.substr(10, 9)) + std::string(zone);
-        }
-        return day + std::string(iso.substr(10, 9)) + "Z";
-    }
-    return day + "T00:00:00Z";
-}
 
 void element(std::string& out, std::string_view tag, std::string_view text) {
     out += "<" + std::string(tag) + ">" + html::xml_escape(text) + "</" + std::string(tag) + ">";
@@ -73,7 +53,7 @@ Reply handle_feed(const ParamMap& params, searcher::Searcher& searcher, const st
     const std::string page = base_url + link.url();
 
     std::string updated;
-    for (const auto& hit : r.results) updated = std::max(updated, rfc3339(hit.article.published));
+    for (const auto& hit : r.results) updated = std::max(updated, rfc3339_utc(hit.article.published));
     if (updated.empty()) updated = std::string(k_epoch);
 
     std::string out = R"(<?xml version="1.0" encoding="utf-8"?>)"
@@ -90,7 +70,7 @@ Reply handle_feed(const ParamMap& params, searcher::Searcher& searcher, const st
         const Article& a = hit.article;
         const std::string archived = base_url + doc_url(hit.id, "");
         const std::string original = html::external_url(a.url);
-        const std::string when = rfc3339(a.published);
+        const std::string when = rfc3339_utc(a.published);
         out += "<entry>";
         element(out, "title", a.title.empty() ? "(untitled)" : a.title);
         element(out, "id", original.empty() ? archived : original);

@@ -108,6 +108,11 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
                 return bad("literal", "literal must be true or false");
             }
             r.read_time_words = !(value == "true" || value == "1");
+        } else if (key == "collapse") {
+            if (value != "true" && value != "false" && value != "1" && value != "0") {
+                return bad("collapse", "collapse must be true or false");
+            }
+            r.collapse = value == "true" || value == "1";
         } else if (key == "spell") {
             if (value != "true" && value != "false" && value != "1" && value != "0") {
                 return bad("spell", "spell must be true or false");
@@ -148,7 +153,9 @@ Reply handle_doc(const std::string& id_text, searcher::Searcher& searcher) {
     if (!schema::is_public_id(id_text)) return error_reply(unknown_doc_id(id_text));
     auto found = searcher.document(id_text);
     if (!found) return error_reply(found.error());
-    return json_reply(dump(to_json(found.value().article, found.value().id)));
+    nlohmann::json body = to_json(found.value().article, found.value().id);
+    body["copies"] = copies_json(found.value().copies);
+    return json_reply(dump(body));
 }
 
 Reply handle_stats(searcher::Searcher& searcher) {

@@ -13,6 +13,18 @@ nlohmann::json facet_list(const std::vector<searcher::FacetValue>& values) {
 
 } // namespace
 
+nlohmann::json copies_json(const std::vector<searcher::CopyRef>& copies) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : copies) {
+        out.push_back({{"id", c.id},
+                       {"url", c.url},
+                       {"title", c.title},
+                       {"site", or_null(c.site)},
+                       {"published", or_null(c.published)}});
+    }
+    return out;
+}
+
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 nlohmann::json to_json(const searcher::SearchResponse& r) {
@@ -30,7 +42,8 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
                            {"section", or_null(a.section)},
                            {"type", a.type.empty() ? std::string("article") : a.type},
                            {"snippet", hit.snippet},
-                           {"score", hit.score}});
+                           {"score", hit.score},
+                           {"copies", copies_json(hit.copies)}});
     }
     nlohmann::json out{{"query", r.query},
                        {"corrected", or_null(r.corrected)},

@@ -3,6 +3,7 @@
 #include <oped/http/html.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace oped::http {
@@ -11,7 +12,17 @@ namespace {
 constexpr int k_bin_width = 10; // SVG units per bin; the chart is scaled to fit
 constexpr int k_bar_width = 8;
 constexpr int k_chart_height = 100;
-constexpr int k_min_bins_wide = 16; // few bins are drawn at this width, centred
+constexpr int k_min_bins_wide = 12; // few bins are drawn at this width, centred
+// On a phone each bin is at least a 24 px target (WCAG 2.5.8): the chart is
+// this wide per bin and scrolls sideways when the screen is narrower.
+constexpr int k_tap_px = 24;
+// Axis labels are thinned so they never overlap: one every `step` bins, for
+// a chart of k_wide_px (the narrowest two-column page) and k_narrow_px (a
+// 390 px phone's panel), with labels about this wide, their gap included.
+constexpr int k_wide_px = 480;
+constexpr int k_narrow_px = 330;
+constexpr int k_year_label_px = 44;
+constexpr int k_month_label_px = 72;
 
 std::string num(double v) {
     char buf[32];
@@ -22,6 +33,17 @@ std::string num(double v) {
 std::string period_label(const searcher::Timeline& t, const std::string& period) {
     return t.unit == searcher::Timeline::Unit::month ? html::readable_date(period) : period;
 }
+
+// "Oct 1787" for a month, the year as it is: an axis label.
+std::string axis_label(const searcher::Timeline& t, const std::string& period) {
+    if (t.unit != searcher::Timeline::Unit::month) return period;
+    const std::string month = html::readable_date(period);
+    const auto space = month.find(' ');
+    return space == std::string::npos ? month : month.substr(0, std::min<std::size_t>(3, space)) + month.substr(space);
+}
+
+// Every how many bins a label `label_px` wide fits, bins being `bin_px` wide.
+int label_step(int label_px, double bin_px) { return std::max(1, static_cast<int>(std::ceil(label_px / bin_px))); }
 
 void authors_line(html::Writer& w, const std::vector<std::string>& authors, const SearchLink& base) {
     w.open("span", {{"class", "hit-authors"}});
@@ -62,6 +84,13 @@ std::string doc_link(std::string_view id, const SearchLink& state, std::uint64_t
     return link.url();
 }
 
+void facet_value(html::Writer& w, const std::string& value, std::uint64_t count) {
+    w.element("span", {{"class", "facet-name"}}, value);
+    w.text(" ").open("span", {{"class", "facet-count"}}).text(format_count(count));
+    w.element("span", {{"class", "visually-hidden"}}, count == 1 ? " article" : " articles");
+    w.close("span");
+}
+
 void updated_span(html::Writer& w, const Article& a) {
     const std::string day = a.updated.substr(0, std::min<std::size_t>(10, a.updated.size()));
     w.open("span", {{"class", "updated"}}).text("Updated ");
@@ -75,6 +104,22 @@ void correction_badge(html::Writer& w, const std::string& corrections_href) {
                {"href", corrections_href},
                {"title", "The page carries a correction notice"}},
               "Corrected");
+}
+
+void copies_line(html::Writer& w, const std::vector<searcher::CopyRef>& copies, const SearchLink& state) {
+    if (copies.empty()) return;
+    w.open("p", {{"class", "copies"}}).text("Also ran in ");
+    for (std::size_t i = 0; i < copies.size(); ++i) {
+        const searcher::CopyRef& c = copies[i];
+        if (i > 0) w.text(", ");
+        const std::string name = !c.site.empty() ? c.site : (c.title.empty() ? "(untitled)" : c.title);
+        w.element("a", {{"href", doc_link(c.id, state, 0)}, {"class", "copy-link"}, {"title", c.title}}, name);
+        if (!c.published.empty()) {
+            const std::string day = c.published.substr(0, std::min<std::size_t>(10, c.published.size()));
+            w.text(" (").element("time", {{"datetime", day}}, html::readable_date(day)).text(")");
+        }
+    }
+    w.close("p");
 }
 
 std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::uint64_t rank) {
@@ -115,6 +160,7 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::ui
         correction_badge(w, here + "#corrections");
     }
     w.close("p");
+    copies_line(w, hit.copies, base);
     if (!hit.snippet.empty()) {
         w.open("p", {{"class", "hit-snippet"}}).raw(html::safe_snippet(hit.snippet)).close("p");
     }
@@ -148,16 +194,22 @@ std::string render_timeline(const searcher::Timeline& t, const SearchLink& base,
     const std::string per = t.unit == searcher::Timeline::Unit::month ? "month" : "year";
     const std::string span = period_label(t, t.bins.front().period) +
                              (t.bins.size() > 1 ? "\xE2\x80\x93" + period_label(t, t.bins.back().period) : "");
+    // The readout shows the bar under the pointer or focus (web/timeline.js);
+    // the hint shows only where dragging works (web/search.css).
     w.open("figcaption", {{"class", "timeline-caption"}});
-    w.text(std::string(caption) + " per " + per + ", " + span);
+    w.element("span", {{"class", "timeline-title"}}, std::string(caption) + " per " + per + ", " + span);
+    w.element("span", {{"class", "timeline-readout"}, {"aria-hidden", "true"}}, "");
     w.element("span", {{"class", "timeline-hint"}}, "Choose a bar, or drag across bars, to set the dates.");
     w.close("figcaption");
 
     const int bins = static_cast<int>(t.bins.size());
-    const int width = std::max(bins, k_min_bins_wide) * k_bin_width;
+    const int slots = std::max(bins, k_min_bins_wide);
+    const int width = slots * k_bin_width;
     const int offset = (width - bins * k_bin_width) / 2;
+    w.open("div", {{"class", "timeline-plot"}}).open("div", {{"class", "timeline-track"}});
     w.open("svg", {{"class", "timeline-chart"},
                    {"viewBox", "0 0 " + std::to_string(width) + " " + std::to_string(k_chart_height)},
+                   {"width", std::to_string(slots * k_tap_px)},
                    {"preserveAspectRatio", "none"},
                    {"role", "group"},
                    {"aria-label", std::string(caption) + " per " + per}});
@@ -196,11 +248,23 @@ std::string render_timeline(const searcher::Timeline& t, const SearchLink& base,
         w.close(bin.count == 0 ? "g" : "a");
     }
     w.close("svg");
+    // One cell per bin under it (two grid columns; one per half bin of the
+    // centring margin), so a label sits under its bar at any number of bars;
+    // web/search.css shows one every `step` for the screen's width.
+    const int label_px = t.unit == searcher::Timeline::Unit::month ? k_month_label_px : k_year_label_px;
+    const int wide_step = label_step(label_px, static_cast<double>(k_wide_px) / slots);
+    const int narrow_step = label_step(label_px, std::max<double>(k_tap_px, static_cast<double>(k_narrow_px) / slots));
     w.open("div", {{"class", "timeline-axis"}, {"aria-hidden", "true"}});
-    w.element("span", period_label(t, t.bins.front().period));
-    if (bins > 2) w.element("span", period_label(t, t.bins[t.bins.size() / 2].period));
-    if (bins > 1) w.element("span", period_label(t, t.bins.back().period));
-    w.close("div");
+    for (int i = 0; i < slots - bins; ++i) w.element("span", {{"class", "tl-pad"}}, "");
+    for (int i = 0; i < bins; ++i) {
+        std::string cls = "tl-tick";
+        if (i % wide_step == 0) cls += " tl-wide";
+        if (i % narrow_step == 0) cls += " tl-narrow";
+        const bool labelled = i % wide_step == 0 || i % narrow_step == 0;
+        w.element("span", {{"class", cls}}, labelled ? axis_label(t, t.bins[static_cast<std::size_t>(i)].period) : "");
+    }
+    for (int i = 0; i < slots - bins; ++i) w.element("span", {{"class", "tl-pad"}}, "");
+    w.close("div").close("div").close("div");
     w.close("figure");
     return w.take();
 }

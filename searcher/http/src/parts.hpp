@@ -39,10 +39,20 @@ std::string doc_link(std::string_view id, const SearchLink& state, std::uint64_t
 // secondary "source" link, and "Cite" to the article page's citations.
 std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::uint64_t rank = 0);
 
+// A facet value inside its link: the name, then the count, read as "James
+// Madison 2 articles". No aria-label: the link's name is its visible text
+// (axe: label-content-name-mismatch).
+void facet_value(html::Writer& w, const std::string& value, std::uint64_t count);
+
 // "Updated 3 November 1787" (a.updated set), and the "Corrected" badge
 // linking to the notices at `corrections_href`: on results and the article.
 void updated_span(html::Writer& w, const Article& a);
 void correction_badge(html::Writer& w, const std::string& corrections_href);
+
+// "Also ran in The X (3 November 1787), The Y (5 November 1787)": a
+// syndicated piece's other copies, earliest first, each linking to its
+// article page with the search's `state` carried; nothing when there are none.
+void copies_line(html::Writer& w, const std::vector<searcher::CopyRef>& copies, const SearchLink& state);
 
 // The chart: one bar per bin linking to `base` with that period as from/to.
 // `caption` says what is counted ("Matching articles").

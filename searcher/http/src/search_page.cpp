@@ -25,7 +25,7 @@ constexpr std::string_view k_help = R"(<details class="search-help"><summary>Sea
 <div><dt><code>militia -navy</code></dt><dd>leave out articles with a word</dd></div>
 <div><dt><code>tax OR duty</code></dt><dd>either word</dd></div>
 <div><dt><code>author:madison</code></dt><dd>a word of an author&#39;s name</dd></div>
-<div><dt><code>title:liberty</code></dt><dd>a word of the title</dd></div>
+<div><dt><code>title:militia</code></dt><dd>a word of the title</dd></div>
 <div><dt><code>date:1787..1788</code></dt><dd>published in a range; also <code>date:1787-10</code></dd></div>
 <div><dt><code>commer*</code></dt><dd>words that start so</dd></div>
 </dl></details>)";
@@ -60,7 +60,7 @@ void search_form(html::Writer& w, const SearchLink& link, std::uint64_t document
     w.raw(
         R"(<p id="search-tips-hint" class="visually-hidden">Results update as you type. Search tips follow the box.</p>)");
     w.raw(k_help);
-    for (auto key : {"author", "site", "tag", "year", "type", "sort"}) {
+    for (auto key : {"author", "site", "tag", "year", "type", "sort", "per_page"}) {
         for (const auto& v : link.all(key)) {
             w.open("input", {{"type", "hidden"}, {"name", key}, {"value", v}, {"class", "keep"}});
         }
@@ -124,6 +124,26 @@ void sort_links(html::Writer& w, const SearchLink& link, bool browsing) {
             w.element("a", {{"href", to.url()}, {"aria-current", "true"}, {"data-sort", value}}, label);
         } else {
             w.element("a", {{"href", to.url()}, {"data-sort", value}}, label);
+        }
+    }
+    w.close("nav");
+}
+
+// The page sizes offered (web/render.js, perPageLinks, offers the same);
+// per_page takes any size the API takes, 1 to 100, and refuses others alike.
+constexpr unsigned k_page_sizes[] = {10, 20, 50};
+
+void per_page_links(html::Writer& w, const SearchLink& link, unsigned current) {
+    w.open("nav", {{"class", "per-page"}, {"aria-label", "Results per page"}});
+    w.element("span", {{"class", "sort-label"}}, "Per page:");
+    for (const unsigned size : k_page_sizes) {
+        SearchLink to = link;
+        to.set("per_page", size == searcher::k_default_per_page ? "" : std::to_string(size)).remove("page");
+        const std::string text = std::to_string(size);
+        if (size == current) {
+            w.element("a", {{"href", to.url()}, {"aria-current", "true"}, {"data-per-page", text}}, text);
+        } else {
+            w.element("a", {{"href", to.url()}, {"data-per-page", text}}, text);
         }
     }
     w.close("nav");
@@ -253,8 +273,15 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     w.element("span", {{"class", "summary-took"}}, " in " + took(r.took_ms));
     w.close("p");
     if (r.total > 0) sort_links(w, link, browsing);
-    // On narrow screens the filters come after the results: a way down to them.
-    if (r.total > 0) w.raw(R"(<a class="jump-filters" href="#facets">Filters &darr;</a>)");
+    // Offered when a page could hold them all at another size, or to undo one.
+    if (r.total > k_page_sizes[0] || link.has("per_page")) per_page_links(w, link, r.per_page);
+    // On a phone the filters are a panel over the page: this opens it, as a
+    // link to it without the script (web/search.css shows it as :target).
+    if (r.total > 0) {
+        const std::size_t active = filter_chips(link).size();
+        w.element("a", {{"class", "filters-toggle"}, {"href", "#facets"}, {"aria-controls", "facets"}},
+                  active == 0 ? std::string("Filters") : "Filters (" + std::to_string(active) + ")");
+    }
     w.close("div");
     w.raw(render_chips(link));
     const auto authors = link.all("author");
@@ -299,6 +326,16 @@ void results(html::Writer& w, const searcher::SearchResponse& r, const SearchLin
     w.element("a", {{"href", feed.url()}, {"type", "application/atom+xml"}},
               "Atom feed of these articles, newest first");
     w.close("p");
+    w.close("section");
+}
+
+// The chart, with the date fields before it: they sit at its top right, so
+// they come first in the tab order too.
+void timeline_panel(html::Writer& w, const searcher::Timeline& t, const SearchLink& link, const SearchLink& typed,
+                    const DateMarks& marks) {
+    w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
+    date_range(w, typed, t, marks);
+    w.raw(render_timeline(t, link, is_front(link) ? "Articles" : "Matching articles"));
     w.close("section");
 }
 
@@ -353,22 +390,30 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
     w.raw(R"(<p id="live-status" class="visually-hidden" role="status" aria-live="polite"></p>)");
 
     int status = 200;
+    // The filters come first, as they are seen (the left column), so the tab
+    // order follows what the eye does; on a phone they are a panel the
+    // results' "Filters" link opens, closed by "Show results".
     w.open("div", {{"class", "layout"}});
+    w.open("aside", {{"id", "facets"}, {"class", "facets"}, {"aria-label", "Filter results"}});
+    if (response && response.value().total > 0) {
+        const auto& r = answer.request;
+        w.raw(R"(<div class="facets-head"><h2 class="facets-title">Filters</h2>)"
+              R"(<a class="facets-close" href="#results">Show results</a></div>)");
+        w.raw(render_facets(response.value().facets, link, {r.author_find, r.tag_find}));
+    }
+    w.close("aside");
     w.open("div", {{"class", "results-col"}});
     if (response) {
         const auto& r = response.value();
-        w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
-        w.raw(render_timeline(r.timeline, link, is_front(link) ? "Articles" : "Matching articles"));
-        date_range(w, typed, r.timeline, marks);
-        w.close("section");
+        timeline_panel(w, r.timeline, link, typed, marks);
         results(w, r, link);
     } else {
         status = http_status(response.error().code);
         // The date fields stay, so a bad date can be put right here; the
         // chart's place is kept for the script to fill.
         w.open("section", {{"class", "timeline-panel"}, {"aria-label", "Timeline"}});
-        w.raw(R"(<figure class="timeline" id="timeline" hidden></figure>)");
         date_range(w, typed, searcher::Timeline{});
+        w.raw(R"(<figure class="timeline" id="timeline" hidden></figure>)");
         w.close("section");
         w.open("section", {{"id", "results"}, {"class", "results"}});
         w.open("div", {{"class", "error-panel"}, {"role", "alert"}});
@@ -378,12 +423,6 @@ Reply handle_search_page(const ParamMap& params, searcher::Searcher& searcher) {
         w.close("div").close("section");
     }
     w.close("div");
-    w.open("aside", {{"id", "facets"}, {"class", "facets"}, {"aria-label", "Filter results"}});
-    if (response) {
-        const auto& r = answer.request;
-        w.raw(render_facets(response.value().facets, link, {r.author_find, r.tag_find}));
-    }
-    w.close("aside");
     w.close("div");
 
     PageFrame frame;

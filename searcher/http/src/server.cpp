@@ -4,6 +4,7 @@
 #include <oped/http/handlers.hpp>
 #include <oped/http/mount.hpp>
 #include <oped/http/pages.hpp>
+#include <oped/http/static_files.hpp>
 #include <oped/searcher/searcher.hpp>
 
 #include "connections.hpp"
@@ -281,7 +282,18 @@ void Server::install_routes() {
 
     if (!m_options.web_dir.empty() && std::filesystem::is_directory(m_options.web_dir)) {
         // httplib refuses paths that climb out of the mount and lists no folders.
-        s.set_mount_point("/", m_options.web_dir);
+        s.set_mount_point("/", m_options.web_dir, {{"Cache-Control", std::string(k_static_cache_control)}});
+        // httplib calls this for a GET of a file (not for a HEAD), with the
+        // file's bytes read: its tag, and a 304 when the browser holds them.
+        // A Range request (206) is answered in full, as before.
+        s.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+            const std::string tag = entity_tag(res.body);
+            res.set_header("ETag", tag);
+            if (res.status == 200 && none_match(req.get_header_value("If-None-Match"), tag)) {
+                res.status = 304;
+                res.body.clear();
+            }
+        });
     }
 
     s.set_pre_routing_handler([base_path](const httplib::Request& req, httplib::Response& res) {

@@ -36,6 +36,10 @@ struct Article {
     // The page's correction notices ("Correction: ...", "An earlier version
     // of this article ..."), kept out of `body`.
     std::vector<std::string> corrections;
+    // What kind of writing it is: "opinion" (a column or op-ed), "editorial"
+    // (the outlet's own voice), "letter" (to the editor), "analysis", "news",
+    // "review" or "other" (genre.hpp); empty in indexes made before genres.
+    std::string genre;
 
     bool operator==(const Article&) const = default;
 };

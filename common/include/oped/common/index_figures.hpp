@@ -18,7 +18,7 @@ namespace oped::schema {
 
 struct IndexFigures {
     std::uint64_t authors = 0;   // distinct exact author terms
-    std::uint64_t sites = 0;     // distinct outlets
+    std::uint64_t sites = 0;     // outlets: names the outlet table shows (else distinct outlet terms)
     std::uint64_t languages = 0; // distinct language codes
     std::string first_day;       // "YYYYMMDD" as the published slot holds it, empty when no dates
     std::string last_day;

@@ -16,10 +16,12 @@
 
 namespace oped::schema {
 
-inline constexpr std::string_view k_schema_version = "5"; // 2: document data deflated by oped (docdata.cpp);
+inline constexpr std::string_view k_schema_version = "6"; // 2: document data deflated by oped (docdata.cpp);
                                                           // 3: dates known to the month or year have values;
                                                           // 4: public ids (XI terms);
-                                                          // 5: updated and corrections (XH, XR terms)
+                                                          // 5: updated and corrections (XH, XR terms);
+                                                          // 6: outlets, author keys, genres, bio lines,
+                                                          //    syndicated copies (slots 11-14)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
 // One key per page that failed, "oped:failed:" + path (hashed when long, as
@@ -40,6 +42,11 @@ inline constexpr std::string_view k_meta_spelling_prefix = "oped:sp:";
 // "1" once the spelling keys cover every word of the index; an index made
 // before them gets them all at the next commit of `oped index`.
 inline constexpr std::string_view k_meta_spelling_version = "oped:spelling_version";
+// The outlet table (outlets.hpp): per site key, the name its pages are shown
+// under and the names they give; rewritten at each commit from the XN terms.
+inline constexpr std::string_view k_meta_outlets = "oped:outlets";
+// The aliases of `oped index --outlets FILE`, kept for later runs.
+inline constexpr std::string_view k_meta_outlet_aliases = "oped:outlet_aliases";
 
 // Term prefixes. Single capitals follow Omega's conventions where one exists.
 namespace prefix {
@@ -59,6 +66,15 @@ inline constexpr std::string_view type = "XT";         // page type: "XTarticle"
 inline constexpr std::string_view public_id = "XI";    // "XI" + public_id(unique id) (boolean)
 inline constexpr std::string_view has = "XH";          // "XHcorrection", "XHupdated": has:correction (boolean)
 inline constexpr std::string_view correction = "XR";   // words of the correction notices (free text)
+// Syndicated copies (indexer/fingerprint.hpp, indexer/copy_groups.hpp):
+// "XUg" + group label: every copy of one piece holds the same (boolean);
+// "XUb" + band (2 digits) + 12 hex digits: a body's MinHash sketch, one term
+// per band of 3 values (boolean).
+inline constexpr std::string_view copy_group = "XUg";
+inline constexpr std::string_view copy_band = "XUb";
+inline constexpr std::string_view site_key = "XO";    // site key: registered domain, else folded outlet (boolean)
+inline constexpr std::string_view outlet_form = "XN"; // "XN" + site key + "\t" + outlet name as given (outlets.hpp)
+inline constexpr std::string_view genre = "XG";       // "XGopinion", "XGletter"...: genre: and genre= (boolean)
 } // namespace prefix
 
 // Value slots and their encodings.
@@ -77,6 +93,16 @@ inline constexpr Xapian::valueno uid = 9;       // the unique id (value of the Q
 // "month" or "year" when the publication date is known only so far (the
 // timeline); absent for a full day.
 inline constexpr Xapian::valueno date_precision = 10;
+
+// The copy group's label (the XUg term's value: the public id of the
+// member that founded the group); absent for a piece that ran once. Results
+// collapse on it.
+inline constexpr Xapian::valueno copy_group = 14;
+// The site key (the XO term's value): the registered domain of the page's
+// URL, else its folded outlet name; outlets.hpp maps it to the name shown.
+inline constexpr Xapian::valueno site_key = 11;
+// Slot 11 is the outlet's site key (issue 12 item 2).
+inline constexpr Xapian::valueno genre = 12; // "opinion", "editorial", "letter", "analysis", "news", "review", "other"
 } // namespace slot
 
 // Title words are worth this many body words.
@@ -96,6 +122,17 @@ inline constexpr std::size_t k_public_id_chars = 16;
 std::string public_id(std::string_view unique_id);
 // True for text shaped as a public id (not necessarily in the index).
 bool is_public_id(std::string_view text);
+
+// The genres an article may have (indexer/genre.hpp decides), as stored in
+// the XG terms and the genre slot.
+inline constexpr std::array<std::string_view, 7> k_genres = {"opinion", "editorial", "letter", "analysis",
+                                                             "news",    "review",    "other"};
+// A genre as a reader may type it ("Letters", "op-ed", "column", "reviews")
+// -> its stored name; empty when it names none.
+std::string canonical_genre(std::string_view typed);
+// The stored name's label for people: "opinion" -> "Opinion"; the name
+// itself when unknown.
+std::string genre_label(std::string_view genre);
 
 // Case-folded, white-space-collapsed form used in exact-match terms.
 std::string fold_for_term(std::string_view display);

@@ -4,9 +4,12 @@
 // the TermGenerator's scratch state: one builder per thread.
 
 #include <oped/common/article.hpp>
+#include <oped/indexer/fingerprint.hpp>
+#include <oped/indexer/site_key.hpp>
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,9 @@ std::string unique_id(const Article& article);
 struct BuiltDocument {
     Xapian::Document doc;
     std::string id_term; // Q-prefixed, ready for replace_document
+    // The body's sketch, also in the document as band terms; none for a
+    // short body. The writer groups copies with it (copy_groups.hpp).
+    std::optional<copies::Sketch> sketch;
 };
 
 class DocumentBuilder {
@@ -29,6 +35,7 @@ class DocumentBuilder {
 
   private:
     Xapian::TermGenerator m_terms;
+    SiteKeys m_site_keys;
     std::string m_stem_language; // of the stemmer currently set
 };
 

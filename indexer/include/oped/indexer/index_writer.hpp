@@ -6,6 +6,7 @@
 // under a root that was listed completely.
 
 #include <oped/common/errors.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/indexer/warc_source.hpp>
 
 #include <xapian.h>
@@ -31,6 +32,9 @@ struct IndexOptions {
     std::uint64_t page_memory = 0; // bytes; 0: k_default_page_memory
     bool retry_failed = false;     // try pages that failed before even when unchanged
     bool all_pages = false;        // index listings and other pages too, not only articles
+    // Outlet aliases (`--outlets FILE`) to store in place of those stored;
+    // nullopt keeps the stored ones.
+    std::optional<std::vector<schema::OutletAlias>> outlet_aliases;
 };
 
 struct FileFailure {

@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oped::indexer {
 
@@ -26,13 +27,14 @@ inline constexpr std::string_view k_type_other = "other";
 // What the page shows, counted. Nothing here is a decision.
 struct PageTypeSignals {
     // schema.org objects by kind (JSON-LD "@type", microdata itemtype).
-    int schema_article = 0;      // Article, NewsArticle, BlogPosting, Report...
-    int schema_listing = 0;      // CollectionPage, ItemList, SearchResultsPage
-    int schema_product = 0;      // Product, ProductGroup, Offer, AggregateOffer
-    int schema_forum = 0;        // DiscussionForumPosting, QAPage, SocialMediaPosting
-    int schema_other = 0;        // Service, LocalBusiness, SoftwareApplication, Event, Course, JobPosting...
-    std::string og_type;         // lower case, "" when absent
-    bool meta_published = false; // article:published_time or a schema.org datePublished
+    int schema_article = 0;                // Article, NewsArticle, BlogPosting, Report...
+    int schema_listing = 0;                // CollectionPage, ItemList, SearchResultsPage
+    int schema_product = 0;                // Product, ProductGroup, Offer, AggregateOffer
+    int schema_forum = 0;                  // DiscussionForumPosting, QAPage, SocialMediaPosting
+    int schema_other = 0;                  // Service, LocalBusiness, SoftwareApplication, Event, Course, JobPosting...
+    std::vector<std::string> schema_types; // every type named, as written (genre.cpp reads them)
+    std::string og_type;                   // lower case, "" when absent
+    bool meta_published = false;           // article:published_time or a schema.org datePublished
 
     // From the fields extraction found.
     bool has_date = false;

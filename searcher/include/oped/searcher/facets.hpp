@@ -28,6 +28,12 @@ class ListCountSpy : public Xapian::MatchSpy {
     // value past the top ones is still listed, to be seen and removed.
     void keep_chosen(std::vector<FacetValue>& values, const std::vector<std::string>& chosen) const;
     Xapian::doccount seen() const { return m_seen; }
+    // Replaces the counts by `relabelled(counts)`: counts by site key become
+    // counts by the outlet name shown.
+    template <class Fn>
+    void relabel(Fn&& relabelled) {
+        m_counts = relabelled(m_counts);
+    }
 
   private:
     Xapian::valueno m_slot;

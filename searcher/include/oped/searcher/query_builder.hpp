@@ -4,6 +4,7 @@
 // {input, get_description()} rows against a small in-memory database.
 
 #include <oped/common/errors.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/searcher/search.hpp>
 
 #include <xapian.h>
@@ -75,8 +76,10 @@ class QueryBuilder {
 
 // The filters of a request (authors, sites, tags, years, from/to) as one
 // boolean query; MatchAll when there are none. Invalid values are errors
-// naming the parameter.
-Result<Xapian::Query> filter_query(const SearchRequest& request);
+// naming the parameter. With the index's outlet table, an outlet's name
+// selects every page of the sites shown under it or giving it (outlets.hpp),
+// besides the pages giving it; without, only those.
+Result<Xapian::Query> filter_query(const SearchRequest& request, const schema::OutletTable* outlets = nullptr);
 
 // A query matching every document, made fresh: Xapian::Query::MatchAll is one
 // shared object whose reference count is not atomic, so copying it from

@@ -4,6 +4,7 @@
 // answer. Plain values: no Xapian, no JSON.
 
 #include <oped/common/article.hpp>
+#include <oped/searcher/copies.hpp>
 #include <oped/searcher/time_words.hpp>
 #include <oped/searcher/timeline.hpp>
 
@@ -60,6 +61,9 @@ struct SearchRequest {
     bool read_time_words = true;
     // The day "last year" is counted from; empty: today (UTC).
     std::string today;
+    // One result per syndicated piece (the copy ranked first, with the
+    // others as its `copies`); off ("collapse=0"), every copy is a result.
+    bool collapse = true;
 };
 
 struct Hit {
@@ -68,6 +72,9 @@ struct Hit {
     Article article;         // body left empty: too big for a result list
     std::string snippet;     // HTML-escaped, with <mark> around matches
     double score = 0;        // percent, 0..100
+    // The piece's other copies (syndicated), earliest first; empty when it
+    // ran once. With collapsing, the hit stands for them all.
+    std::vector<CopyRef> copies;
 };
 
 struct FacetValue {

@@ -7,6 +7,7 @@
 
 #include <oped/common/article.hpp>
 #include <oped/common/errors.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/searcher/live_index.hpp>
 #include <oped/searcher/search.hpp>
 
@@ -36,6 +37,7 @@ struct StoredArticle {
     std::string id;          // public id
     std::uint32_t docid = 0; // Xapian docid, this revision's
     Article article;
+    std::vector<CopyRef> copies; // the piece's other copies, earliest first
 };
 
 class Searcher {
@@ -66,6 +68,9 @@ class Searcher {
     // The database as of the last refresh; read it inside with_retry().
     Xapian::Database& database() { return m_index.database(); }
     const std::string& path() const { return m_index.path(); }
+    // The outlet table of database() (outlets.hpp), read again only when
+    // the stored one changed; read it inside with_retry().
+    const schema::OutletTable& outlets();
 
   private:
     explicit Searcher(LiveIndex index);
@@ -74,6 +79,8 @@ class Searcher {
 
     LiveIndex m_index;
     bool m_in_retry = false;
+    std::string m_outlets_stored; // the metadata m_outlets was read from
+    schema::OutletTable m_outlets;
 };
 
 template <class Fn>

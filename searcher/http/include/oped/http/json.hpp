@@ -16,6 +16,8 @@ namespace oped::http {
 nlohmann::json to_json(const searcher::SearchResponse& response);
 nlohmann::json to_json(const Article& article, const std::string& id);
 nlohmann::json to_json(const searcher::IndexStats& stats);
+// A piece's other copies: [{id, url, title, site, published}], earliest first.
+nlohmann::json copies_json(const std::vector<searcher::CopyRef>& copies);
 
 // Serialise, replacing any invalid UTF-8 rather than throwing.
 std::string dump(const nlohmann::json& j);
