@@ -194,9 +194,10 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
   "query": "wit",
   "results": [
     {
+      "copies": [],
       "corrections": [],
       "authors": ["Joseph Addison", "Richard Steele"],
-      "id": "dadf12582fadb6d9",
+      "id": "281e886bbdacccff",
       "published": "1711-03-12",
       "score": "<redacted>",
       "section": "Opinion",
@@ -205,12 +206,13 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "title": "The Spectator No. 10: The Design of the Paper",
       "type": "article",
       "updated": null,
-      "url": "https://fixture.example/spectator-10"
+      "url": "https://the-spectator.example/spectator-10"
     },
     {
+      "copies": [],
       "corrections": [],
       "authors": ["Joseph Addison"],
-      "id": "daf00e582fbc2340",
+      "id": "2807006bbd990706",
       "published": "1711-05-11",
       "score": "<redacted>",
       "section": "Opinion",
@@ -219,7 +221,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "title": "The Spectator No. 62: True and False Wit",
       "type": "article",
       "updated": null,
-      "url": "https://fixture.example/spectator-62"
+      "url": "https://the-spectator.example/spectator-62"
     }
   ],
   "showing_corrected": false,

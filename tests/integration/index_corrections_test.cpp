@@ -32,8 +32,10 @@ class UpdatedAndCorrected : public ::testing::Test {
         const IndexRun r = c.index();
         ASSERT_EQ(r.run.exit_code, 0) << r.output();
     }
+    // Every copy: the two pages are one article, before and after its
+    // correction, so they are one piece (copy_groups.hpp) with two results.
     json search(const std::string& query) const {
-        const RunResult r = run_oped({"search", "--json", "--db", c.db(), query});
+        const RunResult r = run_oped({"search", "--json", "--all-copies", "--db", c.db(), query});
         EXPECT_EQ(r.exit_code, 0) << r.err;
         return json::parse(r.out);
     }

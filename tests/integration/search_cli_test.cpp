@@ -42,7 +42,7 @@ TEST_F(SearchCliTest, PrintsNumberedResultsWithTheirAuthorsDatesAndSnippets) {
     EXPECT_NE(r.out.find("The latent causes of faction"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find("<mark>"), std::string::npos) << r.out;
     EXPECT_EQ(r.out.find('\033'), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("https://fixture.example/federalist-10"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("https://independent-journal.example/federalist-10"), std::string::npos) << r.out;
 }
 
 TEST_F(SearchCliTest, JsonIsTheApiShape) {
@@ -50,7 +50,7 @@ TEST_F(SearchCliTest, JsonIsTheApiShape) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json body = json::parse(r.out);
     EXPECT_EQ(body["total"], 2);
-    EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/federalist-10");
+    EXPECT_EQ(body["results"][0]["url"], "https://independent-journal.example/federalist-10");
     EXPECT_FALSE(body["facets"]["author"].empty());
 }
 
@@ -125,7 +125,7 @@ TEST_F(SearchCliTest, QueryWordsAfterAFilterAreQueryWords) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json body = json::parse(r.out);
     ASSERT_EQ(body["total"], 1) << r.out;
-    EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/federalist-10");
+    EXPECT_EQ(body["results"][0]["url"], "https://independent-journal.example/federalist-10");
     EXPECT_EQ(body["query"], "latent causes");
     const RunResult site = search({"--json", "--site", "The Spectator", "--tag", "Wit", "wit"});
     ASSERT_EQ(site.exit_code, 0) << site.err;
@@ -139,7 +139,7 @@ TEST_F(SearchCliTest, FiltersCombine) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const json body = json::parse(r.out);
     ASSERT_EQ(body["total"], 1);
-    EXPECT_EQ(body["results"][0]["url"], "https://fixture.example/spectator-62");
+    EXPECT_EQ(body["results"][0]["url"], "https://the-spectator.example/spectator-62");
 }
 
 TEST_F(SearchCliTest, HostileMarkupIsPrintedAsText) {

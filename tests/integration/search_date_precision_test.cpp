@@ -47,7 +47,8 @@ class DatePrecisionTest : public testing::TestWithParam<bool> {
         EXPECT_TRUE(response) << response.error().message;
         std::vector<std::string> out;
         if (!response) return out;
-        for (const auto& hit : response.value().results) out.push_back(hit.article.url.substr(24));
+        for (const auto& hit : response.value().results)
+            out.push_back(hit.article.url.substr(hit.article.url.rfind('/') + 1));
         return out;
     }
 

@@ -12,11 +12,31 @@
 #include <atomic>
 #include <future>
 #include <mutex>
+#include <string>
+#include <vector>
 
 namespace oped::test {
 namespace {
 
 using nlohmann::json;
+
+// Words drawn by a seed: each page's prose of its own, so that no two pages
+// are copies of one piece (which the searcher shows as one result).
+std::string prose(unsigned seed, int words) {
+    static const std::vector<std::string> k_words{
+        "harvest", "roads",    "taxes",   "assembly", "provinces", "grain",    "bridge",  "militia", "market",
+        "weather", "courts",   "letters", "ships",    "canal",     "wool",     "tariff",  "clergy",  "schools",
+        "mills",   "election", "debt",    "river",    "frost",     "horses",   "bank",    "printer", "quarry",
+        "ferry",   "orchard",  "fever",   "census",   "lottery",   "turnpike", "charter", "tithe",   "salt"};
+    std::string out;
+    unsigned x = seed * 2654435761U + 1U;
+    for (int i = 0; i < words; ++i) {
+        x = x * 1103515245U + 12345U;
+        out += k_words[(x >> 16) % k_words.size()];
+        out += ' ';
+    }
+    return out;
+}
 
 // A page as publishers write them: JSON-LD NewsArticle, a canonical link,
 // and a body of several paragraphs naming `keyword`.
@@ -26,8 +46,7 @@ std::string page(int n, const std::string& keyword) {
     std::string body;
     for (int p = 0; p < 4; ++p) {
         body += "<p>Paragraph " + std::to_string(p) + " of dispatch " + id + " weighs the " + keyword +
-                " question at length, as the readers of this paper have come to expect from its correspondents, "
-                "who write from the provinces about harvests, roads, taxes and the conduct of the assembly.</p>\n";
+                " question: " + prose(static_cast<unsigned>(n * 4 + p), 40) + "</p>\n";
     }
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title +
            "</title>\n<link rel=\"canonical\" href=\"https://live.example/dispatch/" + id +

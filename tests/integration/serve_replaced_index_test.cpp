@@ -27,10 +27,12 @@ using nlohmann::json;
 // authors or titles are in the other, but its first article has the URL of
 // the other's first, so the same public id now names another text.
 std::vector<Article> replacement_articles() {
+    Article first = fixture_article(
+        "federalist-10", "The Lighthouse Keepers Petition", {"Grace Darling"}, "1838-09-07", "Northumberland Gazette",
+        {"Lighthouses"}, {"The lighthouse keepers of the Farne Islands petition the board for oil and glass."});
+    first.url = search_fixture_articles().front().url;
     return {
-        fixture_article("federalist-10", "The Lighthouse Keepers Petition", {"Grace Darling"}, "1838-09-07",
-                        "Northumberland Gazette", {"Lighthouses"},
-                        {"The lighthouse keepers of the Farne Islands petition the board for oil and glass."}),
+        first,
         fixture_article("lighthouse-dues", "On Lighthouse Dues", {"Grace Darling"}, "1839-03-02",
                         "Northumberland Gazette", {"Lighthouses"},
                         {"Every ship that passes pays its lighthouse dues, and the keepers see none of it."}),

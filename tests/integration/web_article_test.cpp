@@ -174,7 +174,7 @@ TEST_F(WebArticle, AResultsTitleLeadsToTheArchivesPageWithTheSearchAndTheOrigina
         const std::string want =
             "/doc/" + id_of(slugs[i]) + "?q=faction&from=1787&to=1788&sort=oldest&rank=" + std::to_string(i + 1);
         EXPECT_EQ(hits[i].title, want) << i;
-        EXPECT_EQ(hits[i].source, "https://web-fixture.example/" + slugs[i]) << i;
+        EXPECT_EQ(hits[i].source, "https://independent-journal.example/" + slugs[i]) << i;
         EXPECT_EQ(hits[i].source_rel, "noopener noreferrer external") << i;
         EXPECT_EQ(hits[i].cite, want + "#cite") << i;
     }
@@ -194,8 +194,8 @@ TEST_F(WebArticle, FeedEntriesLinkTheArchivesPageWithTheOriginalAsVia) {
     const std::string archived = std::string(k_base) + "/doc/" + id_of("federalist-51");
     EXPECT_TRUE(contains(reply.body, R"(<link rel="alternate" type="text/html" href=")" + archived + R"("/>)"))
         << reply.body;
-    EXPECT_TRUE(
-        contains(reply.body, R"(<link rel="via" type="text/html" href="https://web-fixture.example/federalist-51"/>)"));
+    EXPECT_TRUE(contains(
+        reply.body, R"(<link rel="via" type="text/html" href="https://independent-journal.example/federalist-51"/>)"));
 }
 
 TEST_F(WebArticle, TheHeadCarriesHighwireTagsOpenGraphACanonicalUrlAndNewsArticleJsonLd) {
@@ -233,7 +233,7 @@ TEST_F(WebArticle, TheHeadCarriesHighwireTagsOpenGraphACanonicalUrlAndNewsArticl
     EXPECT_FALSE(ld.contains("dateModified"));
     EXPECT_EQ(ld["publisher"]["name"], "Independent Journal");
     EXPECT_EQ(ld["url"], archived);
-    EXPECT_EQ(ld["isBasedOn"], "https://web-fixture.example/federalist-51");
+    EXPECT_EQ(ld["isBasedOn"], "https://independent-journal.example/federalist-51");
 }
 
 TEST_F(WebArticle, AnUpdatedPageSaysWhenItWasModified) {
@@ -264,8 +264,8 @@ TEST_F(WebArticle, CitationsNameTheArchivesPageTheDayReadAndTheOriginal) {
     const std::string archived = std::string(k_base) + "/doc/" + id;
     EXPECT_TRUE(contains(body, R"(<section class="cite" id="cite")"));
     EXPECT_TRUE(contains(body, "Accessed ")) << body;
-    EXPECT_TRUE(
-        contains(body, " " + archived + ". Originally published at https://web-fixture.example/federalist-51."));
+    EXPECT_TRUE(contains(
+        body, " " + archived + ". Originally published at https://independent-journal.example/federalist-51."));
     EXPECT_TRUE(contains(body, "  url     = {" + archived + "},\n"));
     EXPECT_TRUE(contains(body, R"(href="/doc/)" + id + R"(/cite.ris")"));
     EXPECT_TRUE(contains(body, "TY  - NEWS\r\n"));
@@ -297,7 +297,7 @@ TEST_F(WebArticle, TheRisFileIsARecordToDownload) {
         "LA  - en",
         "UR  - " + std::string(k_base) + "/doc/" + id,
         "Y2  - " + accessed.substr(0, 4) + "/" + accessed.substr(5, 2) + "/" + accessed.substr(8, 2) + "/",
-        "N1  - Originally published at https://web-fixture.example/federalist-51",
+        "N1  - Originally published at https://independent-journal.example/federalist-51",
         "ER  - ",
     };
     EXPECT_EQ(lines, want);

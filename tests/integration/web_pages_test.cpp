@@ -350,7 +350,8 @@ TEST_F(WebPages, ArticlePageMarksTheQueryWordsAndCitesTheArticle) {
                          "Balances.\xE2\x80\x9D <i>Independent Journal</i>, February 6, 1788."));
     EXPECT_TRUE(contains(reply.body, "@article{hamilton1788federalist,"));
     EXPECT_TRUE(contains(reply.body, R"(class="similar-list")"));
-    EXPECT_TRUE(contains(reply.body, R"(<a href="https://web-fixture.example/federalist-51" class="doc-original")"));
+    EXPECT_TRUE(
+        contains(reply.body, R"(<a href="https://independent-journal.example/federalist-51" class="doc-original")"));
     expect_inert_html(reply.body);
 }
 

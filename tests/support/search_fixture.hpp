@@ -26,12 +26,26 @@
 
 namespace oped::test {
 
+// Each outlet has a site of its own, as on the web: "The Spectator" ->
+// "the-spectator.example". Pages of one host are one outlet (outlets.hpp).
+inline std::string fixture_host(const std::string& site) {
+    std::string host;
+    for (const unsigned char c : site) {
+        if (std::isalnum(c) != 0) {
+            host += static_cast<char>(std::tolower(c));
+        } else if (!host.empty() && host.back() != '-') {
+            host += '-';
+        }
+    }
+    return host + ".example";
+}
+
 inline Article fixture_article(const std::string& slug, std::string title, std::vector<std::string> authors,
                                std::string published, std::string site, std::vector<std::string> tags,
                                std::vector<std::string> paragraphs, std::string language = "en") {
     Article a;
     a.path = "/fixture/" + slug + ".html";
-    a.url = "https://fixture.example/" + slug;
+    a.url = "https://" + fixture_host(site) + "/" + slug;
     a.title = std::move(title);
     a.authors = std::move(authors);
     a.published = std::move(published);

@@ -5,6 +5,7 @@
 // control characters), written the way `oped index` writes them; and
 // checks on rendered HTML through libxml2's parser.
 
+#include "support/search_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 #include <oped/common/article.hpp>
@@ -26,11 +27,24 @@
 
 namespace oped::test {
 
+// Whether `url` is a fixture article's original address ("https://<outlet>.example/<slug>"),
+// a link that leaves the archive on purpose.
+inline bool is_fixture_article_url(const std::string& url) {
+    const std::string scheme = "https://";
+    if (url.rfind(scheme, 0) != 0) return false;
+    const auto slash = url.find('/', scheme.size());
+    if (slash == std::string::npos) return false;
+    const std::string host = url.substr(scheme.size(), slash - scheme.size());
+    const std::string suffix = ".example";
+    return host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+           host != "evil.example";
+}
+
 inline Article web_article(const std::string& slug, std::string title, std::vector<std::string> authors,
                            std::string published, std::string site, std::vector<std::string> tags, std::string body) {
     Article a;
     a.path = "/web-fixture/" + slug + ".html";
-    a.url = "https://web-fixture.example/" + slug;
+    a.url = "https://" + fixture_host(site) + "/" + slug;
     a.title = std::move(title);
     a.authors = std::move(authors);
     a.published = std::move(published);
