@@ -51,12 +51,16 @@ bool search_corrected_instead(QueryBuilder& builder, ParsedQuery& parsed, const 
 // The matches of a (possibly collapsed) match into out.total. Collapsed over
 // an OR query (the ranking boost's), Xapian 1.4.22's estimate can exceed the
 // uncollapsed count (measured: 33 pieces among 35 pages estimated as 40,
-// bounded by 66). When every match was examined (the uncollapsed count is
-// exact and within `checked`), the lower bound is the exact count of
-// results; otherwise the estimate, capped by the uncollapsed one.
+// bounded by 66), and its upper bounds stay the query's own even when every
+// page was read (an OR of two filter terms on the same 3 pages: bounds 3 and
+// 6). The match reads at least `checked` pages when there are that many, so
+// fewer matched pages than `checked` means every one was read: then the lower
+// bound is the exact count of results. Otherwise the estimate, capped by the
+// uncollapsed one.
 void count_matches(const Xapian::MSet& mset, Xapian::doccount checked, SearchResponse& out) {
     const Xapian::doccount all = mset.get_uncollapsed_matches_upper_bound();
-    if (mset.get_uncollapsed_matches_lower_bound() == all && all <= checked) {
+    const Xapian::doccount seen = mset.get_uncollapsed_matches_lower_bound();
+    if ((seen == all && all <= checked) || seen < checked) {
         out.total = mset.get_matches_lower_bound();
         out.total_is_exact = true;
         return;
