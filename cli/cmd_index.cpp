@@ -78,31 +78,8 @@ std::optional<Error> read_outlet_aliases(IndexCliOptions& opt) {
     return std::nullopt;
 }
 
-int run_index(IndexCliOptions& opt) {
-    if (auto error = read_outlet_aliases(opt)) {
-        spdlog::error("{}; nothing was written", error->message);
-        return exit_code(error->code);
-    }
-    // Pages are extracted by this same binary, run as hidden workers
-    // (cmd_worker.cpp), so that a page that crashes the extractor costs one page.
-    opt.index.worker_command = {"/proc/self/exe", std::string(k_worker_subcommand), "--memory-limit",
-                                std::to_string(opt.page_memory_mib << 20)};
-    opt.index.page_memory = opt.page_memory_mib << 20;
-    // A write past a file size limit fails with EFBIG, reported as disk_full,
-    // instead of killing the process.
-    std::signal(SIGXFSZ, SIG_IGN);
-    auto reporter = std::make_shared<ProgressReporter>(opt.quiet);
-    bool first = true;
-    auto result = indexer::run_index(opt.index, [&](const indexer::IndexProgress& p) {
-        if (first) reporter->set_first_done(p.done - 1);
-        first = false;
-        (*reporter)(p);
-    });
-    if (!result) {
-        spdlog::error("{}; nothing was written", result.error().message);
-        return exit_code(result.error().code);
-    }
-    const auto& s = result.value();
+// The run's summary line and notes; the exit code they make.
+int report(const IndexCliOptions& opt, const indexer::IndexSummary& s) {
     if (s.stopped_by) spdlog::error("{}", s.stopped_by->message);
     std::map<std::string, int> by_reason;
     for (const auto& f : s.failures) {
@@ -142,6 +119,34 @@ int run_index(IndexCliOptions& opt) {
     }
     if (s.stopped_by) return exit_code(s.stopped_by->code);
     return s.failures.empty() ? 0 : exit_code(ErrorCode::not_html);
+}
+
+int run_index(IndexCliOptions& opt) {
+    if (auto error = read_outlet_aliases(opt)) {
+        spdlog::error("{}; nothing was written", error->message);
+        return exit_code(error->code);
+    }
+    // Pages are extracted by this same binary, run as hidden workers
+    // (cmd_worker.cpp), so that a page that crashes the extractor costs one page.
+    opt.index.worker_command = {"/proc/self/exe", std::string(k_worker_subcommand), "--memory-limit",
+                                std::to_string(opt.page_memory_mib << 20)};
+    opt.index.page_memory = opt.page_memory_mib << 20;
+    // A write past a file size limit fails with EFBIG, reported as disk_full,
+    // instead of killing the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+    opt.index.report_aborted_commit = [&opt](const indexer::IndexSummary& s) { return report(opt, s); };
+    auto reporter = std::make_shared<ProgressReporter>(opt.quiet);
+    bool first = true;
+    auto result = indexer::run_index(opt.index, [&](const indexer::IndexProgress& p) {
+        if (first) reporter->set_first_done(p.done - 1);
+        first = false;
+        (*reporter)(p);
+    });
+    if (!result) {
+        spdlog::error("{}; nothing was written", result.error().message);
+        return exit_code(result.error().code);
+    }
+    return report(opt, result.value());
 }
 
 } // namespace

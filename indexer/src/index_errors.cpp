@@ -1,9 +1,12 @@
 #include <oped/indexer/index_errors.hpp>
 
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 
@@ -68,6 +71,41 @@ Error index_error(const Xapian::Error& e, const std::string& db_path) {
         return readonly(db_path, e.get_description());
     }
     return Error{ErrorCode::io, "index error at " + db_path + ": " + e.get_description(), db_path};
+}
+
+namespace {
+
+// Room a table may need to grow by one write: Xapian's largest block size.
+constexpr std::uintmax_t k_block_room = 65536;
+
+bool out_of_room(const std::string& db_path) {
+    struct statvfs fs {};
+    if (::statvfs(db_path.c_str(), &fs) == 0 && static_cast<std::uintmax_t>(fs.f_bavail) * fs.f_frsize < k_block_room) {
+        return true;
+    }
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return false;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(db_path, ec)) {
+        const std::uintmax_t size = entry.file_size(ec);
+        if (!ec && size + k_block_room > limit.rlim_cur) return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Error aborted_commit_error(const std::string& db_path) {
+    if (out_of_room(db_path)) {
+        return Error{ErrorCode::disk_full,
+                     "cannot write to the index at " + db_path +
+                         ": the disk is full (or a quota or file size limit was reached) during a commit; "
+                         "the index keeps its last commit",
+                     db_path};
+    }
+    return Error{ErrorCode::io,
+                 "index error at " + db_path + ": a write failed during a commit; the index keeps its last commit",
+                 db_path};
 }
 
 } // namespace oped::indexer

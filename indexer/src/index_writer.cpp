@@ -201,12 +201,56 @@ std::size_t batch_size_from(const IndexOptions& options) {
 // it adds or replaces documents by docid: looking a term up in the index
 // instead would make Xapian flush its pending changes for every document,
 // which cost half the writer's time.
+// Xapian 1.4.22 cannot unwind every failed write inside commit(): when a
+// write fails while it flushes posting lists ("Error writing block 50" with
+// EFBIG, found under gdb with `catch throw`), the exception meets a frame
+// that may not throw and std::terminate ends the process. Xapian's commit is
+// atomic, so the index still holds the last commit; only the report is lost.
+// While a commit runs on this thread, this guard's terminate handler makes
+// that report (`on_abort`) and exits with its code.
+class CommitGuard {
+  public:
+    explicit CommitGuard(std::function<int()> on_abort) : m_on_abort(std::move(on_abort)) {
+        if (!m_on_abort) return;
+        m_thread = std::this_thread::get_id();
+        s_active = this;
+        m_previous = std::set_terminate(&CommitGuard::terminated);
+    }
+    ~CommitGuard() {
+        if (!m_on_abort) return;
+        std::set_terminate(m_previous);
+        s_active = nullptr;
+    }
+    CommitGuard(const CommitGuard&) = delete;
+    CommitGuard& operator=(const CommitGuard&) = delete;
+
+  private:
+    [[noreturn]] static void terminated() {
+        CommitGuard* guard = s_active.exchange(nullptr); // a second terminate aborts
+        if (guard == nullptr || guard->m_thread != std::this_thread::get_id()) std::abort();
+        const int code = guard->m_on_abort();
+        std::fflush(nullptr);
+        std::_Exit(code);
+    }
+
+    static inline std::atomic<CommitGuard*> s_active{nullptr};
+    std::function<int()> m_on_abort;
+    std::thread::id m_thread;
+    std::terminate_handler m_previous = nullptr;
+};
+
 class Writer {
   public:
     Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing,
            const std::unordered_set<std::string>& seen, std::unordered_map<std::string, FailureRecord>& failed,
-           std::unordered_map<std::string, SkipRecord>& skipped, std::size_t batch)
-        : m_db(db), m_existing(existing), m_seen(seen), m_failed(failed), m_skipped(skipped), m_batch(batch) {
+           std::unordered_map<std::string, SkipRecord>& skipped, std::size_t batch, const IndexOptions& options)
+        : m_db(db),
+          m_existing(existing),
+          m_seen(seen),
+          m_failed(failed),
+          m_skipped(skipped),
+          m_batch(batch),
+          m_options(options) {
         for (const auto& [path, entry] : m_existing) {
             m_docid_of[schema::boolean_term(schema::prefix::id, entry.uid)] = entry.docid;
             m_path_of[entry.docid] = path;
@@ -286,6 +330,16 @@ class Writer {
         schema::store_outlet_table(m_db); // before the figures, which count its outlets
         m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
+        std::function<int()> on_abort;
+        if (m_options.report_aborted_commit) {
+            on_abort = [&] {
+                IndexSummary stopped = summary;
+                to_last_commit(stopped);
+                stopped.stopped_by = aborted_commit_error(m_options.db_path);
+                return m_options.report_aborted_commit(stopped);
+            };
+        }
+        const CommitGuard guard(std::move(on_abort));
         m_db.commit();
         m_pending = 0;
         m_committed = {summary.added, summary.updated, summary.removed};
@@ -353,6 +407,7 @@ class Writer {
     std::unordered_map<std::string, FailureRecord>& m_failed;
     std::unordered_map<std::string, SkipRecord>& m_skipped;
     std::size_t m_batch;
+    const IndexOptions& m_options;
     std::size_t m_pending = 0;
     std::array<std::size_t, 3> m_committed{};                  // added, updated, removed
     std::unordered_map<std::string, Xapian::docid> m_docid_of; // by unique-id term
@@ -532,7 +587,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
     };
 
-    Writer writer(db, existing, seen, failed, skipped, batch_size_from(options));
+    Writer writer(db, existing, seen, failed, skipped, batch_size_from(options), options);
     IndexProgress state{summary.unchanged + summary.failed_before + summary.skipped_before, summary.total, 0};
     try {
         // An index made before the spelling keys gets them for all its words.

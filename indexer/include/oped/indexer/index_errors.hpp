@@ -21,4 +21,11 @@ Error lock_error(const std::string& db_path);
 // disk_full (no space, a quota, a file size limit), index_readonly, or io.
 Error index_error(const Xapian::Error& e, const std::string& db_path);
 
+// The error for a commit that Xapian ended with std::terminate instead of
+// an exception (see CommitGuard in index_writer.cpp), named from what can
+// still be seen: disk_full when the index's file system has less than a
+// block of room or a table is within a block of the file size limit
+// (RLIMIT_FSIZE), io otherwise.
+Error aborted_commit_error(const std::string& db_path);
+
 } // namespace oped::indexer

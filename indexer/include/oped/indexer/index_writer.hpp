@@ -19,6 +19,8 @@
 
 namespace oped::indexer {
 
+struct IndexSummary;
+
 struct IndexOptions {
     std::string db_path;
     std::vector<std::string> roots;
@@ -35,6 +37,11 @@ struct IndexOptions {
     // Outlet aliases (`--outlets FILE`) to store in place of those stored;
     // nullopt keeps the stored ones.
     std::optional<std::vector<schema::OutletAlias>> outlet_aliases;
+    // Called, then the process exits with what it returns, when Xapian ends
+    // a commit with std::terminate (a write failing where Xapian 1.4.22
+    // cannot unwind): the summary counts the last commit, which the index
+    // still holds, and says what stopped the run. Empty: abort as before.
+    std::function<int(const IndexSummary&)> report_aborted_commit;
 };
 
 struct FileFailure {
