@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <compare>
 #include <optional>
 #include <vector>
@@ -26,6 +27,11 @@ bool starts_chunk(std::string_view text, std::size_t i) {
 bool ends_chunk(std::string_view text, std::size_t i) {
     return i == text.size() || (i > 0 && is_space(text[i]) && !is_space(text[i - 1]));
 }
+
+// Punctuation written against a word ("Orators,", "(Latin"): ASCII only, so a
+// run of text without spaces (Chinese, Japanese) is never taken whole.
+constexpr std::size_t k_max_clinging = 4;
+bool is_clinging(char c) { return std::ispunct(static_cast<unsigned char>(c)) != 0; }
 
 // What a passage holds, compared in this order.
 struct Score {
@@ -146,6 +152,12 @@ std::pair<std::size_t, std::size_t> surround(std::string_view text, std::size_t 
         }
     } else {
         while (to > end && !ends_chunk(text, to)) --to;
+    }
+    // Words that fill the passage end it; the stop or comma that follows the
+    // last one, or the quote or bracket before the first, belongs with it.
+    while (to < text.size() && !ends_chunk(text, to) && to - end < k_max_clinging && is_clinging(text[to])) ++to;
+    while (from > 0 && !starts_chunk(text, from) && start - from < k_max_clinging && is_clinging(text[from - 1])) {
+        --from;
     }
     while (from < start && is_space(text[from])) ++from;
     while (to > end && is_space(text[to - 1])) --to;

@@ -39,6 +39,11 @@ const SnippetRow k_rows[] = {
     {"a passage deep in the text starts and ends between words", "kappa",
      "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma.", 30,
      ELLIPSIS "iota <mark>kappa</mark> lambda mu nu xi" ELLIPSIS},
+    // Regression: a passage filled by its words ended before the comma that
+    // follows the last ("…<mark>Latin</mark> <mark>Orators</mark>…").
+    {"a word that fills the passage keeps its comma and quote", "constantinopolitan",
+     "Nothing much is said here at first. \"Constantinopolitan,\" he wrote, and stopped there.", 18,
+     ELLIPSIS "&quot;<mark>Constantinopolitan</mark>,&quot;" ELLIPSIS},
     {"a passage starts at its sentence when it begins close enough", "kappa",
      "Alpha beta gamma delta epsilon zeta eta. Theta iota kappa lambda mu nu xi omicron pi rho sigma.", 40,
      ELLIPSIS "Theta iota <mark>kappa</mark> lambda mu nu xi omicron" ELLIPSIS},
