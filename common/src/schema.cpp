@@ -49,7 +49,7 @@ std::string public_id(std::string_view unique_id) {
 }
 
 std::string canonical_genre(std::string_view typed) {
-    const std::string v = fold_for_term(typed);
+    std::string v = fold_for_term(typed);
     for (auto g : k_genres) {
         if (v == g) return v;
     }

@@ -42,6 +42,7 @@ class UnionFind {
         std::sort(all.begin(), all.end());
         for (const Xapian::docid d : all) by_root[find(d)].push_back(d);
         std::vector<std::vector<Xapian::docid>> out;
+        out.reserve(by_root.size());
         for (auto& [root, set] : by_root) out.push_back(std::move(set));
         std::sort(out.begin(), out.end());
         return out;
@@ -97,7 +98,7 @@ std::string fresh_label(const Xapian::Database& db, const std::vector<Xapian::do
     }
     // Every member's id is taken (groups that split): number the first.
     for (unsigned n = 2;; ++n) {
-        const std::string label = order.front().second + "-" + std::to_string(n);
+        std::string label = order.front().second + "-" + std::to_string(n);
         if (db.get_termfreq(group_term(label)) == 0) return label;
     }
 }

@@ -145,7 +145,7 @@ std::optional<Sketch> sketch_from_terms(const std::vector<std::string>& terms) {
         const int tens = hex_value(term[prefix]);
         const int ones = hex_value(term[prefix + 1]);
         if (tens < 0 || tens > 9 || ones < 0 || ones > 9) return std::nullopt;
-        const auto band = static_cast<std::size_t>(tens * 10 + ones);
+        const auto band = static_cast<std::size_t>(tens) * 10 + static_cast<std::size_t>(ones);
         if (band >= k_bands || seen[band]) return std::nullopt;
         seen[band] = true;
         for (std::size_t row = 0; row < k_rows; ++row) {

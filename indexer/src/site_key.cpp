@@ -52,7 +52,7 @@ SiteKeys::SiteKeys() : m_psl(std::make_unique<Psl>()) {}
 SiteKeys::~SiteKeys() = default;
 
 std::string SiteKeys::registered_domain(std::string_view host_view) const {
-    const std::string host(host_view);
+    std::string host(host_view);
     if (host.empty() || host.starts_with("[") || is_ipv4(host)) return host;
     const char* domain = m_psl->ctx ? psl_registrable_domain(m_psl->ctx, host.c_str()) : nullptr;
     return domain ? std::string(domain) : host; // a public suffix, or a single label
