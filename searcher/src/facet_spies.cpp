@@ -34,6 +34,9 @@ FacetSpies::FacetSpies(const SearchRequest& request)
     for (const FacetField field : k_fields) {
         if (!values_in(request, field).empty()) m_filtered.push_back(field);
     }
+    // As the results collapse copies, so do the counts.
+    for (auto& spy : m_spies) spy.count_pieces(request.collapse);
+    m_timeline.count_pieces(request.collapse);
 }
 
 void FacetSpies::attach(Xapian::Enquire& enquire) {

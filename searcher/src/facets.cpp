@@ -11,11 +11,14 @@ void ListCountSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
     const std::string value = doc.get_value(m_slot);
     if (value.empty()) return;
+    const std::string piece = m_pieces.piece_of(doc);
     if (!m_is_list) {
-        ++m_counts[value];
+        if (m_pieces.first(piece, value)) ++m_counts[value];
         return;
     }
-    for (auto& item : schema::decode_list(value)) ++m_counts[std::move(item)];
+    for (auto& item : schema::decode_list(value)) {
+        if (m_pieces.first(piece, item)) ++m_counts[std::move(item)];
+    }
 }
 
 namespace {

@@ -52,14 +52,17 @@ Timeline bins_of(const std::map<int, std::uint64_t>& counts, Timeline::Unit unit
 void TimelineSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
     const std::string day = doc.get_value(schema::slot::published);
+    std::string month;
     // A date known only to its year stands at January 1st in the published
     // slot; here its month is unknown.
     if (day.size() >= 6 && doc.get_value(schema::slot::date_precision) != "year") {
-        ++m_months[day.substr(0, 6)];
+        month = day.substr(0, 6);
+    } else if (const std::string year = doc.get_value(schema::slot::year); year.size() == 4) {
+        month = year + "00";
+    } else {
         return;
     }
-    const std::string year = doc.get_value(schema::slot::year);
-    if (year.size() == 4) ++m_months[year + "00"];
+    if (m_pieces.first(m_pieces.piece_of(doc), month)) ++m_months[month];
 }
 
 Timeline make_timeline(const std::map<std::string, std::uint64_t>& months) {

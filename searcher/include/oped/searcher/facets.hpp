@@ -4,6 +4,7 @@
 // slots (authors, tags) count once per value, so a two-author article counts
 // for each author.
 
+#include <oped/searcher/piece_counter.hpp>
 #include <oped/searcher/search.hpp>
 
 #include <xapian.h>
@@ -28,6 +29,8 @@ class ListCountSpy : public Xapian::MatchSpy {
     // value past the top ones is still listed, to be seen and removed.
     void keep_chosen(std::vector<FacetValue>& values, const std::vector<std::string>& chosen) const;
     Xapian::doccount seen() const { return m_seen; }
+    // Count each value once per syndicated piece (piece_counter.hpp).
+    void count_pieces(bool on) { m_pieces.count_pieces(on); }
     // Replaces the counts by `relabelled(counts)`: counts by site key become
     // counts by the outlet name shown.
     template <class Fn>
@@ -40,6 +43,7 @@ class ListCountSpy : public Xapian::MatchSpy {
     bool m_is_list;
     Xapian::doccount m_seen = 0;
     std::map<std::string, std::uint64_t> m_counts;
+    PieceCounter m_pieces;
 };
 
 } // namespace oped::searcher

@@ -2,6 +2,8 @@
 
 // Counting the months of matching articles, for make_timeline().
 
+#include <oped/searcher/piece_counter.hpp>
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -19,10 +21,13 @@ class TimelineSpy : public Xapian::MatchSpy {
     const std::map<std::string, std::uint64_t>& months() const { return m_months; }
     // The documents counted, dated or not.
     Xapian::doccount seen() const { return m_seen; }
+    // Count each month once per syndicated piece (piece_counter.hpp).
+    void count_pieces(bool on) { m_pieces.count_pieces(on); }
 
   private:
     Xapian::doccount m_seen = 0;
     std::map<std::string, std::uint64_t> m_months;
+    PieceCounter m_pieces;
 };
 
 } // namespace oped::searcher
