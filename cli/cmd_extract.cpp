@@ -31,6 +31,7 @@ nlohmann::json to_json(const Article& a) {
             {"modified", a.modified},
             {"updated", a.updated},
             {"corrections", a.corrections},
+            {"author_bio", a.author_bio},
             {"site", a.site},
             {"section", a.section},
             {"tags", a.tags},
@@ -57,6 +58,7 @@ void print_summary(const Article& a) {
     line("modified:    ", a.modified);
     line("updated:     ", a.updated);
     for (const auto& notice : a.corrections) line("correction:  ", notice);
+    line("author bio:  ", a.author_bio);
     line("site:        ", a.site);
     line("section:     ", a.section);
     line("tags:        ", tags);

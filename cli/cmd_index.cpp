@@ -24,6 +24,7 @@ namespace {
 struct IndexCliOptions {
     indexer::IndexOptions index;
     std::string outlets_file;
+    std::string author_aliases_file;
     std::uint64_t page_memory_mib = indexer::k_default_page_memory >> 20;
     bool quiet = false;
 };
@@ -78,6 +79,27 @@ std::optional<Error> read_outlet_aliases(IndexCliOptions& opt) {
     return std::nullopt;
 }
 
+// The rules of --author-aliases FILE, or the error that stops the run before
+// it writes anything; an error names the file and the line.
+std::optional<Error> read_author_aliases(IndexCliOptions& opt) {
+    if (opt.author_aliases_file.empty()) return std::nullopt;
+    std::ifstream in(opt.author_aliases_file, std::ios::binary);
+    std::ostringstream text;
+    if (in) text << in.rdbuf(); // an empty file sets text's failbit: no rules
+    if (!in || in.bad()) {
+        return Error{ErrorCode::io, "cannot read the aliases file " + opt.author_aliases_file, "--author-aliases"};
+    }
+    auto aliases = schema::parse_author_aliases(text.str());
+    if (!aliases) {
+        Error e = aliases.error();
+        e.message = opt.author_aliases_file + ": " + e.message;
+        e.param = "--author-aliases";
+        return e;
+    }
+    opt.index.author_aliases = std::move(aliases).value();
+    return std::nullopt;
+}
+
 // The run's summary line and notes; the exit code they make.
 int report(const IndexCliOptions& opt, const indexer::IndexSummary& s) {
     if (s.stopped_by) spdlog::error("{}", s.stopped_by->message);
@@ -122,9 +144,11 @@ int report(const IndexCliOptions& opt, const indexer::IndexSummary& s) {
 }
 
 int run_index(IndexCliOptions& opt) {
-    if (auto error = read_outlet_aliases(opt)) {
-        spdlog::error("{}; nothing was written", error->message);
-        return exit_code(error->code);
+    for (auto* read : {read_outlet_aliases, read_author_aliases}) {
+        if (auto error = read(opt)) {
+            spdlog::error("{}; nothing was written", error->message);
+            return exit_code(error->code);
+        }
     }
     // Pages are extracted by this same binary, run as hidden workers
     // (cmd_worker.cpp), so that a page that crashes the extractor costs one page.
@@ -170,6 +194,9 @@ Command add_index(CLI::App& app) {
                   "Index every page; without it, listings and other pages that are not articles are skipped");
     sub->add_option("--outlets", opt->outlets_file,
                     "Outlet aliases, one 'NAME = SHOWN NAME' per line (# comments); kept for later runs");
+    sub->add_option("--author-aliases", opt->author_aliases_file,
+                    "Author aliases, one 'A = B' (one author) or 'A != B' (two authors) per line (# comments); kept "
+                    "for later runs");
     sub->add_flag("-q,--quiet", opt->quiet, "No progress output");
     sub->add_option("paths", opt->index.roots, "Files and folders to index")->required();
     return [opt] { return run_index(*opt); };

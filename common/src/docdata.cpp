@@ -89,6 +89,8 @@ std::string encode_fields(const Article& a) {
     put_list(out, a.corrections);
     // Schema 6: the genre (genre.hpp).
     put(out, a.genre);
+    // Schema 6: the writer's bio line.
+    put(out, a.author_bio);
     return out;
 }
 
@@ -127,6 +129,7 @@ Result<Article> decode_fields(std::string_view fields) {
         return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     }
     if (!r.done() && !r.get(a.genre)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
+    if (!r.done() && !r.get(a.author_bio)) return Error{ErrorCode::index_corrupt, "document data is truncated", ""};
     return a;
 }
 

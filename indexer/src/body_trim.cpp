@@ -1,5 +1,7 @@
 #include <oped/indexer/body_trim.hpp>
 
+#include <oped/indexer/bio.hpp>
+
 #include "lexicon.hpp"
 
 #include <oped/indexer/dates.hpp>
@@ -211,6 +213,12 @@ void trim_tail(xmlNode* root, const Article& meta) {
     for (std::size_t i = units.size(); i > keep; --i) {
         xmlNode* unit = units[i - 1];
         const std::size_t chars = chars_of(unit);
+        // A bio line stays for extract.cpp to take apart (bio.hpp), counted
+        // as gone like the author boxes cut here.
+        if (chars <= left && !bio_line(visible_text(unit), meta.authors).empty()) {
+            left -= chars;
+            continue;
+        }
         if (left < chars + k_min_kept_chars || !is_tail_teaser(unit, stats, meta)) break;
         left -= chars;
         doomed.push_back(unit);

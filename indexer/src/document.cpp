@@ -1,8 +1,11 @@
 #include <oped/indexer/document.hpp>
 
+#include <oped/common/author_groups.hpp>
 #include <oped/common/docdata.hpp>
 #include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
+
+#include <algorithm>
 
 namespace oped::indexer {
 namespace {
@@ -55,12 +58,28 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
         m_terms.increase_termpos();
         add_boolean(doc, schema::prefix::author_exact, author);
     }
+    // Author keys: one per author, and the byline forms under each.
+    std::vector<std::string> keys;
+    for (const auto& author : a.authors) {
+        std::string key = schema::author_key(author);
+        if (key.empty()) continue;
+        doc.add_boolean_term(schema::author_key_term(key));
+        if (auto form = schema::byline_form_term(key, author); !form.empty()) doc.add_boolean_term(form);
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    }
     m_terms.index_text(a.body);
     // Correction notices: searchable (and by correction:), not in the body.
     for (const auto& notice : a.corrections) {
         m_terms.increase_termpos();
         m_terms.index_text(notice);
         m_terms.index_text(notice, 1, std::string(schema::prefix::correction));
+    }
+
+    // The bio line: searchable by bio: only, not as the article's words.
+    if (!a.author_bio.empty()) {
+        m_terms.increase_termpos();
+        m_terms.index_text(a.author_bio, 1, std::string(schema::prefix::bio));
+        doc.add_boolean_term(std::string(schema::prefix::has) + "bio");
     }
 
     // Exact filters.
@@ -101,6 +120,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     }
     if (a.published.size() >= 4) doc.add_value(schema::slot::year, a.published.substr(0, 4));
     if (!a.authors.empty()) doc.add_value(schema::slot::authors, schema::encode_list(a.authors));
+    if (!keys.empty()) doc.add_value(schema::slot::author_keys, schema::encode_list(keys));
     if (!a.site.empty()) doc.add_value(schema::slot::site, a.site);
     if (!a.tags.empty()) doc.add_value(schema::slot::tags, schema::encode_list(a.tags));
     if (!a.section.empty()) doc.add_value(schema::slot::section, a.section);

@@ -1,6 +1,7 @@
 #include <oped/indexer/extract.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/bio.hpp>
 #include <oped/indexer/body.hpp>
 #include <oped/indexer/body_label.hpp>
 #include <oped/indexer/charset.hpp>
@@ -30,6 +31,7 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path,
     extract_metadata(doc.get(), article, explain, &clues);
     article.body = strip_page_label(extract_body(doc.get(), article, explain), article.section, article.site);
     split_corrections(article.body, article.corrections, explain);
+    split_bio(article.body, article.authors, article.author_bio, explain);
     PageTypeSignals signals = gather_page_type_signals(doc.get(), article);
     article.type = classify_page(signals, explain);
     clues.schema_types = std::move(signals.schema_types);

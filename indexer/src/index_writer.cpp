@@ -1,5 +1,6 @@
 #include <oped/indexer/index_writer.hpp>
 
+#include <oped/common/author_groups.hpp>
 #include <oped/common/index_figures.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/indexer/copy_groups.hpp>
@@ -328,6 +329,7 @@ class Writer {
         m_copies.write(m_db);
         m_spelling.write(m_db);
         schema::store_outlet_table(m_db); // before the figures, which count its outlets
+        schema::write_author_groups(m_db);
         m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
         std::function<int()> on_abort;
@@ -549,6 +551,11 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
             db.set_metadata(std::string(schema::k_meta_outlet_aliases),
                             schema::encode_outlet_aliases(*options.outlet_aliases));
         }
+        // Committed with the run's first commit; kept by later runs.
+        if (options.author_aliases) {
+            db.set_metadata(std::string(schema::k_meta_author_aliases),
+                            schema::format_author_aliases(*options.author_aliases));
+        }
     } catch (const Xapian::Error& e) {
         return index_error(e, options.db_path);
     }
@@ -675,6 +682,7 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
     copies.write(db);
     spelling.write(db);
     schema::store_outlet_table(db);
+    schema::write_author_groups(db);
     db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(db)));
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
     db.commit();

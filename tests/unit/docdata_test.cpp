@@ -46,7 +46,10 @@ TEST(DocData, RoundTrips) {
     corrected.corrections = {"Correction: An earlier version misstated the vote.", "Clarification: the date."};
     Article letter = full_article();
     letter.genre = "letter";
+    Article with_bio = full_article();
+    with_bio.author_bio = "The writer is a professor of law.";
     const std::vector<Row> rows{
+        {"a bio line", with_bio},
         {"a genre", letter},
         {"an updated date and corrections", corrected},
         {"a page type", listing},
@@ -106,13 +109,14 @@ TEST(DocData, ReadsDocumentsWrittenBeforeThePageType) {
     Article typed = full_article();
     typed.type = "other";
     std::string fields = encode_article(full_article());
-    // After the body: an empty type, crawl date and updated date, an empty list of corrections, no genre.
+    // After the body: an empty type, crawl date and updated date, an empty
+    // list of corrections, no genre and no bio line.
     const std::string later_fields = std::string(12, '\0') +
                                      std::string(
                                          "\x01\0\0\0"
                                          "0",
                                          5) +
-                                     std::string(4, '\0');
+                                     std::string(8, '\0');
     ASSERT_EQ(fields.substr(fields.size() - later_fields.size()), later_fields) << "the fields after the body";
     fields.resize(fields.size() - later_fields.size());
     auto decoded = decode_docdata("oped1" + fields);
@@ -123,7 +127,8 @@ TEST(DocData, ReadsDocumentsWrittenBeforeThePageType) {
 }
 
 TEST(DocData, ReadsDocumentsWrittenBeforeUpdatedAndCorrections) {
-    // Schema 4's documents end with the crawl date: no updated date, no corrections, no genre.
+    // Schema 4's documents end with the crawl date: no updated date, no
+    // corrections, no genre, no bio line.
     Article old = full_article();
     old.crawl_date = "2024-01-02";
     std::string fields = encode_article(old);
@@ -132,7 +137,7 @@ TEST(DocData, ReadsDocumentsWrittenBeforeUpdatedAndCorrections) {
                                          "\x01\0\0\0"
                                          "0",
                                          5) +
-                                     std::string(4, '\0');
+                                     std::string(8, '\0');
     ASSERT_EQ(fields.substr(fields.size() - later_fields.size()), later_fields);
     fields.resize(fields.size() - later_fields.size());
     auto decoded = decode_docdata("oped1" + fields);
@@ -143,16 +148,35 @@ TEST(DocData, ReadsDocumentsWrittenBeforeUpdatedAndCorrections) {
 }
 
 TEST(DocData, ReadsDocumentsWrittenBeforeTheGenre) {
-    // Schema 5's documents end with the corrections: they read back with no genre.
+    // Schema 5's documents end with the corrections: they read back with no
+    // genre and no bio line.
     Article old = full_article();
     old.corrections = {"Correction: the date."};
     std::string fields = encode_article(old);
-    ASSERT_EQ(fields.substr(fields.size() - 4), std::string(4, '\0')) << "an empty genre last";
-    fields.resize(fields.size() - 4);
+    ASSERT_EQ(fields.substr(fields.size() - 8), std::string(8, '\0')) << "an empty genre and bio line last";
+    fields.resize(fields.size() - 8);
     auto decoded = decode_docdata("oped1" + fields);
     ASSERT_TRUE(decoded) << decoded.error().message;
     EXPECT_EQ(decoded.value(), old);
     EXPECT_TRUE(decoded.value().genre.empty());
+}
+
+TEST(DocData, ReadsDocumentsWrittenBeforeTheBioLine) {
+    // Documents with a genre and no bio line end with the genre: they read
+    // back with no bio line.
+    Article old = full_article();
+    old.corrections = {"Correction: the date."};
+    old.genre = "opinion";
+    std::string fields = encode_article(old);
+    ASSERT_EQ(fields.substr(fields.size() - 4), std::string(4, '\0')) << "an empty bio line last";
+    fields.resize(fields.size() - 4);
+    auto decoded = decode_docdata("oped1" + fields);
+    ASSERT_TRUE(decoded) << decoded.error().message;
+    EXPECT_EQ(decoded.value(), old);
+    EXPECT_TRUE(decoded.value().author_bio.empty());
+    Article with_bio = old;
+    with_bio.author_bio = "The writer is a professor of law.";
+    EXPECT_EQ(decode_docdata(encode_docdata(with_bio)).value(), with_bio);
 }
 
 TEST(DocData, RefusesAListCountThatIsNotANumber) {

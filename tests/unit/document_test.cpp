@@ -70,6 +70,9 @@ TEST(DocumentBuilder, WritesEveryTermTheSchemaDeclares) {
         {"an author word unprefixed", "doe"},
         {"the exact first author", "XAjane doe"},
         {"the exact second author", "XAomar haddad"},
+        {"the first author's key", "XWjane doe"},
+        {"the first author's byline under its key", "XVjane doe\x1fJane Doe"},
+        {"the second author's key", "XWomar haddad"},
         {"the folded site", "XSthe example ledger"},
         {"the folded section", "XCopinion pages"},
         {"a folded tag", "Khousing"},
@@ -125,6 +128,7 @@ TEST(DocumentBuilder, WritesEveryValueSlot) {
     const std::vector<Row> rows{
         {"published day", slot::published, "20210304"},
         {"authors list", slot::authors, schema::encode_list({"Jane Doe", "Omar Haddad"})},
+        {"author keys", slot::author_keys, schema::encode_list({"jane doe", "omar haddad"})},
         {"year", slot::year, "2021"},
         {"site display name", slot::site, "The Example Ledger"},
         {"tags list", slot::tags, schema::encode_list({"Housing", "Land Use"})},
@@ -145,6 +149,17 @@ TEST(DocumentBuilder, StoresTheWholeArticleAsData) {
     EXPECT_EQ(decoded.value(), article());
 }
 
+TEST(DocumentBuilder, TheBioLineIsSearchableByBioOnly) {
+    Article a = article();
+    a.author_bio = "The writer is a lexicographer.";
+    DocumentBuilder builder;
+    const BuiltDocument built = builder.build(a, "1:2");
+    EXPECT_TRUE(has_term(built.doc, "XBlexicographer"));
+    EXPECT_TRUE(has_term(built.doc, "XHbio"));
+    EXPECT_FALSE(has_term(built.doc, "lexicographer")) << "the bio is not the article's text";
+    EXPECT_FALSE(has_term(builder.build(article(), "1:2").doc, "XHbio"));
+}
+
 TEST(DocumentBuilder, LeavesOutWhatTheArticleDoesNotKnow) {
     Article a;
     a.path = "/p.html";
@@ -155,7 +170,8 @@ TEST(DocumentBuilder, LeavesOutWhatTheArticleDoesNotKnow) {
     for (const auto& term : all_terms(built.doc)) {
         const char first = term[0];
         EXPECT_TRUE(first != 'A' && first != 'K' && first != 'L' && first != 'Y' && first != 'M' && first != 'D' &&
-                    term.rfind("XA", 0) != 0 && term.rfind("XS", 0) != 0 && term.rfind("XC", 0) != 0)
+                    term.rfind("XA", 0) != 0 && term.rfind("XS", 0) != 0 && term.rfind("XC", 0) != 0 &&
+                    term.rfind("XW", 0) != 0 && term.rfind("XV", 0) != 0 && term.rfind("XB", 0) != 0 && term != "XHbio")
             << "unexpected term " << term;
     }
     for (auto slot : {schema::slot::published, schema::slot::authors, schema::slot::year, schema::slot::site,

@@ -40,6 +40,9 @@ struct Article {
     // (the outlet's own voice), "letter" (to the editor), "analysis", "news",
     // "review" or "other" (genre.hpp); empty in indexes made before genres.
     std::string genre;
+    // The line about the writer that ends the article ("The writer is ...",
+    // "Jane Doe is a fellow at ..."), kept out of `body` (indexer/bio.hpp).
+    std::string author_bio;
 
     bool operator==(const Article&) const = default;
 };

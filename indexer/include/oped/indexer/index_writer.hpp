@@ -5,6 +5,7 @@
 // commit in batches, and remove the documents whose files are gone from
 // under a root that was listed completely.
 
+#include <oped/common/author_key.hpp>
 #include <oped/common/errors.hpp>
 #include <oped/common/outlets.hpp>
 #include <oped/indexer/warc_source.hpp>
@@ -42,6 +43,9 @@ struct IndexOptions {
     // cannot unwind): the summary counts the last commit, which the index
     // still holds, and says what stopped the run. Empty: abort as before.
     std::function<int(const IndexSummary&)> report_aborted_commit;
+    // Rules that merge or split authors by hand (author_key.hpp); when set,
+    // they replace the index's rules, which later runs keep.
+    std::optional<schema::AuthorAliases> author_aliases;
 };
 
 struct FileFailure {
