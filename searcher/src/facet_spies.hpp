@@ -28,7 +28,8 @@ std::vector<std::string>& filter_values(SearchRequest& request, FacetField field
 
 class FacetSpies {
   public:
-    explicit FacetSpies(const SearchRequest& request);
+    // `groups` (the index's authors) must outlive the spies.
+    FacetSpies(const SearchRequest& request, const schema::AuthorGroups& groups);
     FacetSpies(const FacetSpies&) = delete;
     FacetSpies& operator=(const FacetSpies&) = delete;
 

@@ -7,11 +7,27 @@
 
 namespace oped::searcher {
 
+std::string ListCountSpy::author_of(const std::string& name) const {
+    const std::string key = schema::author_key(name);
+    return key.empty() ? key : m_groups->canonical(key);
+}
+
 void ListCountSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
     const std::string value = doc.get_value(m_slot);
     if (value.empty()) return;
     const std::string piece = m_pieces.piece_of(doc);
+    if (m_groups != nullptr) {
+        std::vector<std::string> authors;
+        for (const auto& key : schema::decode_list(value)) {
+            const std::string& author = m_groups->canonical(key);
+            if (std::find(authors.begin(), authors.end(), author) == authors.end()) authors.push_back(author);
+        }
+        for (auto& author : authors) {
+            if (m_pieces.first(piece, author)) ++m_counts[std::move(author)];
+        }
+        return;
+    }
     if (!m_is_list) {
         if (m_pieces.first(piece, value)) ++m_counts[value];
         return;
@@ -40,7 +56,9 @@ std::vector<FacetValue> ListCountSpy::top(std::size_t limit, std::string_view fi
     std::vector<FacetValue> all;
     all.reserve(wanted.empty() ? m_counts.size() : 0);
     for (const auto& [value, count] : m_counts) {
-        if (wanted.empty() || any_word_starts_with(text::fold_for_match(value), wanted)) all.push_back({value, count});
+        // An author's key is folded already.
+        const std::string words = m_groups != nullptr ? value : text::fold_for_match(value);
+        if (wanted.empty() || any_word_starts_with(words, wanted)) all.push_back({value, count});
     }
     const auto n = std::min(limit, all.size());
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
@@ -48,10 +66,29 @@ std::vector<FacetValue> ListCountSpy::top(std::size_t limit, std::string_view fi
                           return a.count != b.count ? a.count > b.count : a.value < b.value;
                       });
     all.resize(n);
+    if (m_groups != nullptr) {
+        for (auto& v : all) {
+            if (const std::string& shown = m_groups->display(v.value); !shown.empty()) v.value = shown;
+        }
+    }
     return all;
 }
 
 void ListCountSpy::keep_chosen(std::vector<FacetValue>& values, const std::vector<std::string>& chosen) const {
+    if (m_groups != nullptr) {
+        std::vector<std::string> listed;
+        for (const auto& v : values) listed.push_back(author_of(v.value));
+        for (const auto& c : chosen) {
+            const std::string author = author_of(c);
+            if (author.empty() || std::find(listed.begin(), listed.end(), author) != listed.end()) continue;
+            listed.push_back(author);
+            const auto found = m_counts.find(author);
+            if (found == m_counts.end()) continue;
+            const std::string& shown = m_groups->display(author);
+            values.push_back({shown.empty() ? author : shown, found->second});
+        }
+        return;
+    }
     auto listed = [&](const std::string& folded) {
         return std::any_of(values.begin(), values.end(),
                            [&](const FacetValue& v) { return schema::fold_for_term(v.value) == folded; });

@@ -42,7 +42,8 @@ class FoldedTermProcessor : public Xapian::FieldProcessor {
 };
 
 // has:correction (or corrections, corrected), has:updated (or update,
-// modified): the pages with a correction notice or a later revision.
+// modified), has:bio: the pages with a correction notice, a later revision
+// or the writer's bio line.
 class HasProcessor : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string& value) override {
@@ -418,6 +419,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_db(db), m_readings(re
     m_qp.add_boolean_prefix("lang", (new FoldedTermProcessor(schema::prefix::language))->release());
     m_qp.add_boolean_prefix("has", (new HasProcessor)->release());
     m_qp.add_prefix("correction", std::string(schema::prefix::correction));
+    m_qp.add_prefix("bio", std::string(schema::prefix::bio));
     m_dates = new DateFieldProcessor;
     m_qp.add_boolean_prefix("date", m_dates->release());
 }
@@ -553,9 +555,23 @@ Result<Xapian::Query> type_filter(const std::vector<std::string>& types) {
 
 } // namespace
 
-Result<Xapian::Query> filter_query(const SearchRequest& r, const schema::OutletTable* outlets) {
+Result<Xapian::Query> filter_query(const SearchRequest& r, const schema::OutletTable* outlets,
+                                   const schema::AuthorGroups* groups) {
     std::vector<Xapian::Query> parts;
-    if (!r.authors.empty()) parts.push_back(or_of(schema::prefix::author_exact, r.authors));
+    if (!r.authors.empty()) {
+        std::vector<Xapian::Query> any;
+        for (const auto& name : r.authors) {
+            if (groups != nullptr) {
+                any.push_back(groups->query(name));
+                continue;
+            }
+            any.emplace_back(schema::boolean_term(schema::prefix::author_exact, schema::fold_for_term(name)));
+            if (const std::string key = schema::author_key(name); !key.empty()) {
+                any.emplace_back(schema::author_key_term(key));
+            }
+        }
+        parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
     if (!r.sites.empty()) parts.push_back(site_filter(r.sites, outlets));
     if (!r.tags.empty()) parts.push_back(or_of(schema::prefix::tag, r.tags));
     if (!r.types.empty()) {

@@ -150,14 +150,15 @@ Result<SearchResponse> Searcher::search(const SearchRequest& request) {
 SearchResponse Searcher::run(const SearchRequest& request) {
     const auto start = std::chrono::steady_clock::now();
     const schema::OutletTable& outlet_table = outlets();
-    auto filters = filter_query(request, &outlet_table);
+    Xapian::Database& db = database();
+    const schema::AuthorGroups groups(db);
+    auto filters = filter_query(request, &outlet_table, &groups);
     SearchResponse out;
     out.query = request.query;
     out.page = request.page;
     out.per_page = request.per_page;
     if (!filters) throw std::logic_error("filters validated by the caller");
 
-    Xapian::Database& db = database();
     QueryBuilder builder(db);
     ParsedQuery parsed = builder.parse(request.query, request.partial);
     if (request.auto_correct) out.showing_corrected = search_corrected_instead(builder, parsed, db, filters.value());
@@ -184,7 +185,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
 
     // A facet whose field is filtered counts in a match of its own, without
     // that filter (FacetSpies::count_alone); the others count in this one.
-    FacetSpies spies(request);
+    FacetSpies spies(request, groups);
     if (request.facets && !browsing) spies.attach(enquire);
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
@@ -258,7 +259,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             // may add to the ones chosen (OR within a field).
             SearchRequest without = request;
             filter_values(without, field).clear();
-            const Xapian::Query others = filter_query(without, &outlet_table).value();
+            const Xapian::Query others = filter_query(without, &outlet_table, &groups).value();
             const Xapian::Query query = words.empty() ? Xapian::Query(Xapian::Query::OP_FILTER, match_all(), others)
                                                       : Xapian::Query(Xapian::Query::OP_FILTER, words, others);
             exact = spies.count_alone(db, query, field) && exact;

@@ -385,10 +385,13 @@ SearchRequest with(void (*fill)(SearchRequest&)) {
 
 const FilterRow k_filter_rows[] = {
     {"no filters match everything", SearchRequest{}, "Query(<alldocuments>)"},
-    {"authors are ORed, folded", with([](SearchRequest& r) {
+    {"authors are ORed, by byline and by key", with([](SearchRequest& r) {
          r.authors = {"James Madison", "Alexander  HAMILTON"};
      }),
-     "Query((XAjames madison OR XAalexander hamilton))"},
+     "Query((XAjames madison OR XWjames madison OR XAalexander hamilton OR XWalexander hamilton))"},
+    {"an author's key drops the honorific and the order",
+     with([](SearchRequest& r) { r.authors = {"Johnson, Dr. Samuel"}; }),
+     "Query((XAjohnson, dr. samuel OR XWsamuel johnson))"},
     {"sites are ORed", with([](SearchRequest& r) {
          r.sites = {"The Spectator", "The Rambler"};
      }),
@@ -402,7 +405,7 @@ const FilterRow k_filter_rows[] = {
          r.authors = {"James Madison"};
          r.years = {"1787"};
      }),
-     "Query((XAjames madison AND Y1787))"},
+     "Query(((XAjames madison OR XWjames madison) AND Y1787))"},
     {"from and to make a range", with([](SearchRequest& r) {
          r.from = "1787";
          r.to = "1788-02";

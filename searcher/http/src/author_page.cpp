@@ -31,6 +31,21 @@ void counted_list(html::Writer& w, std::string_view heading, std::string_view id
     w.close("ul").close("section");
 }
 
+// Every byline the author's articles carry, with how many carry it.
+void bylines(html::Writer& w, const std::vector<searcher::FacetValue>& forms) {
+    if (forms.empty()) return;
+    w.open("section", {{"class", "facet"}, {"aria-labelledby", "author-bylines"}});
+    w.element("h2", {{"id", "author-bylines"}, {"class", "facet-heading"}}, "Bylines");
+    w.open("ul", {{"class", "facet-list byline-list"}});
+    for (const auto& v : forms) {
+        w.open("li", {{"aria-label", v.value + ", " + plural(v.count, "article", "articles")}});
+        w.element("span", {{"class", "facet-name"}}, v.value);
+        w.element("span", {{"class", "facet-count"}}, format_count(v.count));
+        w.close("li");
+    }
+    w.close("ul").close("section");
+}
+
 std::string span_text(const searcher::AuthorProfile& p) {
     std::string out = plural(p.articles, "article", "articles");
     if (!p.first_published.empty()) {
@@ -70,6 +85,15 @@ Reply handle_author_page(const std::string& name, const ParamMap& params, search
     w.element("p", {{"class", "kicker"}}, "Author");
     w.element("h1", {{"class", "author-name"}}, p.name);
     w.element("p", {{"class", "author-stats"}}, span_text(p));
+    if (!p.bio.empty()) {
+        w.open("p", {{"class", "author-bio"}});
+        w.text(p.bio);
+        if (!p.bio_published.empty()) {
+            w.text(" ");
+            w.element("span", {{"class", "author-bio-date"}}, "(" + html::readable_date(p.bio_published) + ")");
+        }
+        w.close("p");
+    }
     w.open("p", {{"class", "author-actions"}});
     w.element("a", {{"href", filter.url()}, {"class", "button-link"}}, "Search their articles");
     SearchLink feed = filter;
@@ -116,6 +140,7 @@ Reply handle_author_page(const std::string& name, const ParamMap& params, search
         SearchLink link = filter;
         return link.add("site", site).url();
     });
+    bylines(w, p.bylines);
     counted_list(w, "Wrote with", "author-coauthors", p.coauthors,
                  [](const std::string& other) { return author_url(other); });
     w.close("aside");

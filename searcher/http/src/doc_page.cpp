@@ -118,6 +118,16 @@ void corrections(html::Writer& w, const Article& a, const searcher::Highlighter&
     w.close("section");
 }
 
+// The line about the writer, after the text, where the paper printed it.
+void author_bio(html::Writer& w, const Article& a, const searcher::Highlighter& highlighter) {
+    if (a.author_bio.empty()) return;
+    w.open("aside", {{"class", "doc-bio"}, {"id", "author-bio"}, {"aria-label", "About the writer"}});
+    w.open("p")
+        .raw(highlighter.empty() ? html::escape(a.author_bio) : highlighter.html(a.author_bio, a.language))
+        .close("p");
+    w.close("aside");
+}
+
 void copy_head(html::Writer& w, const std::string& id_attr, const std::string& name, const std::string& what) {
     w.open("div", {{"class", "cite-head"}});
     w.element("h3", {{"id", id_attr + "-h"}}, name);
@@ -320,6 +330,7 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
         w.close("p");
     }
     w.open("div", {{"class", "doc-body"}}).raw(body).close("div");
+    author_bio(w, a, highlighter);
     corrections(w, a, highlighter);
     if (!a.authors.empty()) {
         author_nav(w, author_neighbours(searcher, a.authors.front(), a, id), state, a.authors.front());

@@ -38,6 +38,7 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
                            {"published", or_null(a.published)},
                            {"updated", or_null(a.updated)},
                            {"corrections", a.corrections},
+                           {"author_bio", or_null(a.author_bio)},
                            {"site", or_null(a.site)},
                            {"section", or_null(a.section)},
                            {"type", a.type.empty() ? std::string("article") : a.type},
@@ -86,6 +87,7 @@ nlohmann::json to_json(const Article& a, const std::string& id) {
             {"modified", or_null(a.modified)},
             {"updated", or_null(a.updated)},
             {"corrections", a.corrections},
+            {"author_bio", or_null(a.author_bio)},
             {"site", or_null(a.site)},
             {"section", or_null(a.section)},
             {"tags", a.tags},
@@ -105,6 +107,16 @@ nlohmann::json to_json(const searcher::IndexStats& s) {
             {"last_update", or_null(s.last_update)},
             {"size_bytes", s.size_bytes},
             {"revision", s.revision}};
+}
+
+nlohmann::json to_json(const std::vector<searcher::AuthorSummary>& authors) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : authors) {
+        nlohmann::json forms = nlohmann::json::array();
+        for (const auto& b : a.bylines) forms.push_back({{"byline", b.value}, {"articles", b.count}});
+        out.push_back({{"name", a.name}, {"keys", a.keys}, {"articles", a.articles}, {"bylines", std::move(forms)}});
+    }
+    return out;
 }
 
 } // namespace oped::http

@@ -18,8 +18,14 @@ namespace oped::searcher {
 inline constexpr std::size_t k_author_terms = 16;
 
 struct AuthorProfile {
-    std::string name; // the display name as indexed
+    std::string name; // the display name: the author's most frequent byline
     std::uint64_t articles = 0;
+    // Every byline the author's articles carry (all the keys of the author,
+    // author_groups.hpp), most articles first.
+    std::vector<FacetValue> bylines;
+    // The latest bio line (by publication date) of their articles, and its date.
+    std::string bio;
+    std::string bio_published;
     std::string first_published; // "YYYY-MM-DD"; empty when none is dated
     std::string last_published;
     std::vector<FacetValue> sites;     // outlets, most articles first
@@ -28,10 +34,19 @@ struct AuthorProfile {
     Timeline timeline;
 };
 
-// The filter that selects an author's articles (exact, case-folded name).
-Xapian::Query author_query(std::string_view name);
-
-// not_found when no article names `name` (compared case-folded).
+// not_found when no article names the author of the byline `name` (compared
+// by author key: any byline of theirs finds them).
 Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_view name);
+
+// One author of the archive, for `oped authors`.
+struct AuthorSummary {
+    std::string name;              // the display name
+    std::vector<std::string> keys; // its author keys, the first shared by the group
+    std::uint64_t articles = 0;
+    std::vector<FacetValue> bylines; // every byline form, most articles first
+};
+
+// Every author in the index, most articles first (then by name).
+std::vector<AuthorSummary> list_authors(const Xapian::Database& db);
 
 } // namespace oped::searcher

@@ -4,6 +4,8 @@
 // slots (authors, tags) count once per value, so a two-author article counts
 // for each author.
 
+#include <oped/common/author_groups.hpp>
+#include <oped/common/schema.hpp>
 #include <oped/searcher/piece_counter.hpp>
 #include <oped/searcher/search.hpp>
 
@@ -19,6 +21,12 @@ namespace oped::searcher {
 class ListCountSpy : public Xapian::MatchSpy {
   public:
     ListCountSpy(Xapian::valueno slot, bool is_list) : m_slot(slot), m_is_list(is_list) {}
+    // Counts authors by key (slot::author_keys), one count per author and
+    // document however many of its keys or bylines it holds; top() shows each
+    // under its display name, `find` looks in the key's words, and chosen
+    // values are matched by key.
+    explicit ListCountSpy(const schema::AuthorGroups& groups)
+        : m_slot(schema::slot::author_keys), m_is_list(true), m_groups(&groups) {}
     void operator()(const Xapian::Document& doc, double wt) override;
 
     // Top `limit` values by count, then by value; when `find` is not empty,
@@ -39,8 +47,12 @@ class ListCountSpy : public Xapian::MatchSpy {
     }
 
   private:
+    // By author: the key of a display name or chosen value.
+    std::string author_of(const std::string& name) const;
+
     Xapian::valueno m_slot;
     bool m_is_list;
+    const schema::AuthorGroups* m_groups = nullptr;
     Xapian::doccount m_seen = 0;
     std::map<std::string, std::uint64_t> m_counts;
     PieceCounter m_pieces;

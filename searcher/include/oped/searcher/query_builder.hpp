@@ -3,6 +3,7 @@
 // Query text and filter parameters -> Xapian::Query. Tested as tables of
 // {input, get_description()} rows against a small in-memory database.
 
+#include <oped/common/author_groups.hpp>
 #include <oped/common/errors.hpp>
 #include <oped/common/outlets.hpp>
 #include <oped/searcher/search.hpp>
@@ -78,8 +79,11 @@ class QueryBuilder {
 // boolean query; MatchAll when there are none. Invalid values are errors
 // naming the parameter. With the index's outlet table, an outlet's name
 // selects every page of the sites shown under it or giving it (outlets.hpp),
-// besides the pages giving it; without, only those.
-Result<Xapian::Query> filter_query(const SearchRequest& request, const schema::OutletTable* outlets = nullptr);
+// besides the pages giving it; without, only those. An author is found by
+// key, with every key `groups` (the index's) counts as the same author;
+// without `groups`, by its own key and exact byline only.
+Result<Xapian::Query> filter_query(const SearchRequest& request, const schema::OutletTable* outlets = nullptr,
+                                   const schema::AuthorGroups* groups = nullptr);
 
 // A query matching every document, made fresh: Xapian::Query::MatchAll is one
 // shared object whose reference count is not atomic, so copying it from
