@@ -29,8 +29,8 @@ auto& values_in(Request& request, FacetField field) {
 std::vector<std::string>& filter_values(SearchRequest& request, FacetField field) { return values_in(request, field); }
 
 FacetSpies::FacetSpies(const SearchRequest& request, const schema::AuthorGroups& groups)
-    : m_spies{ListCountSpy(groups), ListCountSpy(schema::slot::year, false), ListCountSpy(schema::slot::site_key, false),
-              ListCountSpy(schema::slot::tags, true)} {
+    : m_spies{ListCountSpy(groups), ListCountSpy(schema::slot::year, false),
+              ListCountSpy(schema::slot::site_key, false), ListCountSpy(schema::slot::tags, true)} {
     for (const FacetField field : k_fields) {
         if (!values_in(request, field).empty()) m_filtered.push_back(field);
     }

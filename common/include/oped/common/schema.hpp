@@ -75,9 +75,9 @@ inline constexpr std::string_view copy_band = "XUb";
 inline constexpr std::string_view site_key = "XO";    // site key: registered domain, else folded outlet (boolean)
 inline constexpr std::string_view outlet_form = "XN"; // "XN" + site key + "\t" + outlet name as given (outlets.hpp)
 inline constexpr std::string_view genre = "XG";       // "XGopinion", "XGletter"...: genre: and genre= (boolean)
-inline constexpr std::string_view author_key = "XW";   // author key (author_key.hpp) (boolean)
-inline constexpr std::string_view byline_form = "XV";  // author key, U+001F, a byline as shown (boolean)
-inline constexpr std::string_view bio = "XB";          // words of the writer's bio line (free text); has:bio is XHbio
+inline constexpr std::string_view author_key = "XW";  // author key (author_key.hpp) (boolean)
+inline constexpr std::string_view byline_form = "XV"; // author key, U+001F, a byline as shown (boolean)
+inline constexpr std::string_view bio = "XB";         // words of the writer's bio line (free text); has:bio is XHbio
 } // namespace prefix
 
 // Value slots and their encodings.
