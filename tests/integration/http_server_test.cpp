@@ -194,6 +194,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
   "query": "wit",
   "results": [
     {
+      "author_bio": null,
       "copies": [],
       "corrections": [],
       "authors": ["Joseph Addison", "Richard Steele"],
@@ -209,6 +210,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "url": "https://the-spectator.example/spectator-10"
     },
     {
+      "author_bio": null,
       "copies": [],
       "corrections": [],
       "authors": ["Joseph Addison"],

@@ -2,6 +2,7 @@
 
 #include "body_ferry_text.hpp"
 
+#include <oped/indexer/bio.hpp>
 #include <oped/indexer/body.hpp>
 #include <oped/indexer/html_doc.hpp>
 
@@ -60,10 +61,12 @@ const TailCase k_tail_cases[] = {
      {},
      {"You might like", "Tram line delayed", "New bridge opens"}},
     {"short_lines_that_are_no_sentence_go", "<p>Newsletters</p><p>SHARE</p><p>Post a comment</p>", {}, {"SHARE"}},
-    {"an_author_box_goes",
+    // A bio line is left for split_bio (bio.hpp), which takes it out of the
+    // text into author_bio: see TheAuthorsBioLineLeavesTheTextAsItsBio.
+    {"an_authors_bio_line_stays_for_split_bio",
      "<p>Jane Doe is a transport reporter who has covered the harbour for ten years.</p>",
+     {"Jane Doe is a transport reporter"},
      {},
-     {"transport reporter"},
      {"Jane Doe"}},
     {"an_author_box_naming_the_author_by_first_name_goes",
      "<p>Jane has been a transport reporter for ten years and lives by the harbour.</p>",
@@ -85,6 +88,22 @@ const TailCase k_tail_cases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Body, BodyTail, testing::ValuesIn(k_tail_cases),
                          [](const auto& row) { return std::string(row.param.name); });
+
+TEST(BodyTail, TheAuthorsBioLineLeavesTheTextAsItsBio) {
+    // As extract_article does: the body, then its bio line split off.
+    Article meta;
+    meta.authors = {"Jane Doe"};
+    XmlDocPtr doc = parse_html("<html><body><article><h1>Ferry timetable</h1>" + k_text +
+                               "<p>Jane Doe is a transport reporter who has covered the harbour for ten "
+                               "years.</p></article></body></html>");
+    ASSERT_TRUE(doc);
+    std::string body = extract_body(doc.get(), meta);
+    std::string bio;
+    split_bio(body, meta.authors, bio);
+    EXPECT_EQ(bio, "Jane Doe is a transport reporter who has covered the harbour for ten years.");
+    EXPECT_EQ(body.find("transport reporter"), std::string::npos) << body;
+    EXPECT_NE(body.find(k_last_words), std::string::npos) << body;
+}
 
 TEST(BodyTail, AShortArticleKeepsItsLastLines) {
     XmlDocPtr doc = parse_html(
