@@ -103,7 +103,9 @@ std::vector<BylineForm> AuthorGroups::forms(const std::vector<std::string>& keys
     std::stable_sort(out.begin(), out.end(), [](const BylineForm& a, const BylineForm& b) {
         if (a.articles != b.articles) return a.articles > b.articles;
         if (all_capitals(a.form) != all_capitals(b.form)) return !all_capitals(a.form);
-        return a.form.size() < b.form.size();
+        // Then the fuller name: "John A. Smith" names the author of "John
+        // Smith" too, not the reverse.
+        return a.form.size() > b.form.size();
     });
     return out;
 }

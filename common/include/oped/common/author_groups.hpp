@@ -52,7 +52,8 @@ class AuthorGroups {
     // The articles of the author of the byline `name` (by its key; also the
     // exact byline, for a name that leaves no key).
     Xapian::Query query(std::string_view name) const;
-    // Every byline form of these keys, most articles first.
+    // Every byline form of these keys, most articles first (then not in
+    // capitals, then the longest).
     std::vector<BylineForm> forms(const std::vector<std::string>& keys) const;
     // The name an author is shown under: its most frequent byline that is
     // the name alone and not in capitals ("Samuel Johnson", not "Dr. Samuel
