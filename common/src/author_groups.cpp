@@ -99,6 +99,7 @@ std::vector<BylineForm> AuthorGroups::forms(const std::vector<std::string>& keys
         }
     }
     std::vector<BylineForm> out;
+    out.reserve(counts.size());
     for (auto& [form, n] : counts) out.push_back({form, n});
     std::stable_sort(out.begin(), out.end(), [](const BylineForm& a, const BylineForm& b) {
         if (a.articles != b.articles) return a.articles > b.articles;

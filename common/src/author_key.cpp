@@ -164,18 +164,27 @@ Result<AuthorAliases> parse_author_aliases(std::string_view text) {
         const bool is_split = line.find("!=") != std::string::npos;
         const auto at = is_split ? line.find("!=") : line.find('=');
         if (at == std::string::npos) {
-            return Error{ErrorCode::invalid_param, where + ": expected 'A = B' or 'A != B', got '" + line + "'",
-                         "author-aliases"};
+            std::string message = where;
+            message += ": expected 'A = B' or 'A != B', got '";
+            message += line;
+            message += "'";
+            return Error{ErrorCode::invalid_param, std::move(message), "author-aliases"};
         }
         const std::string left = author_key(line.substr(0, at));
         const std::string right = author_key(line.substr(at + (is_split ? 2 : 1)));
         if (left.empty() || right.empty()) {
-            return Error{ErrorCode::invalid_param, where + ": a side holds no name: '" + line + "'", "author-aliases"};
+            std::string message = where;
+            message += ": a side holds no name: '";
+            message += line;
+            message += "'";
+            return Error{ErrorCode::invalid_param, std::move(message), "author-aliases"};
         }
         if (is_split && left == right) {
-            return Error{ErrorCode::invalid_param,
-                         where + ": both sides are the author key '" + left + "', which cannot be split",
-                         "author-aliases"};
+            std::string message = where;
+            message += ": both sides are the author key '";
+            message += left;
+            message += "', which cannot be split";
+            return Error{ErrorCode::invalid_param, std::move(message), "author-aliases"};
         }
         if (left == right) continue;
         (is_split ? out.split : out.merge).emplace_back(left, right);
@@ -185,8 +194,18 @@ Result<AuthorAliases> parse_author_aliases(std::string_view text) {
 
 std::string format_author_aliases(const AuthorAliases& aliases) {
     std::string out;
-    for (const auto& [a, b] : aliases.merge) out += a + " = " + b + "\n";
-    for (const auto& [a, b] : aliases.split) out += a + " != " + b + "\n";
+    for (const auto& [a, b] : aliases.merge) {
+        out += a;
+        out += " = ";
+        out += b;
+        out += '\n';
+    }
+    for (const auto& [a, b] : aliases.split) {
+        out += a;
+        out += " != ";
+        out += b;
+        out += '\n';
+    }
     return out;
 }
 

@@ -77,6 +77,7 @@ std::vector<FacetValue> ListCountSpy::top(std::size_t limit, std::string_view fi
 void ListCountSpy::keep_chosen(std::vector<FacetValue>& values, const std::vector<std::string>& chosen) const {
     if (m_groups != nullptr) {
         std::vector<std::string> listed;
+        listed.reserve(values.size());
         for (const auto& v : values) listed.push_back(author_of(v.value));
         for (const auto& c : chosen) {
             const std::string author = author_of(c);
