@@ -1,13 +1,15 @@
 #include <oped/searcher/copies.hpp>
 
 #include <oped/common/docdata.hpp>
+#include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
 
 #include <algorithm>
 
 namespace oped::searcher {
 
-std::vector<CopyRef> other_copies(const Xapian::Database& db, const Xapian::Document& doc, Xapian::docid docid) {
+std::vector<CopyRef> other_copies(const Xapian::Database& db, const Xapian::Document& doc, Xapian::docid docid,
+                                  const schema::OutletTable& outlets) {
     std::vector<CopyRef> out;
     const std::string label = doc.get_value(schema::slot::copy_group);
     if (label.empty()) return out;
@@ -27,7 +29,7 @@ std::vector<CopyRef> other_copies(const Xapian::Database& db, const Xapian::Docu
         if (!article) continue;
         Article& a = article.value();
         out.push_back({schema::public_id(copy.get_value(schema::slot::uid)), std::move(a.url), std::move(a.title),
-                       std::move(a.site), std::move(a.published)});
+                       schema::shown_outlet(outlets, copy, a.site), std::move(a.published)});
     }
     return out;
 }

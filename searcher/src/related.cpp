@@ -2,6 +2,7 @@
 
 #include <oped/common/docdata.hpp>
 #include <oped/common/outlets.hpp>
+#include <oped/common/schema.hpp>
 #include <oped/searcher/public_id.hpp>
 #include <oped/searcher/searcher.hpp>
 #include <oped/searcher/snippet.hpp>
@@ -60,8 +61,9 @@ std::vector<std::string> distinctive_terms(const Xapian::Database& db, const Xap
 Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_t id, std::size_t count) {
     if (id == 0 || id > db.get_lastdocid())
         return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
+    std::string piece; // its copy group: its copies are the same piece, not more like it
     try {
-        (void)db.get_document(id);
+        piece = db.get_document(id).get_value(schema::slot::copy_group);
     } catch (const Xapian::DocNotFoundError&) {
         return Error{ErrorCode::not_found, "no document " + std::to_string(id), "id"};
     }
@@ -73,11 +75,13 @@ Result<std::vector<Hit>> more_like_this(const Xapian::Database& db, std::uint32_
     std::vector<Hit> out;
     if (eset.empty()) return out;
     enquire.set_query(Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), k_similar_terms));
+    enquire.set_collapse_key(schema::slot::copy_group); // one entry per piece, its own at most once
     const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(count + 1));
     const schema::OutletTable outlets = schema::read_outlet_table(db);
     for (auto it = mset.begin(); it != mset.end() && out.size() < count; ++it) {
         if (*it == id) continue;
         const Xapian::Document doc = it.get_document();
+        if (!piece.empty() && doc.get_value(schema::slot::copy_group) == piece) continue;
         auto article = decode_docdata(doc.get_data());
         if (!article) continue;
         Hit hit;

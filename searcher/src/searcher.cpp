@@ -249,7 +249,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
                           ? lead_snippet(hit.article.body, request.snippet_bytes)
                           : query_snippet(hit.article.body, hit.article.language, request.snippet_bytes, highlighter);
         hit.article.body.clear();
-        hit.copies = other_copies(db, doc, *it);
+        hit.copies = other_copies(db, doc, *it, outlet_table);
         out.results.push_back(std::move(hit));
     }
     if (request.facets) {
@@ -282,7 +282,8 @@ Result<StoredArticle> Searcher::document(std::string_view public_id) {
             auto article = decode_docdata(doc.get_data());
             if (!article) return article.error();
             article.value().site = schema::shown_outlet(outlets(), doc, article.value().site);
-            return StoredArticle{id, docid, std::move(article).value(), other_copies(database(), doc, docid)};
+            return StoredArticle{id, docid, std::move(article).value(),
+                                 other_copies(database(), doc, docid, outlets())};
         } catch (const Xapian::DocNotFoundError&) {
             return Error{ErrorCode::not_found, "no document " + id, "id"};
         }

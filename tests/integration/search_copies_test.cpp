@@ -6,9 +6,11 @@
 #include "support/copies.hpp"
 #include "support/corpus.hpp"
 
+#include <oped/common/docdata.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/http/handlers.hpp>
 #include <oped/http/pages.hpp>
+#include <oped/searcher/related.hpp>
 #include <oped/searcher/searcher.hpp>
 
 #include <gtest/gtest.h>
@@ -133,6 +135,39 @@ TEST_F(SearchCopies, FacetsCountThePieceOncePerOutletItRanIn) {
     const json herald = search({{"q", "ferryfares"}, {"site", "The Evening Herald"}});
     EXPECT_EQ(urls(herald), std::vector<std::string>{set.retitled.url});
     EXPECT_EQ(herald["results"][0]["copies"].size(), 2u);
+}
+
+TEST_F(SearchCopies, ACopysOutletIsShownByItsOneName) {
+    // Regression: "Also ran in" gave the name the copy's page gave, not the
+    // outlet's ("McLean's Edition Archive" beside a facet "McLean's Edition").
+    const fs::path aliases = c.root().parent_path() / "outlets.txt";
+    write_file(aliases, "The Harbour Courier = The Courier\n");
+    const IndexRun r = c.index({}, {"--outlets", aliases.string()});
+    ASSERT_EQ(r.run.exit_code, 0) << r.output();
+    const json body = search({{"q", "why ferryfares matters now"}});
+    ASSERT_FALSE(body["results"].empty()) << body.dump(1);
+    const json& first = body["results"][0];
+    ASSERT_EQ(first["copies"].size(), 2u) << first.dump(1);
+    EXPECT_EQ(first["copies"][1]["site"], "The Courier");
+    EXPECT_EQ(facet(body, "site").count("The Harbour Courier"), 0u) << body["facets"].dump();
+}
+
+TEST_F(SearchCopies, MoreLikeThisLeavesOutThePiecesOwnCopies) {
+    // Regression: an article's "More like this" listed its own reprints.
+    const Xapian::Database db(c.db());
+    Xapian::docid original = 0;
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+        auto article = decode_docdata(db.get_document(*it).get_data());
+        if (article && article.value().url == set.original.url) original = *it;
+    }
+    ASSERT_NE(original, 0u);
+    const auto similar = searcher::more_like_this(db, original, 10);
+    ASSERT_TRUE(similar) << similar.error().message;
+    EXPECT_FALSE(similar.value().empty()) << "the other column and the one-off are like it";
+    for (const auto& hit : similar.value()) {
+        EXPECT_NE(hit.article.url, set.retitled.url);
+        EXPECT_NE(hit.article.url, set.trimmed.url);
+    }
 }
 
 TEST_F(SearchCopies, BrowsingCollapsesToo) {

@@ -4,6 +4,8 @@
 // copy group label, indexer/copy_groups.hpp), for a result's "also ran in"
 // line and the article page.
 
+#include <oped/common/outlets.hpp>
+
 #include <xapian.h>
 
 #include <cstddef>
@@ -25,7 +27,9 @@ struct CopyRef {
 
 // The copies of the piece `doc` (docid `docid`) is one of, itself left out:
 // earliest first (by day), undated last, then in
-// index order; none when it ran once.
-std::vector<CopyRef> other_copies(const Xapian::Database& db, const Xapian::Document& doc, Xapian::docid docid);
+// index order; none when it ran once. Each copy's outlet is the name
+// `outlets` shows for its site, as the results show it.
+std::vector<CopyRef> other_copies(const Xapian::Database& db, const Xapian::Document& doc, Xapian::docid docid,
+                                  const schema::OutletTable& outlets);
 
 } // namespace oped::searcher
