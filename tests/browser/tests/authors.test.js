@@ -24,10 +24,10 @@ describe('authors and their bylines', () => {
       const forms = page.locator('[aria-labelledby="author-bylines"] .facet-list li');
       const names = (await forms.locator('.facet-name').allTextContents()).sort();
       assert.deepEqual(names, k_forms);
-      const counts = (await forms.locator('.facet-count').allTextContents()).map(Number);
+      const counts = (await forms.locator('.facet-count').allTextContents()).map((c) => Number(c.replace(/\D/g, '')));
       assert.equal(counts.reduce((a, b) => a + b, 0), articles, 'every article under one of his bylines');
       const outlets = page.locator('[aria-labelledby="author-outlets"] .facet-list li', { hasText: 'The Rambler' });
-      assert.equal(await outlets.locator('.facet-count').textContent(), '103');
+      assert.equal(Number((await outlets.locator('.facet-count').textContent()).replace(/\D/g, '')), 103);
       // Another byline of his is the same page.
       await page.goto(env.server.url('/author/SAMUEL%20JOHNSON'));
       assert.equal(await page.locator('h1.author-name').textContent(), 'Samuel Johnson');
