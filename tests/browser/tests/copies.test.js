@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import { setUp, until, withPage } from '../lib/harness.js';
 
 const env = setUp();
-const ALSO_RAN = 'Also ran in The Provincial Post (28 January 1788), Lakeside Herald Archive (9 February 1788)';
+const ALSO_RAN = 'Also ran in The Provincial Post (28 January 1788), Lakeside Herald (9 February 1788)';
 
 async function checkLine(page) {
   const hit = page.locator('.hits .hit', { hasText: 'The Federalist No. 39' });
