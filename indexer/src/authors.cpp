@@ -47,19 +47,6 @@ bool is_unspaced_script(char32_t c) {
            (c >= 0xF900 && c <= 0xFAFF);
 }
 
-std::vector<std::string> split_words(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ') ++j;
-        if (j > i) out.emplace_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
 std::string join_words(const std::vector<std::string>& words, std::size_t from = 0,
                        std::size_t to = std::string::npos) {
     std::string out;
@@ -345,6 +332,19 @@ bool looks_like_sentence(const std::vector<std::string>& words) {
 }
 
 } // namespace
+
+std::vector<std::string> split_words(std::string_view s) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && s[i] == ' ') ++i;
+        std::size_t j = i;
+        while (j < s.size() && s[j] != ' ') ++j;
+        if (j > i) out.emplace_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
 
 std::string author_key(std::string_view name) {
     std::string out;

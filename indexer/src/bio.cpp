@@ -4,6 +4,7 @@
 
 #include <oped/common/author_key.hpp>
 #include <oped/common/text.hpp>
+#include <oped/indexer/authors.hpp>
 
 #include <algorithm>
 #include <array>
@@ -29,19 +30,6 @@ constexpr std::array<std::string_view, 9> k_verbs{"is",     "was",   "teaches", 
 constexpr std::array<std::string_view, 13> k_more_roles{
     "emeritus", "former",   "retired",   "chief",      "dean",       "minister",     "essayist",
     "poet",     "delegate", "secretary", "playwright", "translator", "lexicographer"};
-
-std::vector<std::string> words_of(std::string_view s) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < s.size()) {
-        while (i < s.size() && s[i] == ' ') ++i;
-        std::size_t j = i;
-        while (j < s.size() && s[j] != ' ') ++j;
-        if (j > i) out.emplace_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
 
 std::string bare(std::string_view word) {
     std::string w = text::fold_case(word);
@@ -85,7 +73,7 @@ bool names_an_author(const std::string& name, const std::vector<std::string>& au
 // "Jane Doe is a fellow at ...", "Jane Doe, a fellow at ..., writes",
 // "Jane Doe (@jdoe) teaches law at ...".
 bool named_bio(const std::string& s, const std::vector<std::string>& authors) {
-    const auto words = words_of(s);
+    const auto words = split_words(s);
     std::size_t n = 0;
     std::string name;
     bool comma = false;
@@ -139,7 +127,7 @@ std::string_view bio_line(std::string_view paragraph, const std::vector<std::str
     const std::string lower = text::fold_case(s);
     for (std::string_view intro : k_intros) {
         if (!lower.starts_with(intro)) continue;
-        const auto rest = words_of(std::string_view(s).substr(intro.size()));
+        const auto rest = split_words(std::string_view(s).substr(intro.size()));
         // "The writer is a professor at ...", "The writer is Jane Doe, ...";
         // not "The writer is right about ...".
         if (rest.empty()) return {};

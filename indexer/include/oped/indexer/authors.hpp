@@ -60,4 +60,7 @@ LineByline byline_near_headline(const std::vector<TextLine>& lines, std::string_
 // single word, which may be a user name or an outlet.
 bool is_name_like(std::string_view name);
 
+// The words of `s` split at spaces (runs of them count as one).
+std::vector<std::string> split_words(std::string_view s);
+
 } // namespace oped::indexer
