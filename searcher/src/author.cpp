@@ -47,6 +47,14 @@ std::vector<std::string> words_of(const std::string& folded) {
     return out;
 }
 
+// How many pieces match `query`: the copies of a syndicated piece count once,
+// as on the results they lead to. Every match is read, so the lower bound is
+// exact (searcher.cpp's count_matches says why the others are not).
+Xapian::doccount pieces(Xapian::Enquire& enquire, const Xapian::Database& db) {
+    enquire.set_collapse_key(schema::slot::copy_group);
+    return enquire.get_mset(0, 0, db.get_doccount()).get_matches_lower_bound();
+}
+
 // The bio line of the author's latest article that has one.
 void latest_bio(const Xapian::Database& db, const Xapian::Query& query, AuthorProfile& out) {
     Xapian::Enquire enquire(db);
@@ -78,15 +86,19 @@ Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_vie
     enquire.add_matchspy(&authors);
     enquire.add_matchspy(&timeline);
     enquire.add_matchspy(&span);
-    const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-    if (schema::fold_for_term(name).empty() || mset.get_matches_estimated() == 0) {
+    // The outlets, co-authors and timeline count pieces, like the articles.
+    sites.count_pieces(true);
+    authors.count_pieces(true);
+    timeline.count_pieces(true);
+    const Xapian::doccount articles = pieces(enquire, db);
+    if (schema::fold_for_term(name).empty() || articles == 0) {
         return Error{ErrorCode::not_found, "no articles by " + std::string(name), "author"};
     }
 
     AuthorProfile out;
     out.name = key.empty() ? std::string(name) : groups.display(key);
     if (out.name.empty()) out.name = std::string(name);
-    out.articles = mset.get_matches_estimated();
+    out.articles = articles;
     out.first_published = span.first();
     out.last_published = span.last();
     const schema::OutletTable outlets = schema::read_outlet_table(db);
@@ -124,17 +136,14 @@ std::vector<AuthorSummary> list_authors(const Xapian::Database& db) {
         a.keys = groups.keys_of(key);
         a.name = groups.display(key);
         if (a.name.empty()) a.name = key;
-        if (a.keys.size() == 1) {
-            a.articles = t.get_termfreq();
-        } else {
-            // Counted as a match: an article may hold two keys of one author.
-            std::vector<Xapian::Query> any;
-            for (const auto& k : a.keys) any.emplace_back(schema::author_key_term(k));
-            Xapian::Enquire enquire(db);
-            enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
-            enquire.set_weighting_scheme(Xapian::BoolWeight());
-            a.articles = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
-        }
+        // Counted as a match: an article may hold two keys of one author,
+        // and the copies of a piece count once.
+        std::vector<Xapian::Query> any;
+        for (const auto& k : a.keys) any.emplace_back(schema::author_key_term(k));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end()));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        a.articles = pieces(enquire, db);
         for (auto& form : groups.forms(a.keys)) a.bylines.push_back({form.form, form.articles});
         out.push_back(std::move(a));
     }

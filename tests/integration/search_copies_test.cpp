@@ -10,6 +10,7 @@
 #include <oped/common/schema.hpp>
 #include <oped/http/handlers.hpp>
 #include <oped/http/pages.hpp>
+#include <oped/searcher/author.hpp>
 #include <oped/searcher/related.hpp>
 #include <oped/searcher/searcher.hpp>
 
@@ -210,6 +211,42 @@ TEST_F(SearchCopies, TheWebPagesSayWhereElseThePieceRan) {
     EXPECT_NE(doc.body.find("The Evening Herald</a>"), std::string::npos);
     const http::Reply api = http::handle_doc(schema::public_id(set.original.url), searcher.value());
     EXPECT_EQ(json::parse(api.body)["copies"].size(), 2u);
+}
+
+TEST_F(SearchCopies, AnAuthorsPiecesCountOnceWhereverTheyRan) {
+    // Regression: the author page said "5 articles" and listed 5 entries in
+    // its timeline for 3 pieces, one of them run in three outlets.
+    const Xapian::Database db(c.db());
+    const auto profile = searcher::author_profile(db, "Ada Lovelace");
+    ASSERT_TRUE(profile) << profile.error().message;
+    const auto& p = profile.value();
+    EXPECT_EQ(p.articles, 3u);
+    std::map<std::string, std::uint64_t> sites;
+    for (const auto& v : p.sites) sites[v.value] = v.count;
+    EXPECT_EQ(sites, (std::map<std::string, std::uint64_t>{
+                         {"The Test Gazette", 3}, {"The Evening Herald", 1}, {"The Harbour Courier", 1}}));
+    std::uint64_t in_timeline = 0;
+    for (const auto& bin : p.timeline.bins) in_timeline += bin.count;
+    EXPECT_EQ(in_timeline, 3u);
+    bool listed = false;
+    for (const auto& a : searcher::list_authors(db)) {
+        if (a.name != "Ada Lovelace") continue;
+        listed = true;
+        EXPECT_EQ(a.articles, 3u);
+    }
+    EXPECT_TRUE(listed);
+    // The page says so, and lists as many entries as it counts.
+    auto searcher = searcher::Searcher::open(c.db());
+    ASSERT_TRUE(searcher);
+    const http::Reply page = http::handle_author_page("Ada Lovelace", {}, searcher.value());
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_NE(page.body.find("3 articles"), std::string::npos) << page.body;
+    std::size_t entries = 0;
+    for (auto at = page.body.find("class=\"hit\""); at != std::string::npos;
+         at = page.body.find("class=\"hit\"", at + 1)) {
+        ++entries;
+    }
+    EXPECT_EQ(entries, 3u);
 }
 
 } // namespace
