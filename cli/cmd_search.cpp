@@ -27,6 +27,7 @@ struct SearchCliOptions {
     std::vector<std::string> tags;
     std::vector<std::string> years;
     std::vector<std::string> types;
+    std::vector<std::string> genres;
     std::string from;
     std::string to;
     std::string sort = "relevance";
@@ -49,6 +50,7 @@ http::ParamMap as_params(const SearchCliOptions& opt) {
     add_all("tag", opt.tags);
     add_all("year", opt.years);
     add_all("type", opt.types);
+    add_all("genre", opt.genres);
     if (!opt.from.empty()) params.emplace("from", opt.from);
     if (!opt.to.empty()) params.emplace("to", opt.to);
     params.emplace("sort", opt.sort);
@@ -163,6 +165,11 @@ Command add_search(CLI::App& app) {
     sub->add_option("--tag", opt->tags, "Only this tag (repeat for either)")->allow_extra_args(false);
     sub->add_option("--type", opt->types, "Only pages of this type: article, listing or other (repeat for either)")
         ->check(CLI::IsMember({"article", "listing", "other"}))
+        ->allow_extra_args(false);
+    sub->add_option("--genre", opt->genres,
+                    "Only articles of this genre: opinion, editorial, letter, analysis, news, review or other (repeat "
+                    "for either)")
+        ->check(CLI::IsMember({"opinion", "editorial", "letter", "analysis", "news", "review", "other"}))
         ->allow_extra_args(false);
     sub->add_option("--year", opt->years, "Only this year of publication (repeat for either)")->allow_extra_args(false);
     sub->add_option("--from", opt->from, "Published on or after (1787, 1787-11, 1787-11-22)");

@@ -43,10 +43,25 @@ function copiesLine(copies, params) {
   return line;
 }
 
+// "opinion" -> "Opinion" (schema.cpp, genre_label).
+export function genreLabel(genre) {
+  return genre ? genre[0].toUpperCase() + genre.slice(1) : '';
+}
+
+// The genre as a link to its search (parts.cpp, genre_link); null for none
+// or "other".
+export function genreLink(genre, cls) {
+  if (!genre || genre === 'other') return null;
+  return h('a', { class: `genre genre-${genre} ${cls}`, href: pageUrl(new URLSearchParams({ genre })) },
+    genreLabel(genre));
+}
+
 function hit(result, params, rank) {
   const here = docLink(result.id, params, rank);
   const meta = h('p', { class: 'hit-meta' });
   const parts = [];
+  const genre = genreLink(result.genre, 'hit-genre');
+  if (genre) parts.push(genre);
   if (result.authors?.length) {
     const span = h('span', { class: 'hit-authors' });
     result.authors.forEach((name, i) => {
@@ -128,6 +143,10 @@ export function filterChips(params) {
     for (const value of params.getAll(key)) {
       chips.push([`${name}: ${value}`, edited(params, (p) => { removeValue(p, key, value); p.delete('page'); })]);
     }
+  }
+  for (const value of params.getAll('genre')) {
+    chips.push([`Genre: ${genreLabel(value.toLowerCase())}`,
+      edited(params, (p) => { removeValue(p, 'genre', value); p.delete('page'); })]);
   }
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
@@ -351,9 +370,10 @@ export function facetItems(key, values, params, collapsible) {
     const cls = [collapsible && i >= FACET_VISIBLE ? 'extra' : '', active ? 'active' : ''].filter(Boolean).join(' ');
     // Read by its visible text, as the server writes it (parts.cpp,
     // facet_value); it lands on the results.
+    const shown = key === 'genre' ? genreLabel(v.value) : v.value;
     return h('li', { class: cls || null },
       h('a', { href: `${pageUrl(toggled(params, key, v.value))}#results`, 'aria-current': active ? 'true' : null },
-        h('span', { class: 'facet-name' }, v.value), ' ',
+        h('span', { class: 'facet-name' }, shown), ' ',
         h('span', { class: 'facet-count' }, formatCount(v.count),
           h('span', { class: 'visually-hidden' }, v.count === 1 ? ' article' : ' articles')),
         active ? h('span', { class: 'visually-hidden' }, ' (selected; choose to remove)') : null));
@@ -379,6 +399,7 @@ export function renderFacets(facets, params) {
   const frag = document.createDocumentFragment();
   for (const section of [
     facetSection('author', 'Authors', 'Find an author', facets?.author, params),
+    facetSection('genre', 'Genres', '', facets?.genre, params),
     facetSection('site', 'Outlets', '', facets?.site, params),
     facetSection('tag', 'Tags', 'Find a tag', facets?.tag, params),
   ]) {

@@ -40,7 +40,7 @@ function syncForm(params, { keepQuery }) {
     if (input && document.activeElement !== input) input.value = params.get(id) ?? '';
   }
   for (const old of form.querySelectorAll('input.keep')) old.remove();
-  for (const key of ['author', 'site', 'tag', 'year', 'sort', 'per_page']) {
+  for (const key of ['author', 'site', 'tag', 'year', 'genre', 'sort', 'per_page']) {
     for (const value of params.getAll(key)) form.append(h('input', { type: 'hidden', name: key, value, class: 'keep' }));
   }
 }

@@ -11,8 +11,9 @@ export function route(path) {
   return BASE + path.replace(/^\/+/, '');
 }
 
-export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'from', 'to', 'sort', 'page', 'per_page', 'spell', 'literal', 'collapse'];
-export const FILTER_KEYS = ['author', 'site', 'tag', 'year', 'from', 'to'];
+export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'genre', 'from', 'to', 'sort', 'page', 'per_page', 'spell',
+  'literal', 'collapse'];
+export const FILTER_KEYS = ['author', 'site', 'tag', 'year', 'genre', 'from', 'to'];
 
 export function canonical(params) {
   const out = new URLSearchParams();

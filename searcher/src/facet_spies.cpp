@@ -7,7 +7,8 @@
 namespace oped::searcher {
 namespace {
 
-constexpr std::array<FacetField, 4> k_fields{FacetField::author, FacetField::year, FacetField::site, FacetField::tag};
+constexpr std::array<FacetField, 5> k_fields{FacetField::author, FacetField::year, FacetField::site, FacetField::tag,
+                                             FacetField::genre};
 
 template <class Request>
 auto& values_in(Request& request, FacetField field) {
@@ -18,6 +19,8 @@ auto& values_in(Request& request, FacetField field) {
             return request.years;
         case FacetField::site:
             return request.sites;
+        case FacetField::genre:
+            return request.genres;
         case FacetField::tag:
             break;
     }
@@ -30,7 +33,8 @@ std::vector<std::string>& filter_values(SearchRequest& request, FacetField field
 
 FacetSpies::FacetSpies(const SearchRequest& request, const schema::AuthorGroups& groups)
     : m_spies{ListCountSpy(groups), ListCountSpy(schema::slot::year, false),
-              ListCountSpy(schema::slot::site_key, false), ListCountSpy(schema::slot::tags, true)} {
+              ListCountSpy(schema::slot::site_key, false), ListCountSpy(schema::slot::tags, true),
+              ListCountSpy(schema::slot::genre, false)} {
     for (const FacetField field : k_fields) {
         if (!values_in(request, field).empty()) m_filtered.push_back(field);
     }
@@ -70,6 +74,11 @@ void FacetSpies::fill(Facets& out, const SearchRequest& request, const schema::O
     if (request.tag_find.empty()) spy(FacetField::tag).keep_chosen(out.tag, request.tags);
     spy(FacetField::year).keep_chosen(out.year, request.years);
     spy(FacetField::site).keep_chosen(out.site, request.sites);
+    out.genre = spy(FacetField::genre).top(size);
+    // The chosen genres as stored ("letters" typed is "letter"), to be kept.
+    std::vector<std::string> genres;
+    for (const auto& g : request.genres) genres.push_back(schema::canonical_genre(g));
+    spy(FacetField::genre).keep_chosen(out.genre, genres);
 }
 
 } // namespace oped::searcher

@@ -21,7 +21,7 @@
 
 namespace oped::searcher {
 
-enum class FacetField { author, year, site, tag };
+enum class FacetField { author, year, site, tag, genre };
 
 // The request's filter values of a facet's field.
 std::vector<std::string>& filter_values(SearchRequest& request, FacetField field);
@@ -52,7 +52,7 @@ class FacetSpies {
     ListCountSpy& spy(FacetField field) { return m_spies[static_cast<std::size_t>(field)]; }
     const ListCountSpy& spy(FacetField field) const { return m_spies[static_cast<std::size_t>(field)]; }
 
-    std::array<ListCountSpy, 4> m_spies;
+    std::array<ListCountSpy, 5> m_spies;
     std::vector<FacetField> m_filtered;
     TimelineSpy m_timeline;
 };

@@ -54,6 +54,17 @@ class HasProcessor : public Xapian::FieldProcessor {
     }
 };
 
+// genre:opinion, genre:letters, genre:op-ed: the genre's stored name (an
+// unknown one is kept as typed, and finds nothing).
+class GenreProcessor : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& value) override {
+        std::string genre = schema::canonical_genre(value);
+        if (genre.empty()) genre = schema::fold_for_term(value);
+        return Xapian::Query(schema::boolean_term(schema::prefix::genre, genre));
+    }
+};
+
 } // namespace
 
 // One reading of the query's words: a language's stemmer and stop words,
@@ -418,6 +429,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db) : m_db(db), m_readings(re
     m_qp.add_boolean_prefix("tag", (new FoldedTermProcessor(schema::prefix::tag))->release());
     m_qp.add_boolean_prefix("lang", (new FoldedTermProcessor(schema::prefix::language))->release());
     m_qp.add_boolean_prefix("has", (new HasProcessor)->release());
+    m_qp.add_boolean_prefix("genre", (new GenreProcessor)->release());
     m_qp.add_prefix("correction", std::string(schema::prefix::correction));
     m_qp.add_prefix("bio", std::string(schema::prefix::bio));
     m_dates = new DateFieldProcessor;
@@ -553,6 +565,21 @@ Result<Xapian::Query> type_filter(const std::vector<std::string>& types) {
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
+// Genres (the XG terms), by their stored names or a reader's words for them.
+Result<Xapian::Query> genre_filter(const std::vector<std::string>& genres) {
+    std::vector<Xapian::Query> any;
+    for (const auto& g : genres) {
+        const std::string genre = schema::canonical_genre(g);
+        if (genre.empty()) {
+            return Error{ErrorCode::invalid_param,
+                         "genre must be opinion, editorial, letter, analysis, news, review or other, got '" + g + "'",
+                         "genre"};
+        }
+        any.emplace_back(std::string(schema::prefix::genre) + genre);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
 } // namespace
 
 Result<Xapian::Query> filter_query(const SearchRequest& r, const schema::OutletTable* outlets,
@@ -574,6 +601,11 @@ Result<Xapian::Query> filter_query(const SearchRequest& r, const schema::OutletT
     }
     if (!r.sites.empty()) parts.push_back(site_filter(r.sites, outlets));
     if (!r.tags.empty()) parts.push_back(or_of(schema::prefix::tag, r.tags));
+    if (!r.genres.empty()) {
+        auto genres = genre_filter(r.genres);
+        if (!genres) return genres.error();
+        parts.push_back(std::move(genres).value());
+    }
     if (!r.types.empty()) {
         auto types = type_filter(r.types);
         if (!types) return types.error();

@@ -76,6 +76,8 @@ const QueryRow k_query_rows[] = {
     {"author: searches author name words", "author:madison", "Query(ZAmadison@1)"},
     {"site: filters on the folded outlet name", "site:\"The Spectator\"", "Query(0 * XSthe spectator)"},
     {"site: filters the words", "wit site:\"The  SPECTATOR\"", "Query((Zwit@1 FILTER XSthe spectator))"},
+    {"genre: filters on the genre", "genre:letter", "Query(0 * XGletter)"},
+    {"genre: reads a reader's word for a genre", "wit genre:Op-Ed", "Query((Zwit@1 FILTER XGopinion))"},
     {"tag: filters on the folded tag", "tag:Federalism", "Query(0 * Kfederalism)"},
     {"two tags of one field are ORed", "tag:wit tag:humour", "Query(0 * (Kwit OR Khumour))"},
     {"lang: filters on the language code", "lang:EN", "Query(0 * Len)"},
@@ -426,6 +428,11 @@ const FilterRow k_filter_rows[] = {
      }),
      "Query((XTlisting OR XTother))"},
     {"an unknown type is refused", with([](SearchRequest& r) { r.types = {"blog"}; }), nullptr, "type"},
+    {"genres are ORed, a reader's word read as its genre", with([](SearchRequest& r) {
+         r.genres = {"Letters", "op-ed"};
+     }),
+     "Query((XGletter OR XGopinion))"},
+    {"an unknown genre is refused", with([](SearchRequest& r) { r.genres = {"poetry"}; }), nullptr, "genre"},
     {"a year of words is refused", with([](SearchRequest& r) { r.years = {"last"}; }), nullptr, "year"},
     {"a month 13 in from is refused", with([](SearchRequest& r) { r.from = "1787-13"; }), nullptr, "from"},
     {"a word in to is refused", with([](SearchRequest& r) { r.to = "soon"; }), nullptr, "to"},

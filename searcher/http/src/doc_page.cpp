@@ -85,6 +85,7 @@ void metadata(html::Writer& w, const Article& a) {
             .close("div");
     }
     meta_row(w, "Section", a.section);
+    meta_row(w, "Genre", a.genre.empty() ? std::string() : schema::genre_label(a.genre));
     if (!a.tags.empty()) {
         w.open("div").element("dt", "Tags").open("dd").open("ul", {{"class", "tag-list"}});
         for (const auto& tag : a.tags) {
@@ -282,9 +283,15 @@ Reply handle_doc_page(const std::string& id_text, const ParamMap& params, search
     back_link(w, state, query);
     result_nav(w, result_neighbours(searcher, state, rank, id), state, rank);
     w.open("header", {{"class", "doc-header"}});
-    if (!a.site.empty() || !a.section.empty()) {
-        w.element("p", {{"class", "doc-kicker"}},
-                  a.site + (a.site.empty() || a.section.empty() ? "" : " \xC2\xB7 ") + a.section);
+    const bool shows_genre = !a.genre.empty() && a.genre != "other";
+    if (!a.site.empty() || !a.section.empty() || shows_genre) {
+        const std::string place = a.site + (a.site.empty() || a.section.empty() ? "" : " \xC2\xB7 ") + a.section;
+        w.open("p", {{"class", "doc-kicker"}}).text(place);
+        if (shows_genre) {
+            if (!place.empty()) w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
+            genre_link(w, a, "doc-genre");
+        }
+        w.close("p");
     }
     w.element("h1", {{"id", "doc-title"}, {"class", "doc-title"}}, a.title.empty() ? "(untitled)" : a.title);
     byline(w, a.authors);

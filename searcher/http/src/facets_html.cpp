@@ -2,6 +2,7 @@
 
 #include "parts.hpp"
 
+#include <oped/common/schema.hpp>
 #include <oped/http/html.hpp>
 
 namespace oped::http {
@@ -12,6 +13,8 @@ struct FacetSpec {
     std::string_view heading;
     std::string_view noun; // one value: "author"; empty: no find box
     std::string_view find; // the find box's label
+    // The label shown for a stored value; null: the value itself.
+    std::string (*label)(std::string_view) = nullptr;
 };
 
 // The find box: a GET form of the page's state and the text to find, so it
@@ -81,7 +84,7 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
         } else {
             w.open("a", {{"href", href}});
         }
-        facet_value(w, v.value, v.count);
+        facet_value(w, spec.label != nullptr ? spec.label(v.value) : v.value, v.count);
         if (active) w.element("span", {{"class", "visually-hidden"}}, " (selected; choose to remove)");
         w.close("a").close("li");
     }
@@ -99,6 +102,7 @@ void facet_section(html::Writer& w, const FacetSpec& spec, const std::vector<sea
 std::string render_facets(const searcher::Facets& facets, const SearchLink& base, const FacetFinds& finds) {
     html::Writer w;
     facet_section(w, {"author", "Authors", "author", "Find an author"}, facets.author, finds.author, base);
+    facet_section(w, {"genre", "Genres", "", "", schema::genre_label}, facets.genre, {}, base);
     facet_section(w, {"site", "Outlets", "", ""}, facets.site, {}, base);
     facet_section(w, {"tag", "Tags", "tag", "Find a tag"}, facets.tag, finds.tag, base);
     return w.take();
@@ -117,6 +121,12 @@ std::vector<FilterChip> filter_chips(const SearchLink& base) {
     add_values("site", "Outlet");
     add_values("tag", "Tag");
     add_values("year", "Year");
+    for (const auto& v : base.all("genre")) {
+        SearchLink without = base;
+        without.remove("genre", v).remove("page");
+        const std::string genre = schema::canonical_genre(v);
+        chips.push_back({"Genre: " + schema::genre_label(genre.empty() ? v : genre), without});
+    }
     const std::string from = base.get("from"), to = base.get("to");
     if (!from.empty() || !to.empty()) {
         SearchLink without = base;
@@ -146,7 +156,7 @@ std::string render_chips(const SearchLink& base) {
         w.close("a").close("li");
     }
     SearchLink cleared = base;
-    for (auto key : {"author", "site", "tag", "year", "from", "to", "page"}) cleared.remove(key);
+    for (auto key : {"author", "site", "tag", "year", "genre", "from", "to", "page"}) cleared.remove(key);
     w.open("li").element("a", {{"class", "chips-clear"}, {"href", cleared.url()}}, "Clear all").close("li");
     w.close("ul");
     return w.take();

@@ -1,6 +1,6 @@
 #pragma once
 
-// The sidebar of the search page: authors, outlets and tags with counts,
+// The sidebar of the search page: authors, genres, outlets and tags with counts,
 // each value a link that adds or removes it as a filter, and a find box
 // (a GET form) for long lists; and the chips of the filters in force.
 

@@ -64,6 +64,8 @@ Result<searcher::SearchRequest> parse_search_params(const ParamMap& params) {
             error = add_filter(r.years);
         } else if (key == "type") {
             error = add_filter(r.types);
+        } else if (key == "genre") {
+            error = add_filter(r.genres);
         } else if (key == "from") {
             r.from = value;
         } else if (key == "to") {

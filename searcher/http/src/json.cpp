@@ -42,6 +42,7 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
                            {"site", or_null(a.site)},
                            {"section", or_null(a.section)},
                            {"type", a.type.empty() ? std::string("article") : a.type},
+                           {"genre", or_null(a.genre)},
                            {"snippet", hit.snippet},
                            {"score", hit.score},
                            {"copies", copies_json(hit.copies)}});
@@ -59,7 +60,8 @@ nlohmann::json to_json(const searcher::SearchResponse& r) {
     out["facets"] = {{"author", facet_list(r.facets.author)},
                      {"year", facet_list(r.facets.year)},
                      {"site", facet_list(r.facets.site)},
-                     {"tag", facet_list(r.facets.tag)}};
+                     {"tag", facet_list(r.facets.tag)},
+                     {"genre", facet_list(r.facets.genre)}};
     out["facets_exact"] = r.facets.exact;
     nlohmann::json bins = nlohmann::json::array();
     for (const auto& bin : r.timeline.bins) bins.push_back({{"period", bin.period}, {"count", bin.count}});
@@ -94,6 +96,7 @@ nlohmann::json to_json(const Article& a, const std::string& id) {
             {"description", or_null(a.description)},
             {"language", or_null(a.language)},
             {"type", a.type.empty() ? std::string("article") : a.type},
+            {"genre", or_null(a.genre)},
             {"body", a.body}};
 }
 

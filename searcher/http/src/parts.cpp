@@ -1,5 +1,6 @@
 #include "parts.hpp"
 
+#include <oped/common/schema.hpp>
 #include <oped/http/html.hpp>
 
 #include <algorithm>
@@ -98,6 +99,14 @@ void updated_span(html::Writer& w, const Article& a) {
     w.close("span");
 }
 
+void genre_link(html::Writer& w, const Article& a, const std::string& cls) {
+    if (a.genre.empty() || a.genre == "other") return;
+    SearchLink link(ParamMap{});
+    link.add("genre", a.genre);
+    w.element("a", {{"class", "genre genre-" + a.genre + " " + cls}, {"href", link.url()}},
+              schema::genre_label(a.genre));
+}
+
 void correction_badge(html::Writer& w, const std::string& corrections_href) {
     w.element("a",
               {{"class", "badge badge-correction"},
@@ -138,6 +147,10 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::ui
         if (!first) w.raw(R"(<span class="sep" aria-hidden="true"> · </span>)");
         first = false;
     };
+    if (!a.genre.empty() && a.genre != "other") {
+        separator();
+        genre_link(w, a, "hit-genre");
+    }
     if (!a.authors.empty()) {
         separator();
         authors_line(w, a.authors, base);

@@ -44,6 +44,11 @@ std::string render_hit(const searcher::Hit& hit, const SearchLink& base, std::ui
 // (axe: label-content-name-mismatch).
 void facet_value(html::Writer& w, const std::string& value, std::uint64_t count);
 
+// The article's genre as a link to the search for its genre ("Opinion",
+// class "genre genre-opinion" plus `cls`); nothing for no genre or "other",
+// which says nothing a reader needs.
+void genre_link(html::Writer& w, const Article& a, const std::string& cls);
+
 // "Updated 3 November 1787" (a.updated set), and the "Corrected" badge
 // linking to the notices at `corrections_href`: on results and the article.
 void updated_span(html::Writer& w, const Article& a);

@@ -26,12 +26,13 @@ constexpr std::string_view k_help = R"(<details class="search-help"><summary>Sea
 <div><dt><code>tax OR duty</code></dt><dd>either word</dd></div>
 <div><dt><code>author:madison</code></dt><dd>a word of an author&#39;s name</dd></div>
 <div><dt><code>title:militia</code></dt><dd>a word of the title</dd></div>
+<div><dt><code>genre:letter</code></dt><dd>opinion, editorial, letter, analysis, news, review or other</dd></div>
 <div><dt><code>date:1787..1788</code></dt><dd>published in a range; also <code>date:1787-10</code></dd></div>
 <div><dt><code>commer*</code></dt><dd>words that start so</dd></div>
 </dl></details>)";
 
 bool is_front(const SearchLink& link) {
-    for (auto key : {"q", "author", "site", "tag", "year", "type", "from", "to"}) {
+    for (auto key : {"q", "author", "site", "tag", "year", "genre", "type", "from", "to"}) {
         if (link.has(key)) return false;
     }
     return true;
@@ -60,7 +61,7 @@ void search_form(html::Writer& w, const SearchLink& link, std::uint64_t document
     w.raw(
         R"(<p id="search-tips-hint" class="visually-hidden">Results update as you type. Search tips follow the box.</p>)");
     w.raw(k_help);
-    for (auto key : {"author", "site", "tag", "year", "type", "sort", "per_page"}) {
+    for (auto key : {"author", "site", "tag", "year", "genre", "type", "sort", "per_page"}) {
         for (const auto& v : link.all(key)) {
             w.open("input", {{"type", "hidden"}, {"name", key}, {"value", v}, {"class", "keep"}});
         }
@@ -184,7 +185,7 @@ void empty_results(html::Writer& w, const searcher::SearchResponse& r, const Sea
         w.close("ul");
         if (!q.empty()) {
             SearchLink words_only = link;
-            for (auto key : {"author", "site", "tag", "year", "from", "to", "page"}) words_only.remove(key);
+            for (auto key : {"author", "site", "tag", "year", "genre", "from", "to", "page"}) words_only.remove(key);
             w.open("p")
                 .element("a", {{"href", words_only.url()}, {"class", "unfiltered"}},
                          "Search all articles for these words")

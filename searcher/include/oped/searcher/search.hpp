@@ -35,8 +35,9 @@ struct SearchRequest {
     std::vector<std::string> sites;
     std::vector<std::string> tags;
     std::vector<std::string> years;
-    std::vector<std::string> types; // "article", "listing", "other"
-    std::string from;               // "1787", "1787-11" or "1787-11-22"
+    std::vector<std::string> types;  // "article", "listing", "other"
+    std::vector<std::string> genres; // schema::k_genres, or a reader's word for one ("letters")
+    std::string from;                // "1787", "1787-11" or "1787-11-22"
     std::string to;
     SortOrder sort = SortOrder::relevance;
     unsigned page = 1;
@@ -83,7 +84,7 @@ struct FacetValue {
 };
 
 struct Facets {
-    std::vector<FacetValue> author, year, site, tag;
+    std::vector<FacetValue> author, year, site, tag, genre;
     bool exact = true;
 };
 
