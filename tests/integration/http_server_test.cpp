@@ -180,6 +180,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       {"count": 2, "value": "Joseph Addison"},
       {"count": 1, "value": "Richard Steele"}
     ],
+    "genre": [],
     "site": [{"count": 3, "value": "The Spectator"}],
     "tag": [
       {"count": 2, "value": "Wit"},
@@ -197,6 +198,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "author_bio": null,
       "copies": [],
       "corrections": [],
+      "genre": null,
       "authors": ["Joseph Addison", "Richard Steele"],
       "id": "281e886bbdacccff",
       "published": "1711-03-12",
@@ -213,6 +215,7 @@ TEST_F(HttpServerTest, TheSearchAnswerHasTheGoldenShape) {
       "author_bio": null,
       "copies": [],
       "corrections": [],
+      "genre": null,
       "authors": ["Joseph Addison"],
       "id": "2807006bbd990706",
       "published": "1711-05-11",
