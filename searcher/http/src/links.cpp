@@ -15,9 +15,9 @@ std::size_t rank(std::string_view key) {
 } // namespace
 
 const std::vector<std::string_view>& search_keys() {
-    static const std::vector<std::string_view> k_keys = {"q",     "author", "site",     "tag",   "year",    "genre",
-                                                         "type",  "from",   "to",       "sort",  "page",    "per_page",
-                                                         "spell", "literal", "collapse"};
+    static const std::vector<std::string_view> k_keys = {"q",     "author",   "site",  "tag",     "year",
+                                                         "genre", "type",     "from",  "to",      "sort",
+                                                         "page",  "per_page", "spell", "literal", "collapse"};
     return k_keys;
 }
 
