@@ -66,8 +66,12 @@ TEST_F(Genres, TheFacetCountsEachGenre) {
 TEST_F(Genres, GenreParameterFiltersAndRepeats) {
     EXPECT_EQ(genres(api({{"genre", "letter"}})), (std::vector<std::string>{"letter"}));
     EXPECT_EQ(genres(api({{"genre", "Letters"}})), (std::vector<std::string>{"letter"})) << "a reader's word";
-    EXPECT_EQ(genres(api({{"genre", "editorial"}, {"genre", "opinion"}})),
+    // The column and the editorial are variants of one text, so they are
+    // syndicated copies of one piece: each copy listed, both genres are found;
+    // collapsed, the piece is one result.
+    EXPECT_EQ(genres(api({{"genre", "editorial"}, {"genre", "opinion"}, {"collapse", "0"}})),
               (std::vector<std::string>{"editorial", "opinion"}));
+    EXPECT_EQ(api({{"genre", "editorial"}, {"genre", "opinion"}})["results"].size(), 1U);
     // The facet of a filtered field still lists the others, to be added.
     const json reply = api({{"genre", "letter"}});
     EXPECT_EQ(reply["facets"]["genre"].size(), 7U);
