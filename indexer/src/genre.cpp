@@ -6,30 +6,39 @@
 #include <algorithm>
 #include <map>
 
-// The rules, one row each: a clue and the genre it votes for, with its
-// weight. A genre needs k_enough votes to be kept; below that an article is
-// "other" (a blog post, a guide, a page of a kind no clue names).
+// The rules: each a clue on the page, the genre it votes for with its
+// weight, and why the clue means that genre. A genre needs k_enough votes to
+// be kept; below that an article is "other" (a blog post, a guide, a page of
+// a kind no clue names).
 //
-// | clue                                            | genre     | weight | reason |
-// |-------------------------------------------------|-----------|--------|---------------------------------------------|
-// | schema.org OpinionNewsArticle                   | opinion   | 3      | the publisher's own statement | | schema.org
-// AnalysisNewsArticle, Background...   | analysis  | 3      | the publisher's own statement               | |
-// schema.org ReviewNewsArticle, CriticReview      | review    | 3      | the publisher's own statement               |
-// | schema.org Review                               | review    | 2      | also marks reviews quoted on other pages |
-// | schema.org ReportageNewsArticle                 | news      | 3      | the publisher's own statement | | schema.org
-// NewsArticle                          | news      | 1      | many outlets mark every page so             | | a label
-// next to the headline (kicker), or       | its genre | 3      | what the reader is told the piece is        | | before
-// ':' or '|' in a line there or the <h1>   |           |        |                                             | | the
-// section (articleSection, article:section)   | its genre | 3      | where the outlet filed it                   | | a
-// segment of <title>                            | its genre | 2.5    | "Opinion | Headline | Site"                 | |
-// "Filed under" / "Posted in" categories          | its genre | 2      | a blog's categories, looser than a section  |
-// | a URL path segment (/opinion/, /letters/)       | its genre | 2      | the outlet's filing, sometimes a whole site
-// | | an editorial-board byline ("Editorial Board")   | editorial | 4      | the paper's own voice, no person | | the
-// body opens "To the Editor" / "Dear Editor"  | letter    | 4      | a reader writing in                         | | a
-// news dateline ("WASHINGTON —") or wire credit | news      | 2.5    | reporting from a place or an agency         | |
-// "said"/"told" 8+ per 1,000 words (4+: 1)        | news      | 2      | reporting quotes its sources                |
-// | "review" in the headline                        | review    | 1.5    | "X review: ...", "Review: ..." | | rating or
-// testing words with a review clue      | review    | 1      | "4 out of 5", "stars", "we tested"          |
+// - schema.org OpinionNewsArticle: opinion, 3. The publisher's own statement.
+// - schema.org AnalysisNewsArticle or BackgroundNewsArticle: analysis, 3. The
+//   publisher's own statement.
+// - schema.org ReviewNewsArticle or CriticReview: review, 3. The publisher's
+//   own statement.
+// - schema.org Review: review, 2. Also marks reviews quoted on other pages.
+// - schema.org ReportageNewsArticle: news, 3. The publisher's own statement.
+// - schema.org NewsArticle: news, 1. Many outlets mark every page so.
+// - A label next to the headline (a kicker), or before ':' or '|' in a line
+//   there or in the <h1>: its genre, 3. What the reader is told the piece is.
+// - The section (articleSection, article:section): its genre, 3. Where the
+//   outlet filed it.
+// - A segment of the <title>: its genre, 2.5. "Opinion | Headline | Site".
+// - "Filed under" or "Posted in" categories: its genre, 2. A blog's
+//   categories, looser than a section.
+// - A URL path folder (/opinion/, /letters/): its genre, 2. The outlet's
+//   filing, though sometimes a whole site's.
+// - An editorial-board byline ("Editorial Board", "The Editors"): editorial,
+//   4. The paper's own voice, no person.
+// - The body opens "To the Editor" or "Dear Editor": letter, 4. A reader
+//   writing in.
+// - A news dateline ("WASHINGTON -") or a wire credit ("(AP)"): news, 2.5.
+//   Reporting from a place or an agency.
+// - "said", "says", "told" 8 or more times per 1,000 words: news, 2 (4 or
+//   more: 1). Reporting quotes its sources.
+// - "review" in the headline: review, 1.5. "X review: ...", "Review: ...".
+// - Rating or testing words with another review clue ("4 out of 5", "stars",
+//   "we tested"): review, 1.
 //
 // Then: a page that is not an article is "other"; a letter or an editorial
 // with enough votes wins over its umbrella, opinion (letters and editorials

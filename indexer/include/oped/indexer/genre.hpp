@@ -4,7 +4,7 @@
 // outlet's own voice ("editorial"), a letter to the editor ("letter"),
 // "analysis", "news", a "review", or "other" (blog posts, guides, pages that
 // are not articles). The clues are gathered while the metadata and the page
-// type are read (no walk of their own); pick_genre weighs them with one table
+// type are read (no walk of their own); pick_genre weighs them with one list
 // of rules (genre.cpp), each with its reason.
 
 #include <oped/indexer/evidence.hpp>
