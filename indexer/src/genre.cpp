@@ -28,6 +28,9 @@
 //   categories, looser than a section.
 // - A URL path folder (/opinion/, /letters/): its genre, 2. The outlet's
 //   filing, though sometimes a whole site's.
+// - As a label or a folder, one or two words and "reviews" ("Gear Reviews",
+//   /gear-reviews/), unless customers' or users': review, as the label's
+//   place weighs. Sections are named in the plural.
 // - An editorial-board byline ("Editorial Board", "The Editors"): editorial,
 //   4. The paper's own voice, no person.
 // - The body opens "To the Editor" or "Dear Editor": letter, 4. A reader
@@ -36,7 +39,15 @@
 //   Reporting from a place or an agency.
 // - "said", "says", "told" 8 or more times per 1,000 words: news, 2 (4 or
 //   more: 1). Reporting quotes its sources.
-// - "review" in the headline: review, 1.5. "X review: ...", "Review: ...".
+// - "review" in the headline: review, 1.5. Could be a review of anything.
+// - A headline naming its review, "review" last or before ':' or '|' ("Osprey Atmos
+//   65L Review", "Review: ..."), not "A Review" or "2025 in Review": review,
+//   2 (in place of the 1.5). A critic's review says so.
+// - A ranking ("best", "top") its writer says was tested, in the headline or
+//   first-person in the opening ("I tested 10 ...", "put to the test"):
+//   review, 2. A tested buying guide gives a verdict.
+// - The year's best works or what to stream ("The 21 best movies of 2017",
+//   "10 movies to stream now"): review, 2. A critic's picks.
 // - Rating or testing words with another review clue ("4 out of 5", "stars",
 //   "we tested"): review, 1.
 //
@@ -172,6 +183,24 @@ constexpr std::array<std::string_view, 7> k_wire_credits = {"(AP)",  "(Reuters)"
 constexpr std::array<std::string_view, 8> k_rating_words = {"out of 5", "out of five", "out of 10", "stars",
                                                             "verdict",  "we tested",   "hands-on",  "rating"};
 
+// Whose reviews a section of reviews holds, when they are not a critic's.
+constexpr std::array<std::string_view, 6> k_lay_reviewers = {"customer", "user",  "reader",
+                                                             "readers",  "guest", "client"};
+
+// "gear reviews", "video game reviews" (words split by `space`): a section
+// named, as sections are, in the plural, of one to two words and "reviews".
+// The singular is left out: "X Review" is as often a journal's name.
+bool names_reviews_section(std::string_view key, char space) {
+    constexpr std::string_view k_reviews = "reviews";
+    if (key.size() <= k_reviews.size() + 1 || !key.ends_with(k_reviews)) return false;
+    const std::string_view before = key.substr(0, key.size() - k_reviews.size());
+    if (before.back() != space) return false;
+    const std::string_view words = before.substr(0, before.size() - 1);
+    if (std::count(words.begin(), words.end(), space) > 1) return false;
+    const std::string_view first = words.substr(0, words.find(space));
+    return std::find(k_lay_reviewers.begin(), k_lay_reviewers.end(), first) == k_lay_reviewers.end();
+}
+
 // At most `n` bytes of `s`, cut at a character's start.
 std::string head_of(std::string_view s, std::size_t n) {
     if (s.size() <= n) return std::string(s);
@@ -259,6 +288,91 @@ bool opens_with_dateline(std::string_view opening) {
     return capitals >= 3 && (i == dash || head[i] == ',' || head[i] == '(');
 }
 
+// The words of a title_key'd text, as views into it.
+std::vector<std::string_view> words_of(std::string_view key) {
+    std::vector<std::string_view> words;
+    while (!key.empty()) {
+        const auto space = key.find(' ');
+        if (space != 0) words.push_back(key.substr(0, space));
+        if (space == std::string_view::npos) break;
+        key.remove_prefix(space + 1);
+    }
+    return words;
+}
+
+bool among(std::string_view word, const auto& list) { return std::find(list.begin(), list.end(), word) != list.end(); }
+
+// Words before "review" that make it no critic's: "A Review" and "a
+// systematic review" are papers, "2025 in Review" a look back.
+constexpr std::array<std::string_view, 11> k_not_a_critics_review = {
+    "a", "an", "the", "in", "systematic", "literature", "narrative", "scoping", "critical", "peer", "annual"};
+
+// "Osprey Atmos 65L Review", "Xbox One X review: a console that keeps up",
+// "Review: ...": the headline says it is a review of the thing it names, with
+// "review" last or just before a colon or bar.
+bool names_its_review(std::string_view headline) {
+    const std::string lower = text::ascii_lower(headline);
+    constexpr std::string_view k_review = "review";
+    auto is_letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); };
+    for (auto at = lower.find(k_review); at != std::string::npos; at = lower.find(k_review, at + 1)) {
+        if (at > 0 && is_letter(lower[at - 1])) continue;
+        std::size_t after = at + k_review.size();
+        while (after < lower.size() && lower[after] == ' ') ++after;
+        if (after < lower.size() && lower[after] != ':' && lower[after] != '|') continue;
+        const std::string before_key = title_key(lower.substr(0, at));
+        const std::vector<std::string_view> before = words_of(before_key);
+        if (before.empty() || !among(before.back(), k_not_a_critics_review)) return true;
+    }
+    return false;
+}
+
+// A tester's words: in the headline, or first-person in the opening.
+constexpr std::array<std::string_view, 4> k_tested_headline = {" tested ", " to the test ", " hands on ", " we tried "};
+constexpr std::array<std::string_view, 7> k_tested_opening = {
+    "i tested", "we tested", "ive tested", "weve tested", "i have tested", "we have tested", "personally tested"};
+
+// "The 5 Best French Presses, I Put 17 to the Test", "I Tested 10 Top Rated
+// Standing Desks": a ranking ("best", "top") that its writer says was tested
+// is a tested buying guide, which gives a verdict; an untested one is a
+// shopping guide. `title` is the headline's title_key, padded with spaces.
+bool tested_ranking(std::string_view title, std::string_view opening) {
+    if (title.find(" best ") == std::string_view::npos && title.find(" top ") == std::string_view::npos) return false;
+    if (contains_any(title, k_tested_headline)) return true;
+    return contains_any(title_key(head_of(opening, 400)), k_tested_opening);
+}
+
+// Works a critic picks from.
+constexpr std::array<std::string_view, 12> k_works = {"movies", "films",    "books",   "novels",
+                                                      "albums", "songs",    "games",   "shows",
+                                                      "series", "podcasts", "records", "documentaries"};
+// What a reader does with a work.
+constexpr std::array<std::string_view, 6> k_work_verbs = {"stream", "watch", "read", "play", "binge", "hear"};
+
+bool a_year(std::string_view word) {
+    return word.size() == 4 && (word.starts_with("19") || word.starts_with("20")) &&
+           std::all_of(word.begin(), word.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// "The 21 best movies of 2017", "The Best Board Games of 2025", "10 movies to
+// stream now": a critic's picks of works, the year's best or what to watch,
+// each pick with a verdict. An all-time list ("Best Books Ever") is as often
+// readers' votes, and is left out.
+bool critics_picks(std::string_view title) {
+    const std::vector<std::string_view> words = words_of(title);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!among(words[i], k_works)) continue;
+        const bool to_verb = i + 2 < words.size() && words[i + 1] == "to" && among(words[i + 2], k_work_verbs);
+        if (to_verb) return true;
+        bool best_before = false;
+        for (std::size_t j = i >= 3 ? i - 3 : 0; j < i; ++j) best_before = best_before || words[j] == "best";
+        const bool of_a_year =
+            i + 2 < words.size() && words[i + 1] == "of" &&
+            (a_year(words[i + 2]) || (words[i + 2] == "the" && i + 3 < words.size() && words[i + 3] == "year"));
+        if (best_before && of_a_year) return true;
+    }
+    return false;
+}
+
 void text_votes(const GenreClues& c, std::vector<Vote>& votes) {
     for (const auto& byline : c.bylines) {
         const std::string key = title_key(byline);
@@ -287,7 +401,15 @@ void text_votes(const GenreClues& c, std::vector<Vote>& votes) {
     }
     const std::string title = " " + title_key(c.title) + " ";
     const bool review_title = title.find(" review ") != std::string::npos;
-    if (review_title) votes.push_back({k_genre_review, 1.5, "review in the headline", c.title});
+    if (review_title && names_its_review(c.title)) {
+        votes.push_back({k_genre_review, 2, "a headline naming its review", c.title});
+    } else if (review_title) {
+        votes.push_back({k_genre_review, 1.5, "review in the headline", c.title});
+    }
+    if (tested_ranking(title, c.opening)) {
+        votes.push_back({k_genre_review, 2, "a ranking its writer tested", c.title});
+    }
+    if (critics_picks(title)) votes.push_back({k_genre_review, 2, "a critic's picks of works", c.title});
     const bool review_clue = review_title || std::any_of(votes.begin(), votes.end(),
                                                          [](const Vote& v) { return v.genre == k_genre_review; });
     if (review_clue && (contains_any(text::ascii_lower(c.opening), k_rating_words) ||
@@ -316,6 +438,7 @@ std::string_view genre_of_label(std::string_view label) {
     for (const auto& l : k_labels) {
         if (key == l.words) return l.genre;
     }
+    if (names_reviews_section(key, ' ')) return k_genre_review;
     return {};
 }
 
@@ -339,6 +462,7 @@ std::string_view genre_of_url(std::string_view url) {
         for (const auto& w : k_url_words) {
             if (segment == w.segment) genre = w.genre;
         }
+        if (names_reviews_section(segment, '-')) genre = k_genre_review;
         path.remove_prefix(end);
     }
     return genre;

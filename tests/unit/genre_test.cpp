@@ -33,6 +33,10 @@ TEST(Genre, LabelsOutletsPutOnPieces) {
         {"Book Review", k_genre_review},
         {"Reviews", k_genre_review},
         {"Breaking News", k_genre_news},
+        {"Gear Reviews", k_genre_review},
+        {"Video Game Reviews", k_genre_review},
+        {"Customer Reviews", ""},
+        {"Business Review", ""},
         {"Politics", ""},
         {"An opinion on letters and reviews that is long", ""},
         {"", ""},
@@ -53,6 +57,9 @@ TEST(Genre, UrlFoldersNameTheFiling) {
         {"https://paper.example/editorials/a-slug", k_genre_editorial},
         {"https://paper.example/news/analysis/a-slug", k_genre_analysis},
         {"https://paper.example/books/reviews/a-slug", k_genre_review},
+        {"a folder of reviews: https://paper.example/gear-reviews/a-slug", k_genre_review},
+        {"customers' reviews are no critic's: https://shop.example/customer-reviews/a-slug", ""},
+        {"a look back is no review: https://paper.example/2017-in-review/a-slug", ""},
         {"https://paper.example/OPINION/a-slug?x=/letters/", k_genre_opinion},
         {"the page's own slug is not a folder: https://paper.example/2024/opinion", ""},
         {"https://paper.example/2024/opinion-polls-tighten/", ""},
@@ -152,6 +159,41 @@ TEST(Genre, PickGenreWeighsTheRules) {
          },
          k_genre_review},
         {"review in the headline alone is too weak", [](GenreClues& c) { c.title = "A review of the council's year"; },
+         k_genre_other},
+        {"a headline naming its review", [](GenreClues& c) { c.title = "Osprey Atmos 65L Backpack Review"; },
+         k_genre_review},
+        {"a headline naming its review before a colon",
+         [](GenreClues& c) { c.title = "Review: the new ferry is slow, and worth it"; }, k_genre_review},
+        {"a paper's \"A Review\" is no critic's",
+         [](GenreClues& c) { c.title = "Physical activity and mood: A Review"; }, k_genre_other},
+        {"a year in review is no critic's", [](GenreClues& c) { c.title = "2025 in Review"; }, k_genre_other},
+        {"a ranking its writer tested, said in the headline",
+         [](GenreClues& c) { c.title = "I Tested 10 Top Rated Standing Desk Converters"; }, k_genre_review},
+        {"a ranking its writer tested, said in the opening",
+         [](GenreClues& c) {
+             c.title = "Best Drip Coffee Makers (2026)";
+             c.opening = "I\xE2\x80\x99ve personally tested every coffee maker on this list.";
+         },
+         k_genre_review},
+        {"an untested ranking is a shopping guide",
+         [](GenreClues& c) {
+             c.title = "The Best Houseplants for Low Light";
+             c.opening = "Tested by time, these plants thrive in a dim corner.";
+         },
+         k_genre_other},
+        {"testing without a ranking is no buying guide",
+         [](GenreClues& c) {
+             c.title = "The new ferry was tested on Tuesday";
+             c.opening = "We tested the new ferry on Tuesday.";
+         },
+         k_genre_other},
+        {"a critic's picks of the year's works", [](GenreClues& c) { c.title = "The 21 best movies of 2017"; },
+         k_genre_review},
+        {"a critic's picks of what to stream", [](GenreClues& c) { c.title = "10 movies to stream now"; },
+         k_genre_review},
+        {"an all-time list is as often readers' votes", [](GenreClues& c) { c.title = "Best Books Ever"; },
+         k_genre_other},
+        {"the year's best of what is not a work", [](GenreClues& c) { c.title = "The best restaurants of 2025"; },
          k_genre_other},
         {"opinion with more votes beats news",
          [](GenreClues& c) {
