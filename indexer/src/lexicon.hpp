@@ -63,12 +63,25 @@ inline constexpr std::array k_cart_phrases = {
     "in den warenkorb"sv, "ajouter au panier"sv,     "añadir al carrito"sv, "aggiungi al carrello"sv,
     "in winkelwagen"sv,   "adicionar ao carrinho"sv,
 };
+// Labels of links and buttons that sell a service rather than go on reading,
+// matched within a short label.
+inline constexpr std::array k_cta_phrases = {
+    "get started"sv,     "contact us"sv,    "request a demo"sv, "book a demo"sv,     "get a demo"sv,
+    "free trial"sv,      "start free"sv,    "try it free"sv,    "try for free"sv,    "get a quote"sv,
+    "request a quote"sv, "free quote"sv,    "call now"sv,       "call us"sv,         "book now"sv,
+    "learn more"sv,      "get in touch"sv,  "talk to"sv,        "apply now"sv,       "enroll"sv,
+    "schedule a"sv,      "sign up free"sv,  "shop now"sv,       "contactez-nous"sv,  "en savoir plus"sv,
+    "mehr erfahren"sv,   "jetzt starten"sv, "kontakt"sv,        "más información"sv, "contáctanos"sv,
+    "saiba mais"sv,
+};
 // Words counted in the extracted body, lower case.
 inline constexpr std::array k_we_words = {"we"sv,       "our"sv,     "us"sv,      "ours"sv,    "we're"sv, "we’re"sv,
                                           "nous"sv,     "notre"sv,   "nos"sv,     "wir"sv,     "unser"sv, "unsere"sv,
                                           "nosotros"sv, "nuestro"sv, "nuestra"sv, "nuestros"sv};
 inline constexpr std::array k_you_words = {"you"sv, "your"sv, "yours"sv, "you're"sv, "you’re"sv, "vous"sv, "votre"sv,
                                            "vos"sv, "sie"sv,  "ihr"sv,   "ihre"sv,   "usted"sv,  "tu"sv,   "su"sv};
+inline constexpr std::array k_i_words = {"i"sv,   "my"sv, "me"sv,  "i'm"sv,  "i’m"sv,   "je"sv, "j'ai"sv,
+                                         "mon"sv, "ma"sv, "ich"sv, "mein"sv, "meine"sv, "yo"sv, "mi"sv};
 inline constexpr std::array k_said_words = {"said"sv,  "says"sv, "told"sv, "according"sv, "dit"sv,  "déclaré"sv,
                                             "sagte"sv, "sagt"sv, "dijo"sv, "afirmó"sv,    "disse"sv};
 

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
+#include <unordered_map>
 #include <vector>
 
 namespace oped::indexer {
@@ -17,6 +19,8 @@ using namespace std::string_view_literals; // the word lists below hold their le
 
 // The language-dependent word lists are in lexicon.hpp.
 using lexicon::k_cart_phrases;
+using lexicon::k_cta_phrases;
+using lexicon::k_i_words;
 using lexicon::k_said_words;
 using lexicon::k_we_words;
 using lexicon::k_you_words;
@@ -29,6 +33,14 @@ constexpr std::array k_post_words = {"post"sv,     "posts"sv,    "message"sv,   
 constexpr std::array k_card_words = {"card"sv,  "cards"sv,  "teaser"sv,  "teasers"sv, "tile"sv,   "tiles"sv,
                                      "promo"sv, "result"sv, "results"sv, "listing"sv, "excerpt"sv};
 constexpr std::array k_button_words = {"btn"sv, "button"sv, "cta"sv};
+constexpr std::array k_pager_words = {"pagination"sv, "pager"sv, "paging"sv, "pagenav"sv, "pagenavi"sv};
+constexpr std::array k_time_words = {"date"sv,      "time"sv,   "timestamp"sv, "datetime"sv,
+                                     "published"sv, "posted"sv, "pubdate"sv,   "ago"sv};
+constexpr std::array k_service_words = {"hero"sv,     "testimonial"sv, "testimonials"sv, "features"sv,  "feature"sv,
+                                        "benefits"sv, "faq"sv,         "faqs"sv,         "accordion"sv, "pricing"sv,
+                                        "plans"sv,    "clients"sv,     "logos"sv,        "partners"sv};
+constexpr std::array k_article_words = {"byline"sv, "headline"sv, "dateline"sv, "article"sv, "story"sv,
+                                        "entry"sv,  "author"sv,   "kicker"sv,   "lede"sv,    "standfirst"sv};
 constexpr std::array k_price_words = {"price"sv,    "prices"sv,   "pricing"sv, "sku"sv,   "cart"sv,    "basket"sv,
                                       "checkout"sv, "quantity"sv, "qty"sv,     "stock"sv, "variant"sv, "swatch"sv};
 
@@ -159,18 +171,57 @@ bool inside(const xmlNode* node, std::string_view name, int levels) {
     return false;
 }
 
+// What an element's subtree holds, as bits.
+enum Holds : unsigned { k_holds_link = 1, k_holds_heading = 2, k_holds_image = 4, k_holds_time = 8 };
+
 // An element met on the walk: its own text (not its children's).
 struct Visit {
     xmlNode* node;
     int depth;
     std::size_t text;
     std::size_t links;
+    std::string_view cls;
+    unsigned holds; // the element's own Holds bits
 };
+
+// Children of one parent with the same tag and class.
+struct SiblingKey {
+    const xmlNode* parent;
+    std::string_view tag;
+    std::string_view cls;
+    bool operator==(const SiblingKey&) const = default;
+};
+struct SiblingKeyHash {
+    std::size_t operator()(const SiblingKey& k) const noexcept {
+        const std::size_t h = std::hash<const void*>{}(k.parent);
+        return h ^ (std::hash<std::string_view>{}(k.tag) * 31) ^ (std::hash<std::string_view>{}(k.cls) * 131);
+    }
+};
+struct Siblings {
+    int teasers = 0; // each holding a link and a heading or an image
+    int dated = 0;   // each holding a time
+    std::size_t teaser_chars = 0;
+};
+
+// A year (1900-2099) standing alone, or "... ago": a date stamp's text.
+bool has_date_stamp(std::string_view s) {
+    for (std::size_t i = 0; i + 4 <= s.size(); ++i) {
+        const bool starts = (s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0');
+        if (!starts || (i > 0 && std::isdigit(static_cast<unsigned char>(s[i - 1])) != 0)) continue;
+        const bool digits = std::isdigit(static_cast<unsigned char>(s[i + 2])) != 0 &&
+                            std::isdigit(static_cast<unsigned char>(s[i + 3])) != 0;
+        if (digits && (i + 4 == s.size() || std::isdigit(static_cast<unsigned char>(s[i + 4])) == 0)) return true;
+    }
+    const std::size_t ago = s.find(" ago");
+    return ago != std::string_view::npos &&
+           std::any_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(ago),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+}
 
 // The attributes the signals read, in one pass over the element's; values
 // made of one text node are read in place.
 struct Attributes {
-    std::string_view cls, id, itemprop, itemtype, role, type;
+    std::string_view cls, id, itemprop, itemtype, rel, role, type;
 };
 
 std::string_view value_of(const xmlAttr* a) {
@@ -187,6 +238,7 @@ Attributes attributes_of(const xmlNode* el) {
         if (text::iequals(name, "id")) out.id = value_of(a);
         if (text::iequals(name, "itemprop")) out.itemprop = value_of(a);
         if (text::iequals(name, "itemtype")) out.itemtype = value_of(a);
+        if (text::iequals(name, "rel")) out.rel = value_of(a);
         if (text::iequals(name, "role")) out.role = value_of(a);
         if (text::iequals(name, "type")) out.type = value_of(a);
     }
@@ -282,6 +334,7 @@ void read_body_text(const std::string& body, PageTypeSignals& s) {
     std::size_t we = 0;
     std::size_t you = 0;
     std::size_t said = 0;
+    std::size_t me = 0;
     std::string word;
     for (std::size_t i = 0; i <= body.size(); ++i) {
         const char c = i < body.size() ? body[i] : ' ';
@@ -292,6 +345,7 @@ void read_body_text(const std::string& body, PageTypeSignals& s) {
                 we += listed(word, k_we_words) ? 1 : 0;
                 you += listed(word, k_you_words) ? 1 : 0;
                 said += listed(word, k_said_words) ? 1 : 0;
+                me += listed(word, k_i_words) ? 1 : 0;
                 word.clear();
             }
         } else {
@@ -303,14 +357,40 @@ void read_body_text(const std::string& body, PageTypeSignals& s) {
         s.we_rate = static_cast<double>(we) * per;
         s.you_rate = static_cast<double>(you) * per;
         s.said_rate = static_cast<double>(said) * per;
+        s.i_rate = static_cast<double>(me) * per;
     }
     std::size_t start = 0;
     while (start < body.size()) {
         std::size_t end = body.find("\n\n", start);
         if (end == std::string::npos) end = body.size();
-        if (solid_chars(std::string_view(body).substr(start, end - start)) >= 150) ++s.body_paragraphs;
+        const std::size_t chars = solid_chars(std::string_view(body).substr(start, end - start));
+        if (chars >= 150) {
+            ++s.body_paragraphs;
+            s.body_long_chars += chars;
+        }
         start = end + 2;
     }
+}
+
+// The text between the first prose paragraph and the last h1 before it (or
+// the page's start); all the text when there is no prose paragraph. An
+// article's text follows its headline.
+void read_h1_distance(const std::vector<Visit>& order, const std::vector<char>& prose_at, PageTypeSignals& s) {
+    std::size_t since = 0;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (prose_at[i] != 0) {
+            s.h1_to_prose = since;
+            return;
+        }
+        if (tag_name(order[i].node) == "h1") {
+            s.prose_after_h1 = true;
+            since = 0;
+        } else {
+            since += order[i].text;
+        }
+    }
+    s.prose_after_h1 = false;
+    s.h1_to_prose = since;
 }
 
 } // namespace
@@ -348,6 +428,9 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
             return false;
         }
         if (name == "style" || name == "noscript" || name == "template") return false;
+        if ((name == "link" || name == "a") && text::ascii_lower(a.rel).find("next") != std::string::npos) {
+            ++s.pagination_marks;
+        }
         if (nav_depth >= 0 && depth <= nav_depth) nav_depth = -1;
         if (nav_depth < 0 && (name == "nav" || name == "aside" || text::iequals(a.role, "navigation"))) {
             nav_depth = depth;
@@ -355,37 +438,61 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         if (!a.itemtype.empty()) count_schema_type(a.itemtype, s);
         if (a.itemprop == "price" || a.itemprop == "offers" || a.itemprop == "priceCurrency") ++s.price_marks;
         if (a.itemprop == "datePublished") s.meta_published = true;
-        Visit v{el, depth, 0, 0};
+        Visit v{el, depth, 0, 0, a.cls, 0};
         for (xmlNode* c = el->children; c != nullptr; c = c->next) {
             if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr) {
                 const std::string_view text(reinterpret_cast<const char*>(c->content));
-                v.text += solid_chars(text);
+                const std::size_t solid = solid_chars(text);
+                v.text += solid;
                 s.prices += count_prices(text);
+                if (solid > 0 && solid <= 40 && has_date_stamp(text)) ++s.date_stamps;
             }
         }
-        order.push_back(v);
         bool post = false;
         bool card = false;
         bool price = false;
         bool button = false;
+        bool pager = false;
+        bool service = false;
+        bool article_mark = false;
+        bool time = name == "time";
         for (std::string_view value : {a.cls, a.id}) {
             for_each_word(value, [&](std::string_view w) {
                 post = post || listed(w, k_post_words);
                 card = card || listed(w, k_card_words);
                 price = price || listed(w, k_price_words);
                 button = button || listed(w, k_button_words);
+                pager = pager || listed(w, k_pager_words);
+                service = service || listed(w, k_service_words);
+                article_mark = article_mark || listed(w, k_article_words);
+                time = time || listed(w, k_time_words);
             });
         }
         s.post_marks += post ? 1 : 0;
         s.card_marks += card ? 1 : 0;
         s.price_marks += price ? 1 : 0;
-        if (name == "button" || ((name == "a" || name == "input") && button)) {
-            ++s.buttons;
+        s.pagination_marks += pager ? 1 : 0;
+        s.service_marks += service ? 1 : 0;
+        s.article_marks += article_mark ? 1 : 0;
+        if (name == "a" && text::ascii_lower(attr(el, "href")).starts_with("tel:")) ++s.phone_links;
+        v.holds = (name == "a" ? k_holds_link : 0U) | (is_heading(name) || name == "h1" ? k_holds_heading : 0U) |
+                  (name == "img" || name == "picture" ? k_holds_image : 0U) | (time ? k_holds_time : 0U);
+        order.push_back(v);
+        const bool clickable = name == "button" || ((name == "a" || name == "input") && button);
+        if (clickable || name == "a") {
             const std::string label = text::fold_case(visible_text(el) + " " + attr(el, "value"));
-            const bool cart = std::any_of(k_cart_phrases.begin(), k_cart_phrases.end(), [&](std::string_view phrase) {
-                return label.find(phrase) != std::string::npos;
-            });
-            s.cart_marks += cart ? 1 : 0;
+            if (label.size() <= 40 && std::any_of(k_cta_phrases.begin(), k_cta_phrases.end(), [&](std::string_view p) {
+                    return label.find(p) != std::string::npos;
+                })) {
+                ++s.cta_links;
+            }
+            if (clickable) {
+                ++s.buttons;
+                const bool cart =
+                    std::any_of(k_cart_phrases.begin(), k_cart_phrases.end(),
+                                [&](std::string_view phrase) { return label.find(phrase) != std::string::npos; });
+                s.cart_marks += cart ? 1 : 0;
+            }
         }
         if (name == "h1") ++s.h1s;
         if (name == "article") ++s.article_elements;
@@ -407,8 +514,11 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         std::size_t links = 0;
         std::size_t prose = 0;       // prose paragraphs among the children
         std::size_t prose_chars = 0; // and their characters
+        unsigned holds = 0;
     };
     std::vector<Below> below;
+    std::vector<char> prose_at(order.size(), 0); // per element of order: a prose paragraph
+    std::unordered_map<SiblingKey, Siblings, SiblingKeyHash> siblings;
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const auto d = static_cast<std::size_t>(it->depth);
         if (below.size() < d + 2) below.resize(d + 2);
@@ -416,6 +526,7 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         const std::string_view name = tag_name(it->node);
         const std::size_t text = it->text + children.text;
         const std::size_t links = name == "a" ? text : it->links + children.links;
+        const unsigned holds = it->holds | children.holds;
         if (children.prose > s.prose_run) s.prose_run = children.prose;
         s.prose_run_chars = std::max(s.prose_run_chars, children.prose_chars);
         children = Below{};
@@ -424,6 +535,15 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         if (name == "p" && text >= 150 && mostly_words) {
             ++s.prose_paragraphs;
             s.prose_chars += text;
+            prose_at[static_cast<std::size_t>(order.rend() - it - 1)] = 1;
+        }
+        if (it->node->parent != nullptr && text > 0) {
+            Siblings& like = siblings[SiblingKey{it->node->parent, name, it->cls}];
+            if ((holds & k_holds_link) != 0 && (holds & (k_holds_heading | k_holds_image)) != 0) {
+                ++like.teasers;
+                like.teaser_chars += text;
+            }
+            like.dated += (holds & k_holds_time) != 0 ? 1 : 0;
         }
         if (name == "p" && text >= 80 && mostly_words) {
             ++here.prose;
@@ -439,7 +559,14 @@ PageTypeSignals gather_page_type_signals(xmlDoc* doc, const Article& article) {
         }
         here.text += text;
         here.links += links;
+        here.holds |= holds;
     }
+    for (const auto& [key, like] : siblings) {
+        s.teaser_blocks = std::max(s.teaser_blocks, like.teasers);
+        s.dated_blocks = std::max(s.dated_blocks, like.dated);
+        if (like.teasers >= 3) s.teaser_chars += like.teaser_chars;
+    }
+    read_h1_distance(order, prose_at, s);
     return s;
 }
 

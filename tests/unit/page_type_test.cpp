@@ -79,10 +79,61 @@ TEST(PageTypeSignals, CountsWhatThePageShows) {
          [](const PageTypeSignals& s) { return s.url_kind == "listing" ? 1 : 0; }, 1},
         {"the host's first label names the kind of page", "", "https://docs.x.example/guide",
          [](const PageTypeSignals& s) { return s.host_kind == "docs" ? 1 : 0; }, 1},
+        {"like siblings each with a link and a heading or an image are teaser blocks",
+         R"(<ul><li class="t"><a href="/1"><h3>One</h3></a>Teaser</li><li class="t"><a href="/2"><img src="x"></a>Two</li>)"
+         R"(<li class="t"><a href="/3">Three</a></li><li class="u"><h3><a href="/4">Four</a></h3></li></ul>)",
+         "", [](const PageTypeSignals& s) { return s.teaser_blocks; }, 2},
+        {"the text of three or more teaser blocks is counted, one or two are not",
+         R"(<div><div class="c"><h2><a href="/1">Alpha</a></h2></div><div class="c"><h2><a href="/2">Betas</a></h2></div>)"
+         R"(<div class="c"><h2><a href="/3">Gamma</a></h2></div></div><div><div><h2><a href="/4">Delta</a></h2></div></div>)",
+         "", [](const PageTypeSignals& s) { return static_cast<int>(s.teaser_chars); }, 15},
+        {"like siblings each holding a time or a date-classed element are dated blocks",
+         R"(<div class="post"><time>May 2</time>Hi</div><div class="post"><span class="post-date">May 3</span>Yo</div>)"
+         R"(<div class="post">No date</div>)",
+         "", [](const PageTypeSignals& s) { return s.dated_blocks; }, 2},
+        {"short texts with a year or an age are date stamps, long ones and other numbers are not",
+         "<span>May 2, 2024</span><span>3 days ago</span><span>12024</span><p>" + k_sentences + " 2024</p>", "",
+         [](const PageTypeSignals& s) { return s.date_stamps; }, 2},
+        {"rel=next links and pager classes are pagination",
+         R"(<link rel="next" href="/p2"><div class="page-numbers pagination"><a rel="next" href="/p2">2</a></div>)", "",
+         [](const PageTypeSignals& s) { return s.pagination_marks; }, 3},
+        {"short link and button labels that sell are calls to action",
+         R"(<a href="/c">Get started</a><button>Request a demo</button><a href="/l">Learn more about how the )"
+         R"(council debated the budget</a><a href="/x">Read on</a>)",
+         "", [](const PageTypeSignals& s) { return s.cta_links; }, 2},
+        {"tel: links are phone links", R"(<a href="TEL:+15551234">Call</a><a href="/tel:x">x</a>)", "",
+         [](const PageTypeSignals& s) { return s.phone_links; }, 1},
+        {"hero, feature, testimonial and FAQ classes are service markup",
+         R"(<div class="hero-banner"></div><div id="faq"></div><div class="testimonials"></div><div class="heroic"></div>)",
+         "", [](const PageTypeSignals& s) { return s.service_marks; }, 3},
+        {"byline and story classes are article markup",
+         R"(<div class="article-body"></div><span class="byline"></span><div class="stories-list"></div>)", "",
+         [](const PageTypeSignals& s) { return s.article_marks; }, 2},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
         EXPECT_EQ(row.measure(signals_of("<html><body>" + row.html + "</body></html>", row.url)), row.expected);
+    }
+}
+
+TEST(PageTypeSignals, MeasuresTheTextFromTheHeadlineToTheProse) {
+    struct Row {
+        const char* name;
+        std::string html;
+        std::size_t distance;
+        bool after_h1;
+    };
+    const Row rows[] = {
+        {"prose right under the h1", "<h1>Title</h1><div>By Ann</div>" + k_prose, 5, true},
+        {"the last h1 before the prose counts", "<h1>Site</h1><p>Menu</p><h1>Title</h1>" + k_prose, 0, true},
+        {"no h1: from the page's start", "<div>Menu items</div>" + k_prose, 9, false},
+        {"no prose: all the text after the last h1", "<h1>Shop</h1><div>Item one</div><div>Item two</div>", 14, false},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        const PageTypeSignals s = signals_of("<html><body>" + row.html + "</body></html>");
+        EXPECT_EQ(s.h1_to_prose, row.distance);
+        EXPECT_EQ(s.prose_after_h1, row.after_h1);
     }
 }
 
@@ -93,6 +144,9 @@ TEST(PageTypeSignals, ReadsTheBodyExtractionFound) {
     // 61 words: "we" and "our" 20 times, "said" 10 times.
     EXPECT_NEAR(s.said_rate, 10 * 1000.0 / 61, 1e-9);
     EXPECT_NEAR(s.we_rate, 20 * 1000.0 / 61, 1e-9);
+    EXPECT_EQ(s.body_long_chars, s.body_chars - 6); // all but "Short."
+    const PageTypeSignals me = signals_of("<html><body></body></html>", "", "I think my view is mine. Me too.");
+    EXPECT_NEAR(me.i_rate, 3 * 1000.0 / 8, 1e-9);
 }
 
 struct ClassifyRow {

@@ -60,17 +60,31 @@ struct PageTypeSignals {
     double we_rate = 0;
     double you_rate = 0;
     double said_rate = 0;
-    int headings = 0;         // h2-h6
-    int linked_headings = 0;  // h2-h6 that are, or sit inside, one link: teaser headlines
-    int article_elements = 0; // <article>
-    int time_elements = 0;    // <time>
-    int code_blocks = 0;      // <pre>
-    int form_controls = 0;    // <input>, <select>, <textarea>, <button> outside search forms
-    int price_marks = 0;      // itemprop price/offers, class tokens naming a price
-    int prices = 0;           // amounts with a currency sign in the text
-    int cart_marks = 0;       // "add to cart" buttons and classes
-    int post_marks = 0;       // elements whose class names a forum post, a reply or a comment
-    int card_marks = 0;       // elements whose class names a card, a teaser or a tile
+    double i_rate = 0;               // "I"/"my"/"me": a writer speaking for themselves
+    std::size_t body_long_chars = 0; // the body's characters in its paragraphs of 150 characters or more
+    int headings = 0;                // h2-h6
+    int linked_headings = 0;         // h2-h6 that are, or sit inside, one link: teaser headlines
+    int article_elements = 0;        // <article>
+    int time_elements = 0;           // <time>
+    int code_blocks = 0;             // <pre>
+    int form_controls = 0;           // <input>, <select>, <textarea>, <button> outside search forms
+    int price_marks = 0;             // itemprop price/offers, class tokens naming a price
+    int prices = 0;                  // amounts with a currency sign in the text
+    int cart_marks = 0;              // "add to cart" buttons and classes
+    int post_marks = 0;              // elements whose class names a forum post, a reply or a comment
+    int card_marks = 0;              // elements whose class names a card, a teaser or a tile
+    // Like siblings: children of one parent with the same tag and class.
+    int teaser_blocks = 0;        // most like siblings each holding a link and a heading or an image
+    std::size_t teaser_chars = 0; // text inside groups of 3+ such siblings
+    int dated_blocks = 0;         // most like siblings each holding a <time> or a date-classed element
+    int date_stamps = 0;          // short text nodes (40 characters at most) with a year or "... ago"
+    int pagination_marks = 0;     // rel=next links, elements whose class names a pager
+    int cta_links = 0;            // links and buttons labelled as a call to action ("get started")
+    std::size_t h1_to_prose = 0;  // text between the last h1 before the first prose paragraph and it
+    bool prose_after_h1 = false;  // there is such an h1 and such a paragraph
+    int phone_links = 0;          // tel: links
+    int service_marks = 0;        // elements whose class names a hero, features, testimonials, an FAQ, plans
+    int article_marks = 0;        // elements whose class names a byline, a headline, an article's or a story's body
 
     // The page's canonical URL.
     bool url_has_date = false; // /2021/05/... or 2021-05-12 in the path
