@@ -24,13 +24,14 @@ double share(std::size_t part, std::size_t whole) {
 // The weights are a logistic regression's, fitted on the even-numbered pages
 // of WCXB's development split (article or not; the Readability pages added
 // as articles) with each clear signal held to its sign (a product never
-// counts for an article), then rounded; the listing column is fitted the
-// same way on the even pages that are not articles. k_article_bias puts the
+// counts for an article), then rounded; the listing column (and
+// k_listing_bias) is fitted on the even pages that are not articles, listing
+// and collection against the rest, with no sign held. k_article_bias puts the
 // threshold where every Readability and demo page scores 0.2 or more and at
 // most 1.25% of the even articles, each scored by a fit made without it, are
 // lost: losing an article costs more than keeping a listing. A weight of 0 is
 // a signal the fit found no use for. Refit them together, never one by hand:
-// scripts/fit-page-type --write writes this table from the values --explain
+// scripts/fit-page-type --write (--listing) writes this table from the values --explain
 // shows (its --cv scores a candidate on pages it was not fitted on); keep a
 // refit only when it does better on the odd half too.
 struct Weight {
@@ -42,91 +43,91 @@ struct Weight {
 
 // clang-format off
 constexpr Weight k_weights[] = {
-    {"schema.org article", [](const S& s) { return flag(s.schema_article > 0); }, 2.44, 0.94},
-    {"schema.org listing", [](const S& s) { return flag(s.schema_listing > 0); }, 0.83, 1.89},
-    {"schema.org product", [](const S& s) { return flag(s.schema_product > 0); }, -2.74, -1.4},
-    {"schema.org forum post", [](const S& s) { return flag(s.schema_forum > 0); }, -2.66, -1.45},
-    {"schema.org service, app, event...", [](const S& s) { return flag(s.schema_other > 0); }, 0, -0.24},
-    {"og:type article", [](const S& s) { return flag(s.og_type == "article"); }, 1.65, -0.64},
-    {"og:type product", [](const S& s) { return flag(s.og_type.starts_with("product")); }, -2.93, -0.4},
-    {"og:type website", [](const S& s) { return flag(s.og_type == "website"); }, -0.01, -0.41},
+    {"schema.org article", [](const S& s) { return flag(s.schema_article > 0); }, 2.44, 1.07},
+    {"schema.org listing", [](const S& s) { return flag(s.schema_listing > 0); }, 0.83, 1.29},
+    {"schema.org product", [](const S& s) { return flag(s.schema_product > 0); }, -2.74, -0.76},
+    {"schema.org forum post", [](const S& s) { return flag(s.schema_forum > 0); }, -2.66, -0.78},
+    {"schema.org service, app, event...", [](const S& s) { return flag(s.schema_other > 0); }, 0, -0.3},
+    {"og:type article", [](const S& s) { return flag(s.og_type == "article"); }, 1.65, -0.32},
+    {"og:type product", [](const S& s) { return flag(s.og_type.starts_with("product")); }, -2.93, -0.23},
+    {"og:type website", [](const S& s) { return flag(s.og_type == "website"); }, -0.01, -0.26},
     {"og:type something else", [](const S& s) {
          return flag(!s.og_type.empty() && s.og_type != "article" && s.og_type != "website" &&
                      !s.og_type.starts_with("product"));
-     }, 1.68, -2.03},
-    {"publication date in metadata", [](const S& s) { return flag(s.meta_published); }, 0, -0.29},
+     }, 1.68, -1.12},
+    {"publication date in metadata", [](const S& s) { return flag(s.meta_published); }, 0, -0.24},
     {"a publication date", [](const S& s) { return flag(s.has_date); }, 0.41, -0.25},
-    {"an author", [](const S& s) { return flag(s.has_authors); }, 1.36, 0.19},
-    {"body length (log2 of 500 characters)", [](const S& s) { return log_count(static_cast<double>(s.body_chars) / 500); }, -0.42, 0.03},
-    {"long body paragraphs (log2)", [](const S& s) { return log_count(static_cast<double>(s.body_paragraphs)); }, 0.04, -0.25},
-    {"prose paragraphs on the page (log2)", [](const S& s) { return log_count(static_cast<double>(s.prose_paragraphs)); }, 0.21, -0.21},
-    {"share of the page's text in prose", [](const S& s) { return share(s.prose_chars, s.text_chars); }, -1.47, 2.05},
-    {"share of the page's text in links", [](const S& s) { return share(s.link_chars, s.text_chars); }, -2.92, 2.26},
-    {"headings (log2)", [](const S& s) { return log_count(s.headings); }, -0.03, -0.13},
-    {"teaser headlines (log2)", [](const S& s) { return log_count(s.linked_headings); }, -0.03, 0.14},
+    {"an author", [](const S& s) { return flag(s.has_authors); }, 1.36, 0.01},
+    {"body length (log2 of 500 characters)", [](const S& s) { return log_count(static_cast<double>(s.body_chars) / 500); }, -0.42, -0.11},
+    {"long body paragraphs (log2)", [](const S& s) { return log_count(static_cast<double>(s.body_paragraphs)); }, 0.04, -0.18},
+    {"prose paragraphs on the page (log2)", [](const S& s) { return log_count(static_cast<double>(s.prose_paragraphs)); }, 0.21, -0.07},
+    {"share of the page's text in prose", [](const S& s) { return share(s.prose_chars, s.text_chars); }, -1.47, 1},
+    {"share of the page's text in links", [](const S& s) { return share(s.link_chars, s.text_chars); }, -2.92, 1.27},
+    {"headings (log2)", [](const S& s) { return log_count(s.headings); }, -0.03, -0.11},
+    {"teaser headlines (log2)", [](const S& s) { return log_count(s.linked_headings); }, -0.03, 0.09},
     {"teaser headlines per prose paragraph", [](const S& s) {
          return std::min(4.0, static_cast<double>(s.linked_headings) / (1.0 + static_cast<double>(s.prose_paragraphs)));
-     }, 0.06, 0.25},
-    {"<article> elements (log2)", [](const S& s) { return log_count(s.article_elements); }, 0.01, 0.18},
-    {"<time> elements (log2)", [](const S& s) { return log_count(s.time_elements); }, -0.72, -0.04},
-    {"code blocks (log2)", [](const S& s) { return log_count(s.code_blocks); }, 0, -0.4},
-    {"form controls (log2)", [](const S& s) { return log_count(s.form_controls); }, -0.05, 0.17},
-    {"price markup (log2)", [](const S& s) { return log_count(s.price_marks); }, -0.03, 0.11},
-    {"prices in the text (log2)", [](const S& s) { return log_count(s.prices); }, -0.06, 0.17},
-    {"add-to-cart buttons", [](const S& s) { return flag(s.cart_marks > 0); }, 0, -0.94},
-    {"post and reply markup (log2)", [](const S& s) { return log_count(s.post_marks); }, -0.17, -0.04},
-    {"card and teaser markup (log2)", [](const S& s) { return log_count(s.card_marks); }, -0.15, 0.06},
-    {"a date in the URL", [](const S& s) { return flag(s.url_has_date); }, 3.4, -0.46},
-    {"words in the URL's slug (up to 8)", [](const S& s) { return std::min(8.0, static_cast<double>(s.url_slug_words)); }, 0.19, -0.27},
-    {"URL path depth (up to 5)", [](const S& s) { return std::min(5.0, static_cast<double>(s.url_depth)); }, 0.22, 0.07},
-    {"URL names an article", [](const S& s) { return flag(s.url_kind == "article"); }, 0, 1.26},
-    {"URL names a listing", [](const S& s) { return flag(s.url_kind == "listing"); }, -3.73, 1.85},
-    {"URL names a product", [](const S& s) { return flag(s.url_kind == "product"); }, -3.01, -1.02},
-    {"URL names a forum", [](const S& s) { return flag(s.url_kind == "forum"); }, -3.53, -1.64},
-    {"URL names documentation", [](const S& s) { return flag(s.url_kind == "docs"); }, -4.52, 0.41},
-    {"URL names a service", [](const S& s) { return flag(s.url_kind == "service"); }, -2.69, -3.01},
-    {"prose paragraphs in one run (log2)", [](const S& s) { return log_count(static_cast<double>(s.prose_run)); }, -0.01, -0.09},
-    {"characters in the longest prose run (log2 of 500)", [](const S& s) { return log_count(static_cast<double>(s.prose_run_chars) / 500); }, 0.58, 0.17},
-    {"share of the page's text in the longest prose run", [](const S& s) { return share(s.prose_run_chars, s.text_chars); }, 0.96, -0.41},
-    {"share of the page's text in the body", [](const S& s) { return std::min(1.0, share(s.body_chars, s.text_chars)); }, 3.25, 0.07},
+     }, 0.06, 0.13},
+    {"<article> elements (log2)", [](const S& s) { return log_count(s.article_elements); }, 0.01, 0.13},
+    {"<time> elements (log2)", [](const S& s) { return log_count(s.time_elements); }, -0.72, 0},
+    {"code blocks (log2)", [](const S& s) { return log_count(s.code_blocks); }, 0, -0.22},
+    {"form controls (log2)", [](const S& s) { return log_count(s.form_controls); }, -0.05, 0.11},
+    {"price markup (log2)", [](const S& s) { return log_count(s.price_marks); }, -0.03, 0.08},
+    {"prices in the text (log2)", [](const S& s) { return log_count(s.prices); }, -0.06, 0.11},
+    {"add-to-cart buttons", [](const S& s) { return flag(s.cart_marks > 0); }, 0, -0.5},
+    {"post and reply markup (log2)", [](const S& s) { return log_count(s.post_marks); }, -0.17, -0.02},
+    {"card and teaser markup (log2)", [](const S& s) { return log_count(s.card_marks); }, -0.15, 0.07},
+    {"a date in the URL", [](const S& s) { return flag(s.url_has_date); }, 3.4, -0.43},
+    {"words in the URL's slug (up to 8)", [](const S& s) { return std::min(8.0, static_cast<double>(s.url_slug_words)); }, 0.19, -0.16},
+    {"URL path depth (up to 5)", [](const S& s) { return std::min(5.0, static_cast<double>(s.url_depth)); }, 0.22, -0.03},
+    {"URL names an article", [](const S& s) { return flag(s.url_kind == "article"); }, 0, 1.13},
+    {"URL names a listing", [](const S& s) { return flag(s.url_kind == "listing"); }, -3.73, 1.19},
+    {"URL names a product", [](const S& s) { return flag(s.url_kind == "product"); }, -3.01, -0.67},
+    {"URL names a forum", [](const S& s) { return flag(s.url_kind == "forum"); }, -3.53, -0.83},
+    {"URL names documentation", [](const S& s) { return flag(s.url_kind == "docs"); }, -4.52, -0.19},
+    {"URL names a service", [](const S& s) { return flag(s.url_kind == "service"); }, -2.69, -1.46},
+    {"prose paragraphs in one run (log2)", [](const S& s) { return log_count(static_cast<double>(s.prose_run)); }, -0.01, -0.05},
+    {"characters in the longest prose run (log2 of 500)", [](const S& s) { return log_count(static_cast<double>(s.prose_run_chars) / 500); }, 0.58, 0.06},
+    {"share of the page's text in the longest prose run", [](const S& s) { return share(s.prose_run_chars, s.text_chars); }, 0.96, -0.11},
+    {"share of the page's text in the body", [](const S& s) { return std::min(1.0, share(s.body_chars, s.text_chars)); }, 3.25, -0.24},
     {"prose characters per heading (log2 of 100)", [](const S& s) {
          return log_count(static_cast<double>(s.prose_chars) / 100.0 / (1.0 + s.headings));
-     }, -0.06, 0.13},
+     }, -0.06, 0.1},
     {"buttons (log2)", [](const S& s) { return log_count(s.buttons); }, -0.51, 0.03},
-    {"more than one h1", [](const S& s) { return flag(s.h1s > 1); }, 0.29, -0.11},
-    {"no h1", [](const S& s) { return flag(s.h1s == 0); }, 2.01, -0.31},
-    {"a date or an author", [](const S& s) { return flag(s.has_date || s.has_authors); }, 0, -0.43},
-    {"host names a blog or news", [](const S& s) { return flag(s.host_kind == "article"); }, 2.84, 0.0},
-    {"host names a shop", [](const S& s) { return flag(s.host_kind == "product"); }, -2.17, 0.12},
-    {"host names a forum", [](const S& s) { return flag(s.host_kind == "forum"); }, -2.95, -1.66},
-    {"host names documentation", [](const S& s) { return flag(s.host_kind == "docs"); }, -4.65, -1.96},
-    {"inline code (log2)", [](const S& s) { return log_count(s.inline_code); }, -0.85, -0.28},
-    {"navigation links (log2)", [](const S& s) { return log_count(s.nav_links); }, 0.15, -0.02},
-    {"tables (log2)", [](const S& s) { return log_count(s.tables); }, -0.19, -0.08},
-    {"we and our per 1,000 words (up to 40)", [](const S& s) { return std::min(40.0, s.we_rate) / 10; }, -0.67, 0.19},
-    {"you and your per 1,000 words (up to 60)", [](const S& s) { return std::min(60.0, s.you_rate) / 10; }, -0.12, -0.02},
-    {"said and says per 1,000 words (up to 10)", [](const S& s) { return std::min(10.0, s.said_rate); }, 0.5, 0.31},
-    {"teaser blocks: like siblings with a link and a heading or image (log2)", [](const S& s) { return log_count(s.teaser_blocks); }, -0.11, 0},
-    {"share of the page's text in teaser blocks", [](const S& s) { return std::min(1.0, share(s.teaser_chars, s.text_chars)); }, -0.8, 0},
-    {"dated blocks: like siblings with a time (log2)", [](const S& s) { return log_count(s.dated_blocks); }, 0.3, 0},
-    {"date stamps (log2)", [](const S& s) { return log_count(s.date_stamps); }, -0.08, 0},
-    {"pagination", [](const S& s) { return flag(s.pagination_marks > 0); }, -0.9, 0},
-    {"calls to action (log2)", [](const S& s) { return log_count(s.cta_links); }, -0.24, 0},
-    {"text from the h1 to the first prose (log2 of 100)", [](const S& s) { return log_count(static_cast<double>(s.h1_to_prose) / 100); }, -0.13, 0},
-    {"prose follows an h1", [](const S& s) { return flag(s.prose_after_h1); }, 1.68, 0},
-    {"phone links (log2)", [](const S& s) { return log_count(s.phone_links); }, 0, 0},
-    {"hero, feature, testimonial, FAQ and plan markup (log2)", [](const S& s) { return log_count(s.service_marks); }, -0.07, 0},
-    {"byline, headline and story markup (log2)", [](const S& s) { return log_count(s.article_marks); }, 0.36, 0},
-    {"I, my and me per 1,000 words (up to 40)", [](const S& s) { return std::min(40.0, s.i_rate) / 10; }, -0.5, 0},
-    {"share of the body in paragraphs of 150+ characters", [](const S& s) { return share(s.body_long_chars, s.body_chars); }, 1.39, 0},
-    {"words in the title (up to 15)", [](const S& s) { return std::min(15.0, static_cast<double>(s.title_words)); }, 0.17, -0.12},
+    {"more than one h1", [](const S& s) { return flag(s.h1s > 1); }, 0.29, -0.12},
+    {"no h1", [](const S& s) { return flag(s.h1s == 0); }, 2.01, -0.32},
+    {"a date or an author", [](const S& s) { return flag(s.has_date || s.has_authors); }, 0, -0.36},
+    {"host names a blog or news", [](const S& s) { return flag(s.host_kind == "article"); }, 2.84, 0},
+    {"host names a shop", [](const S& s) { return flag(s.host_kind == "product"); }, -2.17, -0.3},
+    {"host names a forum", [](const S& s) { return flag(s.host_kind == "forum"); }, -2.95, -0.87},
+    {"host names documentation", [](const S& s) { return flag(s.host_kind == "docs"); }, -4.65, -0.96},
+    {"inline code (log2)", [](const S& s) { return log_count(s.inline_code); }, -0.85, -0.15},
+    {"navigation links (log2)", [](const S& s) { return log_count(s.nav_links); }, 0.15, -0.04},
+    {"tables (log2)", [](const S& s) { return log_count(s.tables); }, -0.19, -0.04},
+    {"we and our per 1,000 words (up to 40)", [](const S& s) { return std::min(40.0, s.we_rate) / 10; }, -0.67, 0.05},
+    {"you and your per 1,000 words (up to 60)", [](const S& s) { return std::min(60.0, s.you_rate) / 10; }, -0.12, 0.02},
+    {"said and says per 1,000 words (up to 10)", [](const S& s) { return std::min(10.0, s.said_rate); }, 0.5, 0.01},
+    {"teaser blocks: like siblings with a link and a heading or image (log2)", [](const S& s) { return log_count(s.teaser_blocks); }, -0.11, 0.25},
+    {"share of the page's text in teaser blocks", [](const S& s) { return std::min(1.0, share(s.teaser_chars, s.text_chars)); }, -0.8, 0.25},
+    {"dated blocks: like siblings with a time (log2)", [](const S& s) { return log_count(s.dated_blocks); }, 0.3, -0.06},
+    {"date stamps (log2)", [](const S& s) { return log_count(s.date_stamps); }, -0.08, 0.01},
+    {"pagination", [](const S& s) { return flag(s.pagination_marks > 0); }, -0.9, 0.44},
+    {"calls to action (log2)", [](const S& s) { return log_count(s.cta_links); }, -0.24, -0.23},
+    {"text from the h1 to the first prose (log2 of 100)", [](const S& s) { return log_count(static_cast<double>(s.h1_to_prose) / 100); }, -0.13, 0.07},
+    {"prose follows an h1", [](const S& s) { return flag(s.prose_after_h1); }, 1.68, -0.05},
+    {"phone links (log2)", [](const S& s) { return log_count(s.phone_links); }, 0, -0.11},
+    {"hero, feature, testimonial, FAQ and plan markup (log2)", [](const S& s) { return log_count(s.service_marks); }, -0.07, -0.11},
+    {"byline, headline and story markup (log2)", [](const S& s) { return log_count(s.article_marks); }, 0.36, 0.02},
+    {"I, my and me per 1,000 words (up to 40)", [](const S& s) { return std::min(40.0, s.i_rate) / 10; }, -0.5, -0.15},
+    {"share of the body in paragraphs of 150+ characters", [](const S& s) { return share(s.body_long_chars, s.body_chars); }, 1.39, -0.02},
+    {"words in the title (up to 15)", [](const S& s) { return std::min(15.0, static_cast<double>(s.title_words)); }, 0.17, -0.17},
 };
 // clang-format on
 
 // Before any evidence: the page is an article unless the evidence says
 // otherwise.
 constexpr double k_article_bias = 0.74;
-constexpr double k_listing_bias = -0.24;
+constexpr double k_listing_bias = 0.2;
 
 std::string format_score(double x) {
     char buf[32];
