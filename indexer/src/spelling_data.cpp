@@ -49,26 +49,41 @@ void SpellingUpdate::note_all(const Xapian::Database& db) {
 }
 
 std::size_t SpellingUpdate::write(Xapian::WritableDatabase& db) {
-    std::unordered_map<std::string, std::vector<const std::string*>> by_key;
-    for (const auto& word : m_words) {
-        for (auto& variant : spelling::variants(word, spelling::k_filed_deletions)) {
-            by_key[std::move(variant)].push_back(&word);
+    // Words and keys are visited in sorted order. Neighbouring keys share
+    // B-tree blocks, which Xapian's table cursor keeps from one lookup to
+    // the next, so a sorted pass reads each block once; in hash order every
+    // lookup read its path again (a third of the commit's time).
+    std::vector<const std::string*> words_sorted;
+    words_sorted.reserve(m_words.size());
+    for (const auto& word : m_words) words_sorted.push_back(&word);
+    std::sort(words_sorted.begin(), words_sorted.end(), [](const auto* a, const auto* b) { return *a < *b; });
+    std::vector<std::pair<std::string, const std::string*>> filed;
+    for (const std::string* word : words_sorted) {
+        for (auto& variant : spelling::variants(*word, spelling::k_filed_deletions)) {
+            filed.emplace_back(std::move(variant), word);
         }
     }
+    std::sort(filed.begin(), filed.end());
     // Frequencies as of this commit (a writable database counts its pending
-    // changes), each asked once.
+    // changes), each asked once: the noted words first, in order.
     std::unordered_map<std::string, Xapian::doccount> freq_of;
+    freq_of.reserve(words_sorted.size());
+    for (const std::string* word : words_sorted) freq_of.emplace(*word, db.get_termfreq(*word));
     auto freq = [&](const std::string& word) {
         auto [it, fresh] = freq_of.try_emplace(word, 0);
         if (fresh) it->second = db.get_termfreq(word);
         return it->second;
     };
     std::size_t written = 0;
-    for (const auto& [variant, noted] : by_key) {
+    for (auto group = filed.begin(); group != filed.end();) {
+        const std::string& variant = group->first;
+        auto group_end = group;
+        while (group_end != filed.end() && group_end->first == variant) ++group_end;
         const std::string key = spelling::metadata_key(variant);
         const std::string old_value = db.get_metadata(key);
         std::vector<std::string> words = spelling::decode_words(old_value);
-        for (const std::string* word : noted) words.push_back(*word);
+        for (auto it = group; it != group_end; ++it) words.push_back(*it->second);
+        group = group_end;
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
         std::erase_if(words, [&](const std::string& w) { return freq(w) == 0; });
