@@ -55,10 +55,15 @@ std::string metadata_key(std::string_view variant) {
 }
 
 bool is_word_term(std::string_view term) {
+    // Asked of every term of every document indexed: one pass, no copy.
     if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) return false;
-    const auto letters = code_points(term);
-    if (letters.size() < k_min_letters || letters.size() > k_max_letters) return false;
-    return std::any_of(letters.begin(), letters.end(), is_letter);
+    std::size_t count = 0;
+    bool letter = false;
+    for (Xapian::Utf8Iterator it(term.data(), term.size()), end; it != end; ++it) {
+        if (++count > k_max_letters) return false;
+        letter = letter || is_letter(*it);
+    }
+    return count >= k_min_letters && letter;
 }
 
 std::vector<std::string> variants(std::string_view word, std::size_t deletions) {

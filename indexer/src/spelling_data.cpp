@@ -16,8 +16,8 @@ constexpr std::string_view k_spelling_version = "1";
 template <typename It>
 void add_words(It begin, It end, std::unordered_set<std::string>& words) {
     for (auto it = begin; it != end; ++it) {
-        const std::string term = *it;
-        if (spelling::is_word_term(term)) words.insert(term);
+        std::string term = *it;
+        if (spelling::is_word_term(term)) words.insert(std::move(term));
     }
 }
 
