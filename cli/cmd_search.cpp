@@ -2,6 +2,7 @@
 #include "options.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/common/schema.hpp>
 #include <oped/http/handlers.hpp>
 #include <oped/http/json.hpp>
 #include <oped/searcher/searcher.hpp>
@@ -133,6 +134,8 @@ int run_search(const SearchCliOptions& opt) {
         if (!authors.empty()) std::cout << authors << " · ";
         if (!a.published.empty()) std::cout << a.published.substr(0, 10) << " · ";
         if (!a.site.empty()) std::cout << a.site << " · ";
+        // The genre as the web page labels it; "other" is no label there either.
+        if (!a.genre.empty() && a.genre != "other") std::cout << schema::genre_label(a.genre) << " · ";
         std::cout << "#" << hit.id << "\n";
         if (!hit.copies.empty()) {
             std::cout << "   Also ran in ";

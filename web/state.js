@@ -15,10 +15,31 @@ export const KEYS = ['q', 'author', 'site', 'tag', 'year', 'genre', 'from', 'to'
   'literal', 'collapse'];
 export const FILTER_KEYS = ['author', 'site', 'tag', 'year', 'genre', 'from', 'to'];
 
+// Other names a genre is typed by, and the stored name each stands for
+// (schema.cpp, canonical_genre).
+const GENRES = ['opinion', 'editorial', 'letter', 'analysis', 'news', 'review', 'other'];
+const GENRE_ALIASES = {
+  'op-ed': 'opinion', oped: 'opinion', column: 'opinion', columns: 'opinion', opinions: 'opinion',
+  editorials: 'editorial', letters: 'letter', reviews: 'review', report: 'news', reporting: 'news',
+};
+
+// "Letters" -> "letter"; a name that is no genre stays as typed (the API
+// refuses it, saying which names there are).
+export function canonicalGenre(value) {
+  const folded = value.trim().toLowerCase();
+  if (GENRES.includes(folded)) return folded;
+  return Object.hasOwn(GENRE_ALIASES, folded) ? GENRE_ALIASES[folded] : value;
+}
+
+// The state in its one spelling: keys in order, no empty values, genres by
+// their stored names (links.cpp, SearchLink).
 export function canonical(params) {
   const out = new URLSearchParams();
   for (const key of KEYS) {
-    for (const value of params.getAll(key)) if (value) out.append(key, value);
+    for (const typed of params.getAll(key)) {
+      const value = key === 'genre' ? canonicalGenre(typed) : typed;
+      if (value && !out.getAll(key).includes(value)) out.append(key, value);
+    }
   }
   return out;
 }

@@ -91,6 +91,10 @@ TEST_F(Genres, GenreInTheQueryFindsTheSame) {
     const RunResult cli = run_oped({"search", "--json", "--db", c.db(), "--genre", "editorial", "housing"});
     ASSERT_EQ(cli.exit_code, 0) << cli.err;
     EXPECT_EQ(genres(json::parse(cli.out)), (std::vector<std::string>{"editorial"}));
+    // The plain listing labels each hit with its genre, as the web page does.
+    const RunResult plain = run_oped({"search", "--db", c.db(), "--genre", "letter", "housing"});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_NE(plain.out.find(" · Letter · #"), std::string::npos) << plain.out;
 }
 
 TEST_F(Genres, TheDocumentCarriesItsGenre) {
@@ -107,6 +111,18 @@ TEST_F(Genres, TheSearchPageShowsTheFacetAndLabels) {
     EXPECT_NE(page.body.find(R"(data-facet="genre")"), std::string::npos);
     EXPECT_NE(page.body.find(R"(class="genre genre-letter hit-genre" href="/?genre=letter">Letter</a>)"),
               std::string::npos)
+        << page.body;
+}
+
+TEST_F(Genres, AGenreTypedByAnotherNameIsChosenByItsStoredName) {
+    // "Letters" filters as "letter": the page's chip, its facet entry and its
+    // links name the stored genre, so choosing the entry again removes it.
+    const http::Reply page = http::handle_search_page({{"genre", "Letters"}}, *m_searcher);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_NE(page.body.find("Genre: Letter<"), std::string::npos) << page.body;
+    EXPECT_EQ(page.body.find("Genre: Letters"), std::string::npos) << "the chip names the stored genre";
+    EXPECT_EQ(page.body.find("genre=Letters"), std::string::npos) << "no link carries the typed name";
+    EXPECT_NE(page.body.find(R"(<li class="active"><a href="/#results" aria-current="true">)"), std::string::npos)
         << page.body;
 }
 

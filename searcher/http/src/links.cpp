@@ -1,5 +1,6 @@
 #include "links.hpp"
 
+#include <oped/common/schema.hpp>
 #include <oped/http/html.hpp>
 
 #include <algorithm>
@@ -25,7 +26,10 @@ SearchLink::SearchLink(const ParamMap& params, std::string path) : m_path(std::m
     for (const auto& key : search_keys()) {
         const auto [lo, hi] = params.equal_range(std::string(key));
         for (auto it = lo; it != hi; ++it) {
-            if (!it->second.empty()) add(key, it->second);
+            // A genre by another name ("letters", "op-ed") is kept by its
+            // stored name, so facets, chips and links agree with the filter.
+            const std::string genre = key == "genre" ? schema::canonical_genre(it->second) : std::string();
+            add(key, genre.empty() ? it->second : genre);
         }
     }
 }

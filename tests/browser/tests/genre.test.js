@@ -65,6 +65,38 @@ describe('genres', () => {
     });
   });
 
+  for (const javaScript of [true, false]) {
+    it(`a genre typed by another name reads as its stored name, and the facet removes it (${javaScript ? 'script' : 'no script'})`,
+      async (t) => {
+        await withPage(env, t, async (page) => {
+          await page.goto(env.server.url('/?q=spectator'));
+          const all = await count(page);
+          if (javaScript) {
+            // The script renders this state itself: the words typed after
+            // the page loaded with the genre.
+            await page.goto(env.server.url('/?genre=Letters'));
+            await page.locator('#q').pressSequentially('spectator', { delay: 20 });
+            await until(page, (p) => p.get('q') === 'spectator');
+          } else {
+            await page.goto(env.server.url('/?q=spectator&genre=Letters'));
+          }
+          const letters = await count(page);
+          assert.ok(letters > 0 && letters < all, `${letters} letters of ${all}`);
+          assert.deepEqual(await page.locator('[data-facet="genre"] li.active .facet-name').allTextContents(), ['Letter']);
+          assert.deepEqual(await page.locator('.chip', { hasText: 'Genre:' }).allTextContents().then(
+            (texts) => texts.map((s) => s.replace(/\s+/g, ' ').trim().match(/Genre: \w+/)[0])), ['Genre: Letter']);
+          const chosen = page.locator('[data-facet="genre"] li.active a');
+          if (javaScript) {
+            await chosen.click();
+            await until(page, (p) => p.getAll('genre').length === 0);
+          } else {
+            await Promise.all([page.waitForURL((url) => !url.search.includes('genre=')), chosen.click()]);
+          }
+          assert.equal(await count(page), all, 'choosing the chosen genre removed the filter');
+        }, javaScript ? {} : noScript);
+      });
+  }
+
   it('the article page shows the genre in its kicker, linking to the genre', async (t) => {
     await withPage(env, t, async (page) => {
       await page.goto(env.server.url('/?genre=review'));
