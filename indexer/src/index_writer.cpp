@@ -28,6 +28,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -47,6 +48,9 @@ struct Indexed {
     std::string signature;
     std::string uid;
 };
+
+// The paths a run found, as views of the crawl's own strings.
+using PathSet = std::unordered_set<std::string_view>;
 
 // What the index holds, by source path: read from three value streams, so
 // unchanged files are skipped without opening them.
@@ -242,47 +246,38 @@ class CommitGuard {
 
 class Writer {
   public:
-    Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing,
-           const std::unordered_set<std::string>& seen, std::unordered_map<std::string, FailureRecord>& failed,
-           std::unordered_map<std::string, SkipRecord>& skipped, std::size_t batch, const IndexOptions& options)
+    Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing, const PathSet& seen,
+           std::unordered_map<std::string, FailureRecord>& failed, std::unordered_map<std::string, SkipRecord>& skipped,
+           std::size_t batch, const IndexOptions& options)
         : m_db(db),
           m_existing(existing),
           m_seen(seen),
           m_failed(failed),
           m_skipped(skipped),
           m_batch(batch),
-          m_options(options) {
-        for (const auto& [path, entry] : m_existing) {
-            m_docid_of[schema::boolean_term(schema::prefix::id, entry.uid)] = entry.docid;
-            m_path_of[entry.docid] = path;
-        }
-    }
+          m_options(options) {}
 
     void write(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
         const auto old = m_existing.find(file.path);
         keep_duplicates_apart(built, file, summary);
-        const auto holder = m_docid_of.find(built.id_term);
-        const bool replaced = holder != m_docid_of.end();
+        const Xapian::docid holder = holder_of(built.id_term);
+        const bool replaced = holder != 0;
         if (replaced) {
-            m_spelling.note_stored(m_db, holder->second);
-            m_copies.note_leaving(m_db, holder->second);
+            m_spelling.note_stored(m_db, holder);
+            m_copies.note_leaving(m_db, holder);
         }
         m_spelling.note(built.doc);
         if (replaced) {
-            m_db.replace_document(holder->second, built.doc);
-            m_path_of[holder->second] = file.path;
-            m_copies.note_written(holder->second, built.sketch);
+            m_db.replace_document(holder, built.doc);
+            m_copies.note_written(holder, built.sketch);
         } else {
-            const Xapian::docid docid = m_db.add_document(built.doc);
-            m_docid_of.emplace(built.id_term, docid);
-            m_path_of[docid] = file.path;
-            m_copies.note_written(docid, built.sketch);
+            m_copies.note_written(m_db.add_document(built.doc), built.sketch);
         }
         // The file used to be indexed under another id (its canonical URL
         // changed): drop the old document.
         if (old != m_existing.end()) {
             const std::string old_term = schema::boolean_term(schema::prefix::id, old->second.uid);
-            if (old_term != built.id_term) forget(old_term, old->second.docid);
+            if (old_term != built.id_term) forget(old->second.docid);
         }
         if (old != m_existing.end() || replaced) {
             ++summary.updated;
@@ -304,7 +299,7 @@ class Writer {
         m_skipped[file.path] = record;
         if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
         if (const auto old = m_existing.find(file.path); old != m_existing.end()) {
-            forget(schema::boolean_term(schema::prefix::id, old->second.uid), old->second.docid);
+            forget(old->second.docid);
             m_existing.erase(old);
             ++summary.removed;
         }
@@ -360,18 +355,31 @@ class Writer {
     }
 
   private:
-    // Deletes the document `docid`, which held `id_term`.
-    void forget(const std::string& id_term, Xapian::docid docid) {
+    // The document holding a unique-id term, or 0. Asked of the index, whose
+    // postings include this batch's changes: no map of every page's id is
+    // kept (bounded memory; ARCHITECTURE.md, "Memory").
+    Xapian::docid holder_of(const std::string& id_term) const {
+        const Xapian::PostingIterator it = m_db.postlist_begin(id_term);
+        return it == m_db.postlist_end(id_term) ? 0 : *it;
+    }
+
+    // The source path of a document, this batch's included.
+    std::string path_of(Xapian::docid docid) const {
+        try {
+            return m_db.get_document(docid).get_value(schema::slot::path);
+        } catch (const Xapian::DocNotFoundError&) {
+            return {};
+        }
+    }
+
+    // Deletes the document `docid`.
+    void forget(Xapian::docid docid) {
         m_spelling.note_stored(m_db, docid);
         m_copies.note_leaving(m_db, docid);
         try {
             m_db.delete_document(docid);
         } catch (const Xapian::DocNotFoundError&) {
         }
-        if (const auto it = m_docid_of.find(id_term); it != m_docid_of.end() && it->second == docid) {
-            m_docid_of.erase(it);
-        }
-        m_path_of.erase(docid);
     }
 
     // Two files that claim the same canonical URL would replace each other
@@ -383,11 +391,9 @@ class Writer {
     // the holder's docid and remove_vanished() would then delete this file's
     // new document along with the holder's.
     void keep_duplicates_apart(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
-        const auto holder = m_docid_of.find(built.id_term);
-        if (holder == m_docid_of.end()) return;
-        const Xapian::docid holder_id = holder->second;
-        const auto held = m_path_of.find(holder_id);
-        const std::string holder_path = held == m_path_of.end() ? std::string() : held->second;
+        const Xapian::docid holder_id = holder_of(built.id_term);
+        if (holder_id == 0) return;
+        const std::string holder_path = path_of(holder_id);
         if (holder_path == file.path) return;
         std::error_code ec;
         if (m_seen.count(holder_path) != 0 || std::filesystem::exists(source_file(holder_path), ec) || ec) {
@@ -398,22 +404,20 @@ class Writer {
             built.doc.add_value(schema::slot::uid, uid);
             return;
         }
-        forget(built.id_term, holder_id);
+        forget(holder_id);
         m_existing.erase(holder_path);
         ++summary.removed;
     }
 
     Xapian::WritableDatabase& m_db;
     std::unordered_map<std::string, Indexed>& m_existing;
-    const std::unordered_set<std::string>& m_seen;
+    const PathSet& m_seen;
     std::unordered_map<std::string, FailureRecord>& m_failed;
     std::unordered_map<std::string, SkipRecord>& m_skipped;
     std::size_t m_batch;
     const IndexOptions& m_options;
     std::size_t m_pending = 0;
-    std::array<std::size_t, 3> m_committed{};                  // added, updated, removed
-    std::unordered_map<std::string, Xapian::docid> m_docid_of; // by unique-id term
-    std::unordered_map<Xapian::docid, std::string> m_path_of;
+    std::array<std::size_t, 3> m_committed{}; // added, updated, removed
     SpellingUpdate m_spelling;
     CopyGroups m_copies;
 };
@@ -422,15 +426,14 @@ class Writer {
 // file is gone. A path under no root of this run is another run's to judge.
 // Another root's page, or one in a folder the crawl could not list, is not
 // ours to judge.
-bool vanished(const std::string& path, const std::unordered_set<std::string>& seen, const CrawlResult& crawled) {
+bool vanished(const std::string& path, const PathSet& seen, const CrawlResult& crawled) {
     return seen.count(path) == 0 && may_judge_vanished(path, crawled);
 }
 
 void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std::string, Indexed>& existing,
                      const std::unordered_map<std::string, FailureRecord>& failed,
-                     const std::unordered_map<std::string, SkipRecord>& skipped,
-                     const std::unordered_set<std::string>& seen, const CrawlResult& crawled, SpellingUpdate& spelling,
-                     CopyGroups& copies, IndexSummary& summary) {
+                     const std::unordered_map<std::string, SkipRecord>& skipped, const PathSet& seen,
+                     const CrawlResult& crawled, SpellingUpdate& spelling, CopyGroups& copies, IndexSummary& summary) {
     for (const auto& [path, record] : failed) {
         if (vanished(path, seen, crawled)) clear_failure(db, path);
     }
@@ -503,8 +506,7 @@ namespace {
 std::vector<const PageFile*> plan(const CrawlResult& crawled, const std::unordered_map<std::string, Indexed>& existing,
                                   const std::unordered_map<std::string, FailureRecord>& failed,
                                   const std::unordered_map<std::string, SkipRecord>& skipped,
-                                  const IndexOptions& options, std::unordered_set<std::string>& seen,
-                                  IndexSummary& summary) {
+                                  const IndexOptions& options, PathSet& seen, IndexSummary& summary) {
     std::vector<const PageFile*> todo;
     for (const auto& file : crawled.files) {
         seen.insert(file.path);
@@ -566,7 +568,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         summary.failures.push_back({path, ErrorCode::io, reason});
     }
     summary.total = crawled.files.size();
-    std::unordered_set<std::string> seen;
+    PathSet seen; // views of crawled.files' paths
     const std::vector<const PageFile*> todo = plan(crawled, existing, failed, skipped, options, seen, summary);
 
     unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
