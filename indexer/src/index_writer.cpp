@@ -56,17 +56,22 @@ using PathSet = std::unordered_set<std::string_view>;
 // unchanged files are skipped without opening them.
 std::unordered_map<std::string, Indexed> load_existing(const Xapian::Database& db) {
     std::unordered_map<std::string, Indexed> by_path;
+    by_path.reserve(db.get_doccount());
+    // The three streams are in docid order: read side by side, with no map
+    // by docid.
+    auto value_at = [](Xapian::ValueIterator& it, const Xapian::ValueIterator& end, Xapian::docid docid) {
+        if (it == end) return std::string();
+        it.skip_to(docid);
+        return it != end && it.get_docid() == docid ? *it : std::string();
+    };
+    const auto signatures_end = db.valuestream_end(schema::slot::signature);
+    const auto uids_end = db.valuestream_end(schema::slot::uid);
+    auto signatures = db.valuestream_begin(schema::slot::signature);
+    auto uids = db.valuestream_begin(schema::slot::uid);
     for (auto it = db.valuestream_begin(schema::slot::path); it != db.valuestream_end(schema::slot::path); ++it) {
-        by_path.emplace(*it, Indexed{it.get_docid(), {}, {}});
-    }
-    std::unordered_map<Xapian::docid, Indexed*> by_docid;
-    for (auto& [path, entry] : by_path) by_docid[entry.docid] = &entry;
-    for (auto it = db.valuestream_begin(schema::slot::signature); it != db.valuestream_end(schema::slot::signature);
-         ++it) {
-        if (auto found = by_docid.find(it.get_docid()); found != by_docid.end()) found->second->signature = *it;
-    }
-    for (auto it = db.valuestream_begin(schema::slot::uid); it != db.valuestream_end(schema::slot::uid); ++it) {
-        if (auto found = by_docid.find(it.get_docid()); found != by_docid.end()) found->second->uid = *it;
+        const Xapian::docid docid = it.get_docid();
+        by_path.emplace(*it,
+                        Indexed{docid, value_at(signatures, signatures_end, docid), value_at(uids, uids_end, docid)});
     }
     return by_path;
 }
