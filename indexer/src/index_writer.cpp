@@ -22,10 +22,12 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string_view>
@@ -210,7 +212,7 @@ std::size_t batch_size_from(const IndexOptions& options) {
 // term (loaded from the uid value stream, kept up to date as it writes), so
 // it adds or replaces documents by docid: looking a term up in the index
 // instead would make Xapian flush its pending changes for every document,
-// which cost half the writer's time.
+// which cost half the writer's time (Writer::holder_of).
 // Xapian 1.4.22 cannot unwind every failed write inside commit(): when a
 // write fails while it flushes posting lists ("Error writing block 50" with
 // EFBIG, found under gdb with `catch throw`), the exception meets a frame
@@ -260,7 +262,12 @@ class Writer {
           m_failed(failed),
           m_skipped(skipped),
           m_batch(batch),
-          m_options(options) {}
+          m_options(options) {
+        m_docid_of.reserve(m_existing.size());
+        for (const auto& [path, entry] : m_existing) {
+            m_docid_of.emplace(id_hash(schema::boolean_term(schema::prefix::id, entry.uid)), entry.docid);
+        }
+    }
 
     void write(BuiltDocument& built, const PageFile& file, IndexSummary& summary) {
         const auto old = m_existing.find(file.path);
@@ -276,13 +283,15 @@ class Writer {
             m_db.replace_document(holder, built.doc);
             m_copies.note_written(holder, built.sketch);
         } else {
-            m_copies.note_written(m_db.add_document(built.doc), built.sketch);
+            const Xapian::docid docid = m_db.add_document(built.doc);
+            m_docid_of.emplace(id_hash(built.id_term), docid);
+            m_copies.note_written(docid, built.sketch);
         }
         // The file used to be indexed under another id (its canonical URL
         // changed): drop the old document.
         if (old != m_existing.end()) {
             const std::string old_term = schema::boolean_term(schema::prefix::id, old->second.uid);
-            if (old_term != built.id_term) forget(old->second.docid);
+            if (old_term != built.id_term) forget(old_term, old->second.docid);
         }
         if (old != m_existing.end() || replaced) {
             ++summary.updated;
@@ -304,7 +313,7 @@ class Writer {
         m_skipped[file.path] = record;
         if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
         if (const auto old = m_existing.find(file.path); old != m_existing.end()) {
-            forget(old->second.docid);
+            forget(schema::boolean_term(schema::prefix::id, old->second.uid), old->second.docid);
             m_existing.erase(old);
             ++summary.removed;
         }
@@ -360,10 +369,27 @@ class Writer {
     }
 
   private:
-    // The document holding a unique-id term, or 0. Asked of the index, whose
-    // postings include this batch's changes: no map of every page's id is
-    // kept (bounded memory; ARCHITECTURE.md, "Memory").
+    static std::uint64_t id_hash(std::string_view id_term) { return std::hash<std::string_view>{}(id_term); }
+
+    // True if document `docid` is there and holds `id_term`.
+    bool holds(Xapian::docid docid, const std::string& id_term) const {
+        try {
+            return schema::boolean_term(schema::prefix::id, m_db.get_document(docid).get_value(schema::slot::uid)) ==
+                   id_term;
+        } catch (const Xapian::DocNotFoundError&) {
+            return false;
+        }
+    }
+
+    // The document holding a unique-id term, or 0. The map gives it by the
+    // term's hash, checked against the document; only when two terms share
+    // a hash is the term looked up in the index, whose postings include
+    // this batch's changes. (A lookup for every document would make Xapian
+    // flush all its pending positions each time: half the writer's time.)
     Xapian::docid holder_of(const std::string& id_term) const {
+        const auto found = m_docid_of.find(id_hash(id_term));
+        if (found == m_docid_of.end()) return 0;
+        if (holds(found->second, id_term)) return found->second;
         const Xapian::PostingIterator it = m_db.postlist_begin(id_term);
         return it == m_db.postlist_end(id_term) ? 0 : *it;
     }
@@ -377,13 +403,16 @@ class Writer {
         }
     }
 
-    // Deletes the document `docid`.
-    void forget(Xapian::docid docid) {
+    // Deletes the document `docid`, which held `id_term`.
+    void forget(const std::string& id_term, Xapian::docid docid) {
         m_spelling.note_stored(m_db, docid);
         m_copies.note_leaving(m_db, docid);
         try {
             m_db.delete_document(docid);
         } catch (const Xapian::DocNotFoundError&) {
+        }
+        if (const auto it = m_docid_of.find(id_hash(id_term)); it != m_docid_of.end() && it->second == docid) {
+            m_docid_of.erase(it);
         }
     }
 
@@ -409,7 +438,7 @@ class Writer {
             built.doc.add_value(schema::slot::uid, uid);
             return;
         }
-        forget(holder_id);
+        forget(built.id_term, holder_id);
         m_existing.erase(holder_path);
         ++summary.removed;
     }
@@ -423,6 +452,9 @@ class Writer {
     const IndexOptions& m_options;
     std::size_t m_pending = 0;
     std::array<std::size_t, 3> m_committed{}; // added, updated, removed
+    // The document holding each unique-id term, by the term's hash: 16
+    // bytes a page, not the term (ARCHITECTURE.md, "Memory").
+    std::unordered_map<std::uint64_t, Xapian::docid> m_docid_of;
     SpellingUpdate m_spelling;
     CopyGroups m_copies;
 };
