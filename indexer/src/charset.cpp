@@ -201,6 +201,55 @@ bool mostly_utf8(std::string_view bytes, std::string& sanitized) {
     return replaced * 2 <= multibyte;
 }
 
+// The code point at s[i] of valid UTF-8, and its length in bytes (1 for a
+// stray byte, read as itself).
+char32_t read_code_point(std::string_view s, std::size_t i, std::size_t& len) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    if (b < 0xC0 || i + len > s.size()) {
+        len = 1;
+        return b;
+    }
+    char32_t cp = len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+// The byte a character stands for in UTF-8 read as windows-1252 or Latin-1:
+// U+0080-U+00FF their own byte, windows-1252's letters in 0x80-0x9F ("€",
+// "™", "’") theirs; -1 for any other.
+int misread_byte(char32_t cp) {
+    if (cp >= 0x80 && cp <= 0xFF) return static_cast<int>(cp);
+    for (std::size_t k = 0; k < k_cp1252_high.size(); ++k) {
+        if (k_cp1252_high[k] != 0 && k_cp1252_high[k] == cp) return static_cast<int>(0x80 + k);
+    }
+    return -1;
+}
+
+// The length of the UTF-8 sequence that `lead`, read as Latin-1, began; 0
+// when it is no likely lead. Of two-byte leads only those of Latin-1's own
+// letters, Latin Extended-A, Greek and Cyrillic count ("Ã©", "Å‚", "Ð¿"):
+// "ß" or "È" before a closing quote ("„Spaß“", 0xDF 0x93) is real text that
+// happens to read as valid UTF-8.
+std::size_t misread_sequence_size(char32_t lead) {
+    switch (lead) {
+        case 0xC2:
+        case 0xC3:
+        case 0xC4:
+        case 0xC5:
+        case 0xCE:
+        case 0xCF:
+        case 0xD0:
+        case 0xD1:
+            return 2;
+        default:
+            break;
+    }
+    if (lead >= 0xE0 && lead <= 0xEF) return 3;
+    if (lead >= 0xF0 && lead <= 0xF4) return 4;
+    return 0;
+}
+
 bool is_wide_unicode(const std::string& label) { return label.starts_with("utf-16") || label.starts_with("utf-32"); }
 
 DecodedText decode_bytes(std::string_view bytes) {
@@ -241,8 +290,48 @@ DecodedText decode_bytes(std::string_view bytes) {
 
 } // namespace
 
+std::string repair_double_utf8(std::string_view s) {
+    // Every misread lead byte (0xC2-0xF4) is a character U+00C2-U+00F4,
+    // written C3 82 to C3 B4.
+    if (s.find('\xC3') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t len = 0;
+        const char32_t lead = read_code_point(s, i, len);
+        if (const std::size_t size = misread_sequence_size(lead); size > 0) {
+            std::string bytes(1, static_cast<char>(lead));
+            bool control_byte = false; // a byte in 0x80-0x9F: never a character of Latin-1 text
+            std::size_t j = i + len;
+            while (bytes.size() < size && j < s.size()) {
+                std::size_t next_len = 0;
+                const int b = misread_byte(read_code_point(s, j, next_len));
+                if (b < 0x80 || b > 0xBF) break;
+                control_byte = control_byte || b < 0xA0;
+                bytes.push_back(static_cast<char>(b));
+                j += next_len;
+            }
+            // "Â" or "Ã" before a sign of Latin-1's upper half ("Â£", "Ã©",
+            // "Ã¼") is no pair of real text either; "Ã" and a no-break space
+            // may be ("IRMÃ" then a space).
+            const auto second = bytes.size() > 1 ? static_cast<unsigned char>(bytes[1]) : 0;
+            const bool latin1_pair = size == 2 && (lead == 0xC2 || (lead == 0xC3 && second != 0xA0));
+            if (bytes.size() == size && (control_byte || latin1_pair) && text::is_valid_utf8(bytes)) {
+                out += bytes;
+                i = j;
+                continue;
+            }
+        }
+        out.append(s.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
 DecodedText decode_to_utf8(std::string_view bytes) {
     DecodedText decoded = decode_bytes(bytes);
+    decoded.utf8 = repair_double_utf8(decoded.utf8);
     // libxml2 ends the document at a NUL, silently: the text after it would
     // be lost. NUL is no character of any page's text.
     decoded.utf8.erase(std::remove(decoded.utf8.begin(), decoded.utf8.end(), '\0'), decoded.utf8.end());

@@ -65,6 +65,9 @@ TEST(DecodeToUtf8, Fixtures) {
          "\u0431\u0438\u0431\u043b\u0438\u043e\u0442\u0435\u043a\u0438"},
         {"Shift_JIS bytes under an EUC-JP label are Shift_JIS", "shift-jis-labelled-euc-jp.html", "shift_jis",
          k_japanese},
+        // Issue 9: one page in a hundred of the dev set.
+        {"UTF-8 read as Latin-1 or windows-1252 and saved again as UTF-8 is repaired", "double-encoded-utf8.html",
+         "utf-8", "A DIY Investor\u2019s Guide \u2014 it\u2019s Caf\u00e9 Time"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
@@ -78,6 +81,32 @@ TEST(DecodeToUtf8, Fixtures) {
         Article article;
         extract_metadata(doc.get(), article);
         EXPECT_EQ(article.title, row.title);
+    }
+}
+
+struct RepairRow {
+    const char* name;
+    const char* text;
+    const char* expected;
+};
+
+TEST(RepairDoubleUtf8, Table) {
+    const RepairRow rows[] = {
+        {"a right quote read as Latin-1 is repaired", "it\u00e2\u0080\u0099s", "it\u2019s"},
+        {"a right quote read as windows-1252 is repaired", "it\u00e2\u20ac\u2122s", "it\u2019s"},
+        {"an e acute read as Latin-1 is repaired", "Caf\u00c3\u00a9", "Caf\u00e9"},
+        {"a pound sign read as Latin-1 is repaired", "\u00c2\u00a35", "\u00a35"},
+        {"an l with stroke read as windows-1252 is repaired", "Wroc\u00c5\u201aaw", "Wroc\u0142aw"},
+        {"an emoji read as windows-1252 is repaired", "hi \u00f0\u0178\u02dc\u20ac", "hi \U0001F600"},
+        {"real text is unchanged", "Caf\u00e9 \u201cD\u00e9j\u00e0 vu\u201d \u2013 5 \u20ac",
+         "Caf\u00e9 \u201cD\u00e9j\u00e0 vu\u201d \u2013 5 \u20ac"},
+        {"German sharp s before a closing quote is real text", "\u201eSpa\u00df\u201c", "\u201eSpa\u00df\u201c"},
+        {"an A tilde before a no-break space is real text", "IRM\u00c3\u00a0E", "IRM\u00c3\u00a0E"},
+        {"a lead without its continuation is kept", "\u00e2\u0080 alone", "\u00e2\u0080 alone"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        EXPECT_EQ(repair_double_utf8(row.text), row.expected);
     }
 }
 

@@ -11,6 +11,8 @@
 // ISO-8859-1, Latin-1 and US-ASCII mean windows-1252. Invalid sequences
 // become U+FFFD and NUL bytes are dropped. Bytes that read as text in none
 // of these are refused (`rejected` says why) rather than indexed as mojibake.
+// Text that was UTF-8 read as Latin-1 or windows-1252 and saved again as
+// UTF-8 ("itâ€™s" for "it’s") is repaired (repair_double_utf8).
 
 #include <string>
 #include <string_view>
@@ -24,6 +26,16 @@ struct DecodedText {
 };
 
 DecodedText decode_to_utf8(std::string_view bytes);
+
+// `utf8` with UTF-8 that was read as Latin-1 or windows-1252 and encoded
+// again put back: a run of characters that stand for the bytes of one
+// UTF-8 sequence ("â" U+0080 U+0099, or "â€™") becomes that character ("’").
+// Repaired are runs with a byte in 0x80-0x9F, whose stand-ins (C1 controls,
+// "€", "™", "’"...) never follow "â" or "Ã" in real text, and the pairs of
+// "Â" or "Ã" and a sign of Latin-1's upper half ("Â£", "Ã©", "Ã¼"); "Ã"
+// before a no-break space stays (Portuguese "IRMÃ"), and so does "ß" or "È"
+// before a quote ("„Spaß“").
+std::string repair_double_utf8(std::string_view utf8);
 
 // The charset label declared in the page head, lower case, or empty.
 std::string declared_charset(std::string_view bytes);
