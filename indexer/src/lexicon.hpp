@@ -99,6 +99,11 @@ inline constexpr std::array<std::string_view, 44> k_title_labels{
     "tribune",       "éditorial",  "chronique", "análisis",    "opinião",   "opinione",
     "commento",      "recensione"};
 
+// The name of the title field in a record a page shows as its heading
+// ("Title:Attention Is All You Need"), in the supported languages.
+inline constexpr std::array<std::string_view, 6> k_title_field_names{"title",  "titre",  "titel",
+                                                                     "título", "titolo", "tytuł"};
+
 // ---- authors.cpp: bylines and bios ----
 
 inline constexpr std::array<std::string_view, 10> k_by_words{"by",    "par",   "por",    "von",    "door",

@@ -30,11 +30,13 @@
 // |             | and kickers ("WATCH:", "Opinion |", the section before a colon);     |
 // |             | one cut short with "…" or equal to the site's name is dropped; a     |
 // |             | segment that is a host name ("Example.com") names a site. The        |
-// |             | visible <h1> (cleaned the same way, less a date line or a linked     |
-// |             | host and count around a meta title it holds) wins when a meta title  |
-// |             | confirms it (harmonic mean of the shares of words each has of the    |
-// |             | other >= 0.4) or when there is no meta title; else the first meta    |
-// |             | title.                                                               |
+// |             | visible <h1> (cleaned the same way, less a date line, a linked host  |
+// |             | and count or a standfirst around a meta title it holds; a hidden     |
+// |             | <h1> is only a lesser heading) wins when a meta title confirms it    |
+// |             | (harmonic mean of the shares of words each has of the other >= 0.4), |
+// |             | when the page marks it as the headline (class "entry-title",         |
+// |             | "headline"...; three words or more) or when there is no meta title;  |
+// |             | else the first meta title.                                           |
 // |             | " :: " is one separator among many (Outlet :: Section :: Title is a  |
 // |             | common CMS pattern, not only the demo corpus's).                     |
 // | authors     | the first source that names a person: JSON-LD article author (Person;|
@@ -244,6 +246,7 @@ std::string pick_title(const PageSignals& s, const std::string& site, const std:
     for (const auto& h : s.microdata_headlines) in.metas.push_back({"microdata headline", h});
     in.metas.push_back({"<title>", s.title});
     in.h1s = s.h1s;
+    in.marked_h1s = s.headline_h1s;
     in.headings = s.headings;
     // An outlet's name is short: a page that puts its headline in
     // application-name or og:site_name is not naming itself, and taking it

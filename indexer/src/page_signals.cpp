@@ -3,6 +3,7 @@
 #include "lexicon.hpp"
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/body_classes.hpp>
 #include <oped/indexer/html_doc.hpp>
 
 #include <libxml/HTMLparser.h>
@@ -272,10 +273,49 @@ void add_author_link(PageSignals& s, xmlNode* el, std::size_t position) {
     s.author_link_positions.push_back(position);
 }
 
+// An element that hides itself: the hidden attribute, aria-hidden, a hiding
+// class token ("sr-only", "visually-hidden", "d-none") or inline
+// display:none. A hidden <h1> is for screen readers or a collapsed menu, not
+// the headline a reader sees.
+bool hides_itself(const xmlNode* el) {
+    if (has_attr(el, "hidden") || text::ascii_lower(attr(el, "aria-hidden")) == "true") return true;
+    if (body::is_hidden_class(text::ascii_lower(attr(el, "class")))) return true;
+    std::string style = text::ascii_lower(attr(el, "style"));
+    style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+    return contains(style, "display:none");
+}
+
+// An <h1> whose class or id names the article's own headline ("headline",
+// "entry-title", "post__title", "article-title") or that is marked
+// itemprop=headline, as themes and CMSs mark it. "site-title", "widget-title"
+// and "overlay-title" name other things; a "hero__title" is as often a
+// landing page's slogan; "font--headline" or "typography-headline" name a
+// type style, not a role.
+bool names_article_headline(const xmlNode* el) {
+    if (text::ascii_lower(attr(el, "itemprop")) == "headline") return true;
+    const std::string ci = text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
+    std::size_t start = 0;
+    while (start < ci.size()) {
+        std::size_t end = ci.find(' ', start);
+        if (end == std::string::npos) end = ci.size();
+        const std::string_view token = std::string_view(ci).substr(start, end - start);
+        start = end + 1;
+        if (contains(token, "font") || contains(token, "typography") || contains(token, "text")) continue;
+        if (contains(token, "headline")) return true;
+        for (std::string_view what : {"entry", "post", "article", "story", "page", "content"}) {
+            for (std::string_view joint : {"-", "_", "__"}) {
+                if (contains(token, std::string(what) + std::string(joint) + "title")) return true;
+            }
+        }
+    }
+    return false;
+}
+
 // h2/h3, bold runs and title-named elements: candidates to corroborate a
 // segment of <title> (see PageSignals::headings).
 bool names_heading(const xmlNode* el, std::string_view name) {
-    if (name == "h2" || name == "h3" || name == "b" || name == "strong") return true;
+    // An <h1> gets here when hidden: it may still repeat the headline.
+    if (name == "h1" || name == "h2" || name == "h3" || name == "b" || name == "strong") return true;
     const std::string cls = text::ascii_lower(attr(el, "class") + " " + attr(el, "id"));
     return contains(cls, "headline") || contains(cls, "title");
 }
@@ -339,8 +379,10 @@ PageSignals collect_signals(xmlDoc* doc) {
             return false;
         }
         if (is_skipped(name)) return false;
-        if (name == "h1" && s.h1s.size() < k_max_candidates) {
-            std::string t = bounded_text(el, k_max_title_bytes);
+        if (name == "h1" && s.h1s.size() < k_max_candidates && !hides_itself(el)) {
+            // Entities escaped twice ("SQL &#x26; AI") are shown decoded once.
+            std::string t = decode_entities(bounded_text(el, k_max_title_bytes));
+            if (!t.empty() && names_article_headline(el)) s.headline_h1s.push_back(t);
             if (!t.empty()) s.h1s.push_back(std::move(t));
             if (s.first_h1_position == static_cast<std::size_t>(-1)) s.first_h1_position = position;
         } else if (s.headings.size() < k_max_headings && names_heading(el, name)) {

@@ -10,11 +10,13 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <utility>
 
 namespace oped::indexer {
 namespace {
 
 // The language-dependent word lists are in lexicon.hpp.
+using lexicon::k_title_field_names;
 using lexicon::k_title_labels;
 
 constexpr std::array<std::string_view, 12> k_separators{" | ", " - ",      " \u2013 ", " \u2014 ", " :: ", " \u00BB ",
@@ -157,8 +159,21 @@ std::string_view trim_furniture_marks(std::string_view t) {
     return t;
 }
 
+// The least share of words a meta title must confirm of an <h1> (harmonic
+// mean of each one's share of the other) for the <h1> to be the headline.
+constexpr double k_min_confirmation = 0.4;
+
+// Words an <h1> marked as the headline needs to stand without a meta title's
+// confirmation: a marked vote count or one-word label is no headline.
+constexpr std::size_t k_min_marked_words = 3;
+
 // Words in a date line glued to an <h1> ("Posted on July 1, 2024 by Jane Doe").
 constexpr std::size_t k_max_date_line_words = 10;
+
+// Words after a meta title inside an <h1> that make them a standfirst (dek)
+// the element holds below the headline, not the headline's own subtitle
+// (": Which Program Is Right for You?", ", Reviewed by a Student").
+constexpr std::size_t k_min_dek_words = 10;
 
 bool is_digits(std::string_view token) {
     return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -207,6 +222,103 @@ std::string strip_site_segments(const std::string& heading, const std::vector<st
     return join(seg, from, to);
 }
 
+// A heading without the permalink mark documentation generators put at its
+// end (Sphinx and MkDocs write "Heading¶").
+std::string without_permalink(std::string_view heading) {
+    while (heading.ends_with("\u00B6") || heading.ends_with(" ")) {
+        heading.remove_suffix(heading.ends_with(" ") ? 1 : std::string_view("\u00B6").size());
+    }
+    return std::string(heading);
+}
+
+// A host name that names the site glued to either end of a title without a
+// separator ("example.com Headline", "Headline example.com"), dropped when
+// two words or more are left.
+std::string strip_host_word(const std::string& title, const std::vector<std::string>& site_keys) {
+    auto names = [&](std::string_view word) { return is_host_name(word) && names_site(title_key(word), site_keys); };
+    // With a separator between them, clean_title's step 3 drops it.
+    auto kept = [](std::string_view rest) {
+        return word_count(rest) >= 2 && trim_furniture_marks(rest).size() == rest.size();
+    };
+    const auto first_space = title.find(' ');
+    const auto last_space = title.rfind(' ');
+    if (first_space == std::string::npos) return title;
+    if (names(std::string_view(title).substr(0, first_space)) &&
+        kept(std::string_view(title).substr(first_space + 1))) {
+        return title.substr(first_space + 1);
+    }
+    if (names(std::string_view(title).substr(last_space + 1)) && kept(std::string_view(title).substr(0, last_space))) {
+        return title.substr(0, last_space);
+    }
+    return title;
+}
+
+// `h1` where a page lost characters it could not encode, each written "?"
+// or U+FFFD ("Beginner? Guide"), and `meta` has them ("Beginner's Guide"):
+// every such mark stands for one to three characters of `meta`, the rest is
+// the same. A "?" at the end is a question mark.
+bool lost_characters_of(std::string_view h1, std::string_view meta) {
+    std::u32string a;
+    std::u32string b;
+    for (Xapian::Utf8Iterator it(h1.data(), h1.size()), end; it != end; ++it) a.push_back(*it);
+    for (Xapian::Utf8Iterator it(meta.data(), meta.size()), end; it != end; ++it) b.push_back(*it);
+    auto lost = [](char32_t c) { return c == U'?' || c == U'\uFFFD'; };
+    bool inner_mark = false;
+    for (std::size_t k = 0; k + 1 < a.size(); ++k) inner_mark = inner_mark || (lost(a[k]) && a[k + 1] == U' ');
+    if (!inner_mark || a == b) return false;
+    // Depth first over the widths each mark may stand for; titles are short,
+    // and the steps are bounded all the same.
+    std::vector<std::pair<std::size_t, std::size_t>> todo{{0, 0}};
+    std::size_t steps = 0;
+    while (!todo.empty() && ++steps < 10000) {
+        auto [i, j] = todo.back();
+        todo.pop_back();
+        while (i < a.size() && j < b.size() && !lost(a[i]) && a[i] == b[j]) {
+            ++i;
+            ++j;
+        }
+        if (i == a.size() && j == b.size()) return true;
+        if (i == a.size() || !lost(a[i]) || (a[i] == U'?' && i + 1 == a.size())) continue;
+        for (std::size_t width = 1; width <= 3 && j + width <= b.size(); ++width) todo.emplace_back(i + 1, j + width);
+    }
+    return false;
+}
+
+// A meta title, raw and cleaned of site, section and label.
+struct Meta {
+    std::string raw;
+    std::string cleaned;
+};
+
+// The meta title that an <h1> holds with more around it, or holds with
+// characters lost, and `why` says which (as an explanation's note); none
+// when the <h1> is a headline of its own. The element holds more than the
+// headline when only a date line ("Dec 18 2025", "Posted on July 1, 2024
+// by Jane Doe"), a linked host name and a count, or a standfirst follows
+// or precedes the meta title.
+const Meta* meta_title_within(const std::string& h1, const std::vector<Meta>& metas, std::string& why) {
+    const std::string h1_key = title_key(h1);
+    const std::string bare_key = title_key(without_host_and_count(h1));
+    for (const auto& m : metas) {
+        const std::string meta_key = title_key(m.cleaned);
+        const auto rest = rest_around(h1_key, meta_key);
+        const bool date_line = rest && word_count(*rest) <= k_max_date_line_words && !dates_in_text(*rest, 1).empty();
+        const bool host_and_count = bare_key.size() < h1_key.size() && bare_key == meta_key;
+        const bool dek_after = rest && h1_key.starts_with(meta_key) && word_count(*rest) >= k_min_dek_words;
+        if (date_line || host_and_count || dek_after) {
+            why = "; the <h1> \"" + h1 + "\" less a date line, host name, count or standfirst around the meta title";
+            return &m;
+        }
+    }
+    for (const auto& m : metas) {
+        if (lost_characters_of(h1, m.cleaned)) {
+            why = "; the <h1> \"" + h1 + "\" with the characters it lost";
+            return &m;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 std::size_t word_count(std::string_view s) {
@@ -223,6 +335,13 @@ std::size_t word_count(std::string_view s) {
 std::string strip_title_label(std::string_view raw, std::string_view section,
                               const std::vector<std::string>& headlines) {
     std::string title = text::collapse_space(raw);
+    // A record's field name, often glued to its value: "Title:Headline".
+    if (const auto colon = title.find(':'); colon != std::string::npos && colon < 8 && colon + 1 < title.size()) {
+        const std::string field = title_key(title.substr(0, colon));
+        if (std::find(k_title_field_names.begin(), k_title_field_names.end(), field) != k_title_field_names.end()) {
+            title = text::collapse_space(title.substr(colon + 1));
+        }
+    }
     const std::string whole_key = title_key(title);
     for (const auto& h : headlines) {
         if (title_key(h) == whole_key) return title; // the headline has it
@@ -258,8 +377,14 @@ std::string strip_title_label(std::string_view raw, std::string_view section,
 }
 
 std::string choose_title(const TitleInputs& in, Explanation* explain) {
+    // A host name alone in an <h1> is the site's masthead ("example.com"),
+    // a name of the site as good as og:site_name.
+    std::vector<std::string> site_names = in.site_names;
+    for (const auto& h1 : in.h1s) {
+        if (is_host_name(h1)) site_names.push_back(h1);
+    }
     std::vector<std::string> site_keys;
-    for (const auto& s : in.site_names) {
+    for (const auto& s : site_names) {
         std::string k = title_key(s);
         if (!k.empty()) site_keys.push_back(std::move(k));
     }
@@ -267,17 +392,12 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
         const std::string k = title_key(t);
         return std::find(site_keys.begin(), site_keys.end(), k) != site_keys.end();
     };
-    struct Meta {
-        std::string raw;
-        std::string cleaned;
-    };
     std::vector<Meta> metas;
     std::string fallback; // a meta title cut short, when nothing else is left
     for (const auto& m : in.metas) {
         const std::string raw = text::collapse_space(m.value);
         if (raw.empty()) continue;
-        std::string cleaned =
-            strip_title_label(clean_title(raw, in.site_names, in.h1s, in.headings), in.section, in.h1s);
+        std::string cleaned = strip_title_label(clean_title(raw, site_names, in.h1s, in.headings), in.section, in.h1s);
         std::string note;
         double score = 1.0 - 0.01 * static_cast<double>(metas.size());
         if (title_key(cleaned).empty()) {
@@ -302,7 +422,8 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
     std::size_t counted = 0;
     for (const auto& raw_h1 : in.h1s) {
         if (++counted > 20) break;
-        std::string h1 = strip_title_label(strip_site_segments(text::collapse_space(raw_h1), site_keys), in.section);
+        std::string h1 = strip_title_label(
+            strip_site_segments(without_permalink(text::collapse_space(raw_h1)), site_keys), in.section);
         // "Headline | Section | Outlet" in the <h1> itself: the run a meta
         // title equals.
         const Segments seg = split_title(h1);
@@ -316,25 +437,10 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
                 break;
             }
         }
-        // A meta title that the <h1> holds whole, with only a date line
-        // ("Dec 18 2025", "Posted on July 1, 2024 by Jane Doe") or a host
-        // name and a count around it: the element holds more than the
-        // headline, and the meta title is the headline.
-        const std::string h1_key = title_key(h1);
-        const std::string bare_key = title_key(without_host_and_count(h1));
         std::string dropped;
-        for (const auto& m : metas) {
-            const std::string meta_key = title_key(m.cleaned);
-            const auto rest = rest_around(h1_key, meta_key);
-            if ((rest && word_count(*rest) <= k_max_date_line_words && !dates_in_text(*rest, 1).empty()) ||
-                (bare_key.size() < h1_key.size() && bare_key == meta_key)) {
-                dropped = "; the <h1> \"" + h1 + "\" less a date line, host name or count around the meta title";
-                h1 = m.cleaned;
-                break;
-            }
-        }
+        if (const Meta* m = meta_title_within(h1, metas, dropped)) h1 = m->cleaned;
         if (title_key(h1).empty()) continue;
-        if (is_site(h1) || names_site(title_key(h1), site_keys)) {
+        if (is_site(h1) || names_site(title_key(h1), site_keys) || is_host_name(h1)) {
             explain_add(explain, "title", {h1, "h1", 0, "names the site"});
             continue;
         }
@@ -356,11 +462,19 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
                 confirmation = std::max(confirmation, 2 * h1_in_meta * meta_in_h1 / (h1_in_meta + meta_in_h1));
             }
         }
-        explain_add(explain, "title",
-                    {h1, "h1", 1.0 + confirmation,
-                     metas.empty() ? "visible headline, no meta title to compare"
-                                   : "visible headline; share of words shared with the best meta title " +
-                                         std::to_string(confirmation).substr(0, 4) + dropped});
+        std::string marked;
+        if (confirmation < k_min_confirmation && word_count(title_key(h1)) >= k_min_marked_words &&
+            std::find(in.marked_h1s.begin(), in.marked_h1s.end(), raw_h1) != in.marked_h1s.end()) {
+            marked = "; marked as the article's headline, " + std::to_string(confirmation).substr(0, 4) +
+                     " raised to " + std::to_string(k_min_confirmation).substr(0, 4);
+            confirmation = k_min_confirmation;
+        }
+        std::string note = metas.empty() ? "visible headline, no meta title to compare"
+                                         : "visible headline; share of words shared with the best meta title " +
+                                               std::to_string(confirmation).substr(0, 4);
+        note += dropped;
+        note += marked;
+        explain_add(explain, "title", {h1, "h1", 1.0 + confirmation, note});
         if (confirmation > best_confirmation) {
             best_confirmation = confirmation;
             best_h1 = h1;
@@ -368,7 +482,7 @@ std::string choose_title(const TitleInputs& in, Explanation* explain) {
     }
     std::string chosen;
     std::string reason;
-    if (!best_h1.empty() && best_confirmation >= 0.4) {
+    if (!best_h1.empty() && best_confirmation >= k_min_confirmation) {
         chosen = best_h1;
         reason = metas.empty() ? "the visible <h1>; no meta title" : "the visible <h1>, confirmed by a meta title";
     } else if (!metas.empty()) {
@@ -456,6 +570,10 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& si
         return !k.empty() && std::find(lesser_keys.begin(), lesser_keys.end(), k) != lesser_keys.end();
     };
     if (corroborated(title)) return title;
+    std::vector<std::string> site_keys;
+    site_keys.reserve(site_names.size());
+    for (const auto& s : site_names) site_keys.push_back(title_key(s));
+    title = strip_host_word(title, site_keys);
     const Segments seg = split_title(title);
     const std::size_t n = seg.parts.size();
     if (n == 1) return title;
@@ -476,9 +594,6 @@ std::string clean_title(std::string_view raw, const std::vector<std::string>& si
     }
     if (!best.empty()) return best;
     // 3. Segments that name the site, at either end.
-    std::vector<std::string> site_keys;
-    site_keys.reserve(site_names.size());
-    for (const auto& s : site_names) site_keys.push_back(title_key(s));
     std::size_t from = 0;
     std::size_t to = n;
     // A segment a lesser heading repeats is the headline, whatever it

@@ -136,6 +136,15 @@ TEST(ExtractMetadata, Fields) {
          &Article::published, "1781-11"},
         {"the masthead segment of the title is the site", "title-masthead-h1.html", &Article::site,
          "Rail Review Archive"},
+        // Issue 9, section 3: the visible headline.
+        {"a hidden h1 is no visible headline, and the title loses site and section", "title-hidden-h1.html",
+         &Article::title, "How to Help Toddlers Sleep Through the Night"},
+        {"an h1 marked as the headline wins over meta titles in other words", "title-marked-h1.html", &Article::title,
+         "Find an Efficient Vehicle That Is Right for You"},
+        {"a hero slogan in an h1 is no headline mark", "title-hero-h1.html", &Article::title,
+         "Data Analytics Consulting"},
+        {"an entity escaped twice in the h1 is decoded", "title-h1-double-escaped.html", &Article::title,
+         "Twelve Data Analysis Tools for 2026: Python, SQL & AI"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -80,6 +80,21 @@ TEST(CleanTitle, Table) {
          {},
          "Know-how and self-reliance in 2024"},
         {"white space is collapsed", "  Council \n Approves   the Budget ", {}, {}, "Council Approves the Budget"},
+        {"a host name naming the site glued before the headline goes",
+         "example.com Vibe Coding Notes",
+         {"Example"},
+         {},
+         "Vibe Coding Notes"},
+        {"a host name naming the site glued after the headline goes",
+         "Vibe Coding Notes example.com",
+         {"Example"},
+         {},
+         "Vibe Coding Notes"},
+        {"a host name naming another site is the headline's",
+         "Amazon.com Reports Record Holiday Sales",
+         {"Example"},
+         {},
+         "Amazon.com Reports Record Holiday Sales"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
@@ -273,6 +288,90 @@ TEST(ChooseTitle, Table) {
     }
 }
 
+struct HeadlineRow {
+    const char* name;
+    std::vector<TitleSource> metas;
+    std::vector<std::string> h1s;
+    std::vector<std::string> marked_h1s;
+    const char* expected;
+};
+
+// Issue 9, section 3: the visible headline over meta titles worded for
+// search engines, and <h1>s that hold more, or less, than the headline.
+TEST(ChooseTitle, VisibleHeadline) {
+    const HeadlineRow rows[] = {
+        {"an h1 marked as the headline stands without a meta title's confirmation",
+         {{"og:title", "Hybrid and EV Buying Guide"}},
+         {"Find an Efficient Vehicle That Is Right for You"},
+         {"Find an Efficient Vehicle That Is Right for You"},
+         "Find an Efficient Vehicle That Is Right for You"},
+        {"an unmarked h1 that no meta title confirms loses",
+         {{"og:title", "Hybrid and EV Buying Guide"}},
+         {"Find an Efficient Vehicle That Is Right for You"},
+         {},
+         "Hybrid and EV Buying Guide"},
+        {"a marked h1 of two words still needs confirmation",
+         {{"og:title", "Retirement Planning Basics for Beginners"}},
+         {"Index funds"},
+         {"Index funds"},
+         "Retirement Planning Basics for Beginners"},
+        {"a confirmed h1 beats a marked one that is not",
+         {{"og:title", "Night Trains Return to Vienna"}},
+         {"Related Stories From the Travel Desk", "Night Trains Return to Vienna at Last"},
+         {"Related Stories From the Travel Desk"},
+         "Night Trains Return to Vienna at Last"},
+        {"an h1 holding a meta title and a standfirst is the meta title",
+         {{"og:title", "Tax 101: Understanding the basics"}},
+         {"Tax 101: Understanding the basics A guide to the types of taxes Americans pay, how they work, and why "
+          "they matter"},
+         {},
+         "Tax 101: Understanding the basics"},
+        {"an h1 with a short subtitle after the meta title keeps it",
+         {{"og:title", "Best High School Tutors in 2025"}},
+         {"Best High School Tutors in 2025, Reviewed by a Student"},
+         {},
+         "Best High School Tutors in 2025, Reviewed by a Student"},
+        {"an h1 that lost characters as question marks is the meta title that has them",
+         {{"og:title", "What Are the Basics of Event Planning: Beginner's Guide"}},
+         {"What Are the Basics of Event Planning? Beginner? Guide"},
+         {},
+         "What Are the Basics of Event Planning: Beginner's Guide"},
+        {"an h1 that lost a character as U+FFFD is the meta title that has it",
+         {{"og:title", "Caf\u00e9 Culture in the Old Town"}},
+         {"Caf\ufffd Culture in the Old Town"},
+         {},
+         "Caf\u00e9 Culture in the Old Town"},
+        {"a question mark ending an h1 is a question",
+         {{"og:title", "Is Remote Work Here to Stay? Experts Weigh In"}},
+         {"Is Remote Work Here to Stay?"},
+         {},
+         "Is Remote Work Here to Stay?"},
+        {"an h1 that is a host name is the masthead, and the host name glued to the title goes",
+         {{"<title>", "example.com Vibe Coding"}},
+         {"example.com"},
+         {},
+         "Vibe Coding"},
+        {"a permalink mark ends no headline",
+         {{"<title>", "Data Structures \u2014 Example Docs"}},
+         {"Data Structures\u00b6"},
+         {},
+         "Data Structures"},
+        {"a record's Title field name before the h1 goes",
+         {{"og:title", "Merging Language Models with Geometric Constraints"}},
+         {"Title:Merging Language Models with Geometric Constraints"},
+         {},
+         "Merging Language Models with Geometric Constraints"},
+    };
+    for (const auto& row : rows) {
+        SCOPED_TRACE(row.name);
+        TitleInputs in;
+        in.metas = row.metas;
+        in.h1s = row.h1s;
+        in.marked_h1s = row.marked_h1s;
+        EXPECT_EQ(choose_title(in), row.expected);
+    }
+}
+
 TEST(ChooseTitle, ExplainsEveryCandidate) {
     TitleInputs in;
     in.metas = {{"og:title", "Council Approves the Budget | Example News"}};
@@ -320,6 +419,16 @@ TEST(StripTitleLabel, Table) {
          {},
          "Why the Harbour Needs a Wall: An Engineer Explains"},
         {"too little left keeps the label", "Opinion: Yes", "", {}, "Opinion: Yes"},
+        {"a record's Title field name glued to its value goes",
+         "Title:Attention Is All You Need",
+         "",
+         {},
+         "Attention Is All You Need"},
+        {"a headline that starts with the word Title keeps it",
+         "Title IX: Fifty Years of Women's Sport",
+         "",
+         {},
+         "Title IX: Fifty Years of Women's Sport"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -26,8 +26,11 @@ struct PageSignals {
     std::string html_lang;
     std::string canonical;
     std::string base_href;
-    std::string title; // <title>
-    std::vector<std::string> h1s;
+    std::string title;            // <title>
+    std::vector<std::string> h1s; // visible ones; a hidden <h1> is among `headings`
+    // Those of h1s whose class, id or itemprop names the article's headline
+    // ("entry-title", "headline"), not the site's or a widget's.
+    std::vector<std::string> headline_h1s;
     // Other text set apart as a heading: <h2>/<h3>, bold runs, and elements
     // whose class or id names a title or headline. They only corroborate a
     // segment of <title>; on their own they are not a headline.

@@ -12,7 +12,9 @@
 namespace oped::indexer {
 
 // The headline of `title`. Separators are " | ", " - ", " – ", " — ",
-// " :: ", " » ", " / ", " · " and " > ". In order:
+// " :: ", " » ", " / ", " · " and " > ". A host name that names the site,
+// glued to either end without a separator ("example.com Headline"), goes
+// first; then, in order:
 //  1. the whole title when a corroborating headline (og:title, an <h1>, the
 //     JSON-LD headline) equals it: its separators are the headline's own;
 //  2. the leading or trailing run of segments that a corroborating headline
@@ -37,7 +39,8 @@ struct TitleSource {
 // Everything the title is chosen from.
 struct TitleInputs {
     std::vector<TitleSource> metas;      // highest precedence first; <title> among them
-    std::vector<std::string> h1s;        // the page's <h1> texts, in document order
+    std::vector<std::string> h1s;        // the page's visible <h1> texts, in document order
+    std::vector<std::string> marked_h1s; // those the page marks as the article's headline (class, itemprop)
     std::vector<std::string> headings;   // lesser headings (see clean_title)
     std::vector<std::string> site_names; // the outlet's names: og:site_name, publisher, domain label...
     std::string section;                 // the article's declared section, a possible kicker
@@ -46,12 +49,17 @@ struct TitleInputs {
 // The page's headline, one pipeline for every source. Each meta title is
 // cleaned (clean_title, then strip_title_label); a candidate that is cut
 // short ("…") or equal to the site's name is dropped. An <h1> that holds a
-// meta title whole with only a date line ("Posted on July 1, 2024 by ...")
-// or a bracketed host name and a count around it is that meta title. The
-// visible <h1> is the headline when a meta title confirms it (half of the words of one
-// are in the other) or when there is no meta title; among several <h1>s
-// the best confirmed wins. Otherwise the first meta title left. With
-// `explain`, records every candidate, its score and why.
+// meta title whole with only a date line ("Posted on July 1, 2024 by ..."),
+// a bracketed host name and a count, or a standfirst of ten words or more
+// after it is that meta title; so is an <h1> that lost characters the meta
+// title has ("Beginner? Guide" for "Beginner's Guide"). An <h1> that is a
+// host name names the site. The visible <h1> is the headline when a meta
+// title confirms it (half of the words of one are in the other) or when
+// there is no meta title; among several <h1>s the best confirmed wins. An
+// <h1> of three words or more that the page marks as the article's headline
+// needs no confirmation: meta titles are often written for search engines
+// in other words. Otherwise the first meta title left. With `explain`,
+// records every candidate, its score and why.
 std::string choose_title(const TitleInputs& in, Explanation* explain = nullptr);
 
 // `title` without a kicker or label: "WATCH: ...", "Opinion | ...", "... |
