@@ -6,6 +6,8 @@
 #include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/title.hpp>
 
+#include <libxml/xmlstring.h>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -28,9 +30,36 @@ constexpr std::size_t k_max_text_bytes = 4000;
 
 bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
-bool is_skipped(std::string_view name) {
+// A button's text is a label ("Menu", "Share"). One holding more text than
+// this is one the page left open ("<button><div></button>": a stray tag for
+// the closing one): the parser then nests the rest of the page, headline and
+// byline included, inside it.
+constexpr std::size_t k_max_button_text_bytes = 400;
+
+// Whether the text below node passes max bytes (the walk stops there).
+bool text_passes(const xmlNode* node, std::size_t max) {
+    std::size_t bytes = 0;
+    const xmlNode* cur = node->children;
+    while (cur != nullptr && cur != node) {
+        if ((cur->type == XML_TEXT_NODE || cur->type == XML_CDATA_SECTION_NODE) && cur->content != nullptr) {
+            bytes += static_cast<std::size_t>(xmlStrlen(cur->content));
+            if (bytes > max) return true;
+        }
+        if (cur->type == XML_ELEMENT_NODE && cur->children != nullptr) {
+            cur = cur->children;
+            continue;
+        }
+        while (cur != node && cur->next == nullptr) cur = cur->parent;
+        if (cur == node) break;
+        cur = cur->next;
+    }
+    return false;
+}
+
+bool is_skipped(const xmlNode* node, std::string_view name) {
+    if (name == "button") return !text_passes(node, k_max_button_text_bytes);
     return name == "script" || name == "style" || name == "noscript" || name == "template" || name == "svg" ||
-           name == "button" || name == "select" || name == "head" || name == "option";
+           name == "select" || name == "head" || name == "option";
 }
 
 // Elements that start a new line of text.
@@ -168,7 +197,7 @@ std::vector<TextLine> read_text_lines(xmlDoc* doc) {
             if (node->content != nullptr) reader.text(reinterpret_cast<const char*>(node->content), stack.back());
         } else if (node->type == XML_ELEMENT_NODE) {
             const auto name = tag_name(node);
-            if (!is_skipped(name)) {
+            if (!is_skipped(node, name)) {
                 if (is_block(name)) reader.flush();
                 const std::string ci = class_and_id(node);
                 Flags f = stack.back();

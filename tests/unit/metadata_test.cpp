@@ -116,6 +116,8 @@ TEST(ExtractMetadata, Fields) {
         {"a date in the canonical URL", "url-date.html", &Article::published, "2016-07-29"},
         {"the canonical URL's host stands for the site", "url-date.html", &Article::site, "news.example.com"},
         {"a visible dateline", "visible-dateline.html", &Article::published, "2024-07-21"},
+        {"a date line inside a button the page left open is read", "date-button-left-open.html", &Article::published,
+         "2025-03-04"},
         {"html lang gives the language", "byline-and.html", &Article::language, "en"},
         {"a site suffix is stripped from the title", "title-suffix.html", &Article::title,
          "Council Approves the Budget After Long Delay"},

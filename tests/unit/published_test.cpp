@@ -196,5 +196,21 @@ TEST(FindDateLines, DistanceFromTheHeadlineAndAsides) {
     EXPECT_TRUE(lines[1].aside);
 }
 
+TEST(FindDateLines, ButtonLeftOpenIsReadAndAShortOneIsNot) {
+    // "<div>" where "</div>" belongs keeps the button open: the parser nests
+    // the rest of the page inside it.
+    std::string article;
+    for (int i = 0; i < 8; ++i) article += k_prose;
+    XmlDocPtr open = parse_html("<html><body><button class=menu><div></button><h1>Head</h1><p>July 17, 2016</p>" +
+                                article + "</body></html>");
+    const auto read = find_date_lines(open.get());
+    ASSERT_EQ(read.size(), 1U);
+    EXPECT_EQ(read[0].date.day, 17);
+    EXPECT_EQ(read[0].distance, 1);
+    XmlDocPtr closed =
+        parse_html("<html><body><h1>Head</h1><button>Remind me July 18, 2016</button>" + k_prose + "</body></html>");
+    EXPECT_TRUE(find_date_lines(closed.get()).empty());
+}
+
 } // namespace
 } // namespace oped::indexer
