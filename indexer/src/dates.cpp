@@ -8,6 +8,8 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace oped::indexer {
@@ -355,6 +357,21 @@ bool all_digits(std::string_view s) {
     return true;
 }
 
+// "oct/03..." or "october/3..." after a URL's "/2023/": the month by name
+// and the day, each a whole path segment, as (month, day).
+std::optional<std::pair<int, int>> named_month_day(std::string_view rest) {
+    const std::size_t slash = rest.find('/');
+    if (slash == std::string_view::npos || slash < 3) return std::nullopt;
+    const Token name{Kind::word, text::ascii_lower(rest.substr(0, slash)), false, 0, 0};
+    const int month = month_number(name);
+    if (month == 0) return std::nullopt;
+    std::size_t digits = 0;
+    while (slash + 1 + digits < rest.size() && is_ascii_digit(rest[slash + 1 + digits])) ++digits;
+    const std::size_t end = slash + 1 + digits;
+    if (digits == 0 || digits > 2 || (end < rest.size() && rest[end] != '/')) return std::nullopt;
+    return std::make_pair(month, to_int(rest.substr(slash + 1, digits)));
+}
+
 } // namespace
 
 std::optional<Date> parse_date(std::string_view text) {
@@ -451,6 +468,10 @@ std::string date_from_url(std::string_view url) {
             if (set_day(d, year, to_int(path.substr(p + 5, 2)), to_int(path.substr(p + 8, 1)))) return format_date(d);
         } else if (digits_at(p, 8) && boundary(p + 8)) {
             if (set_day(d, year, to_int(path.substr(p + 4, 2)), to_int(path.substr(p + 6, 2)))) return format_date(d);
+        } else if (sep == '/') {
+            if (auto named = named_month_day(path.substr(p + 5))) {
+                if (set_day(d, year, named->first, named->second)) return format_date(d);
+            }
         }
     }
     return {};

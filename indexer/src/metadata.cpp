@@ -75,7 +75,8 @@
 // |             | a date labelled "Published" there wins, the shown day corrects a UTC |
 // |             | stamp on the day after it; an earlier unlabelled shown date beats a  |
 // |             | declared publication on the declared revision day, a re-save) and    |
-// |             | the date in the canonical URL's path;                                |
+// |             | the date in the canonical URL's path (/YYYY/MM/DD/, /YYYYMMDD/,      |
+// |             | /YYYY/oct/DD/);                                                      |
 // |             | last resorts: a dateline element, the first <time>, a month or year  |
 // |             | alone (kept as "YYYY-MM" / "YYYY")                                    |
 // | modified    | JSON-LD dateModified; meta article:modified_time, og:updated_time,   |

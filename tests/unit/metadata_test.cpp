@@ -118,6 +118,8 @@ TEST(ExtractMetadata, Fields) {
         {"a visible dateline", "visible-dateline.html", &Article::published, "2024-07-21"},
         {"a date line inside a button the page left open is read", "date-button-left-open.html", &Article::published,
          "2025-03-04"},
+        {"a URL naming the month between year and day dates the page", "date-named-month-in-url.html",
+         &Article::published, "2023-10-03"},
         {"html lang gives the language", "byline-and.html", &Article::language, "en"},
         {"a site suffix is stripped from the title", "title-suffix.html", &Article::title,
          "Council Approves the Budget After Long Delay"},

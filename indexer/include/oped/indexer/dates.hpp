@@ -62,8 +62,8 @@ struct FoundDate {
 // collapsed, in order, with where each stands.
 std::vector<FoundDate> dates_in_text(std::string_view text, std::size_t max);
 
-// A date in a URL's path ("/2024/07/21/", "/20240721/", "-2024-07-21-"),
-// formatted; empty when there is none.
+// A date in a URL's path ("/2024/07/21/", "/20240721/", "-2024-07-21-",
+// "/2024/jul/21/"), formatted; empty when there is none.
 std::string date_from_url(std::string_view url);
 
 } // namespace oped::indexer
