@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace oped::test {
 namespace {
 
@@ -77,8 +79,18 @@ TEST_F(WrittenIndex, ACorruptIndexExitsWithFiveAndSaysHowToRebuild) {
 TEST(IndexDiskFull, StopsWithSevenAndCountsWhatWasCommitted) {
     Corpus c;
     for (int i = 0; i < 160; ++i) c.add_page("p" + std::to_string(i) + ".html", "word" + std::to_string(i));
-    const RunResult r = run_program("prlimit", {"--fsize=" + std::to_string(400 * 1024), OPED_BINARY, "index", "-q",
-                                                "--db", c.db(), "--batch", "4", "--threads", "1", c.root().string()});
+    // Where the write fails depends on the order of the batch's writes. When
+    // the error reaches oped as an exception (not in commit(), where it ends
+    // in std::terminate: CommitGuard), libxapian 1.4.22 has lost 331 bytes,
+    // allocated in its own frames; under AddressSanitizer the leak check at
+    // exit would replace the exit code and drop unflushed output. The leak
+    // is Xapian's and the process is ending, so it is not checked here.
+    const char* asan = std::getenv("ASAN_OPTIONS");
+    const std::string no_leak_check =
+        "ASAN_OPTIONS=" + std::string(asan != nullptr ? std::string(asan) + ":" : "") + "detect_leaks=0";
+    const RunResult r =
+        run_program("env", {no_leak_check, "prlimit", "--fsize=" + std::to_string(400 * 1024), OPED_BINARY, "index",
+                            "-q", "--db", c.db(), "--batch", "4", "--threads", "1", c.root().string()});
     const std::string all = r.out + r.err;
     EXPECT_EQ(r.exit_code, 7) << all;
     EXPECT_TRUE(contains(all, "the disk is full")) << all;
