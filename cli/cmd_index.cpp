@@ -4,6 +4,7 @@
 #include <oped/common/errors.hpp>
 #include <oped/indexer/extract_worker.hpp>
 #include <oped/indexer/index_writer.hpp>
+#include <oped/indexer/shards.hpp>
 
 #include <spdlog/spdlog.h>
 
@@ -182,6 +183,10 @@ Command add_index(CLI::App& app) {
                                        "folders, recursively); re-runs are incremental");
     add_db_option(*sub, opt->index.db_path);
     sub->add_option("--threads", opt->index.threads, "Extraction threads (default: one per core)");
+    sub->add_option("--shards", opt->index.shards,
+                    "Create the index as this many shards, written side by side and searched as one (default 1; an "
+                    "existing index keeps its own)")
+        ->check(CLI::Range(1u, indexer::k_max_shards));
     sub->add_option("--max-size", opt->index.max_size, "Skip pages larger than this many bytes (default 20 MiB)");
     sub->add_option("--batch", opt->index.batch_size,
                     "Documents per commit (default: $XAPIAN_FLUSH_THRESHOLD or 1000)");

@@ -13,6 +13,7 @@ namespace oped::cli {
 using Command = std::function<int()>;
 
 Command add_authors(CLI::App& app);
+Command add_compact(CLI::App& app);
 Command add_extract(CLI::App& app);
 Command add_index(CLI::App& app);
 Command add_remove(CLI::App& app);

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add(oped::cli::add_extract);
     add(oped::cli::add_index);
     add(oped::cli::add_remove);
+    add(oped::cli::add_compact);
     add(oped::cli::add_stats);
     add(oped::cli::add_authors);
     add(oped::cli::add_search);

@@ -3,6 +3,7 @@
 #include <oped/common/text.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstdio>
 
@@ -184,6 +185,22 @@ Result<bool> check_or_stamp_schema(Xapian::WritableDatabase& db, const std::stri
     }
     if (version != k_schema_version) return mismatch(version, db_path);
     return false;
+}
+
+void count_commit(Xapian::WritableDatabase& db) {
+    const std::string key(k_meta_commits);
+    const std::string stored = db.get_metadata(key);
+    std::uint64_t commits = 0;
+    std::from_chars(stored.data(), stored.data() + stored.size(), commits);
+    db.set_metadata(key, std::to_string(commits + 1));
+}
+
+std::uint64_t index_revision(const Xapian::Database& db) {
+    if (db.size() == 1) return db.get_revision();
+    const std::string stored = db.get_metadata(std::string(k_meta_commits));
+    std::uint64_t commits = 0;
+    std::from_chars(stored.data(), stored.data() + stored.size(), commits);
+    return commits;
 }
 
 } // namespace oped::schema

@@ -86,7 +86,8 @@ bool out_of_room(const std::string& db_path) {
     struct rlimit limit {};
     if (::getrlimit(RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return false;
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(db_path, ec)) {
+    // A sharded index's tables are in its shards' folders.
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(db_path, ec)) {
         const std::uintmax_t size = entry.file_size(ec);
         if (!ec && size + k_block_room > limit.rlim_cur) return true;
     }

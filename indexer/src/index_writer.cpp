@@ -12,6 +12,7 @@
 #include <oped/indexer/index_errors.hpp>
 #include <oped/indexer/page_source.hpp>
 #include <oped/indexer/page_type.hpp>
+#include <oped/indexer/shards.hpp>
 #include <oped/indexer/spelling_data.hpp>
 #include <oped/indexer/warc_source.hpp>
 
@@ -218,13 +219,13 @@ std::size_t batch_size_from(const IndexOptions& options) {
 // EFBIG, found under gdb with `catch throw`), the exception meets a frame
 // that may not throw and std::terminate ends the process. Xapian's commit is
 // atomic, so the index still holds the last commit; only the report is lost.
-// While a commit runs on this thread, this guard's terminate handler makes
-// that report (`on_abort`) and exits with its code.
+// While a commit runs (on this thread, or on a shard's commit thread:
+// committing_on_this_thread()), this guard's terminate handler makes that
+// report (`on_abort`) and exits with its code.
 class CommitGuard {
   public:
     explicit CommitGuard(std::function<int()> on_abort) : m_on_abort(std::move(on_abort)) {
         if (!m_on_abort) return;
-        m_thread = std::this_thread::get_id();
         s_active = this;
         m_previous = std::set_terminate(&CommitGuard::terminated);
     }
@@ -239,7 +240,7 @@ class CommitGuard {
   private:
     [[noreturn]] static void terminated() {
         CommitGuard* guard = s_active.exchange(nullptr); // a second terminate aborts
-        if (guard == nullptr || guard->m_thread != std::this_thread::get_id()) std::abort();
+        if (guard == nullptr || !committing_on_this_thread()) std::abort();
         const int code = guard->m_on_abort();
         std::fflush(nullptr);
         std::_Exit(code);
@@ -247,16 +248,16 @@ class CommitGuard {
 
     static inline std::atomic<CommitGuard*> s_active{nullptr};
     std::function<int()> m_on_abort;
-    std::thread::id m_thread;
     std::terminate_handler m_previous = nullptr;
 };
 
 class Writer {
   public:
-    Writer(Xapian::WritableDatabase& db, std::unordered_map<std::string, Indexed>& existing, const PathSet& seen,
+    Writer(WritableIndex& index, std::unordered_map<std::string, Indexed>& existing, const PathSet& seen,
            std::unordered_map<std::string, FailureRecord>& failed, std::unordered_map<std::string, SkipRecord>& skipped,
            std::size_t batch, const IndexOptions& options)
-        : m_db(db),
+        : m_index(index),
+          m_db(index.db()),
           m_existing(existing),
           m_seen(seen),
           m_failed(failed),
@@ -341,6 +342,7 @@ class Writer {
         schema::write_author_groups(m_db);
         m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
         m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
+        schema::count_commit(m_db);
         std::function<int()> on_abort;
         if (m_options.report_aborted_commit) {
             on_abort = [&] {
@@ -351,7 +353,7 @@ class Writer {
             };
         }
         const CommitGuard guard(std::move(on_abort));
-        m_db.commit();
+        m_index.commit();
         m_pending = 0;
         m_committed = {summary.added, summary.updated, summary.removed};
     }
@@ -443,7 +445,8 @@ class Writer {
         ++summary.removed;
     }
 
-    Xapian::WritableDatabase& m_db;
+    WritableIndex& m_index;
+    Xapian::WritableDatabase& m_db; // every shard
     std::unordered_map<std::string, Indexed>& m_existing;
     const PathSet& m_seen;
     std::unordered_map<std::string, FailureRecord>& m_failed;
@@ -489,49 +492,12 @@ void remove_vanished(Xapian::WritableDatabase& db, const std::unordered_map<std:
     }
 }
 
-// A writer killed while Xapian was creating the index, before anything was
-// committed, leaves table files but no "iamglass" version file, and every
-// later open fails. Nothing was ever committed in such a folder, so it may
-// be created afresh; a folder holding any other file is left alone.
-bool is_unfinished_creation(const std::string& db_path) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (fs::exists(fs::path(db_path) / "iamglass", ec) || ec) return false;
-    bool any = false;
-    for (const auto& entry : fs::directory_iterator(db_path, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name != "flintlock" && !name.ends_with(".glass") && !name.ends_with(".tmp")) return false;
-        any = true;
-    }
-    return any && !ec;
-}
-
-Xapian::WritableDatabase open_or_create(const std::string& db_path) {
-    try {
-        return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseOpeningError&) {
-        if (!is_unfinished_creation(db_path)) throw;
-        return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OVERWRITE);
-    }
-}
-
 } // namespace
 
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& db_path) {
-    try {
-        Xapian::WritableDatabase db = open_or_create(db_path);
-        auto checked = schema::check_or_stamp_schema(db, db_path);
-        if (!checked) return checked.error();
-        return db;
-    } catch (const Xapian::DatabaseLockError&) {
-        return lock_error(db_path);
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        return index_error(e, db_path);
-    } catch (const Xapian::DatabaseError& e) {
-        Error error = index_error(e, db_path);
-        if (error.code == ErrorCode::io) error.message = "cannot open the index at " + db_path + ": " + e.get_msg();
-        return error;
-    }
+    auto opened = open_index_for_writing(db_path);
+    if (!opened) return opened.error();
+    return opened.value().db();
 }
 
 namespace {
@@ -574,9 +540,10 @@ std::vector<const PageFile*> plan(const CrawlResult& crawled, const std::unorder
 
 Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& progress) {
     const auto start = Clock::now();
-    auto opened = open_for_writing(options.db_path);
+    auto opened = open_index_for_writing(options.db_path, options.shards);
     if (!opened) return opened.error();
-    Xapian::WritableDatabase db = std::move(opened).value();
+    WritableIndex index = std::move(opened).value();
+    Xapian::WritableDatabase& db = index.db();
 
     IndexSummary summary;
     std::unordered_map<std::string, Indexed> existing;
@@ -633,7 +600,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
     };
 
-    Writer writer(db, existing, seen, failed, skipped, batch_size_from(options), options);
+    Writer writer(index, existing, seen, failed, skipped, batch_size_from(options), options);
     IndexProgress state{summary.unchanged + summary.failed_before + summary.skipped_before, summary.total, 0};
     try {
         // An index made before the spelling keys gets them for all its words.
@@ -670,7 +637,8 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
 
 namespace {
 
-RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::string>& targets) {
+RemoveSummary remove_from(WritableIndex& index, const std::vector<std::string>& targets) {
+    Xapian::WritableDatabase& db = index.db();
     RemoveSummary summary;
     SpellingUpdate spelling;
     CopyGroups copies;
@@ -724,18 +692,19 @@ RemoveSummary remove_from(Xapian::WritableDatabase& db, const std::vector<std::s
     schema::write_author_groups(db);
     db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(db)));
     db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
-    db.commit();
+    schema::count_commit(db);
+    index.commit();
     return summary;
 }
 
 } // namespace
 
 Result<RemoveSummary> remove_documents(const std::string& db_path, const std::vector<std::string>& targets) {
-    auto opened = open_for_writing(db_path);
+    auto opened = open_index_for_writing(db_path);
     if (!opened) return opened.error();
-    Xapian::WritableDatabase db = std::move(opened).value();
+    WritableIndex index = std::move(opened).value();
     try {
-        return remove_from(db, targets);
+        return remove_from(index, targets);
     } catch (const Xapian::Error& e) {
         return index_error(e, db_path);
     }

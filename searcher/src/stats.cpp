@@ -45,7 +45,7 @@ IndexStats stats_of(const Xapian::Database& db, const std::string& db_path) {
     s.last_published = iso_day(f.last_day);
     s.last_update = db.get_metadata(std::string(schema::k_meta_last_update));
     s.size_bytes = folder_size(db_path);
-    s.revision = std::to_string(db.get_revision());
+    s.revision = std::to_string(schema::index_revision(db));
     return s;
 }
 

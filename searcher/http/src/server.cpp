@@ -274,7 +274,7 @@ void Server::install_routes() {
         std::string revision = "0";
         auto index = searcher.with_retry([&searcher] {
             return std::pair{std::uint64_t{searcher.database().get_doccount()},
-                             std::to_string(searcher.database().get_revision())};
+                             std::to_string(schema::index_revision(searcher.database()))};
         });
         if (index) std::tie(docs, revision) = std::move(index).value();
         res.set_content(m_metrics.render(docs, revision), "text/plain; version=0.0.4");

@@ -24,6 +24,8 @@ inline constexpr std::string_view k_schema_version = "6"; // 2: document data de
                                                           //    syndicated copies (slots 11-14)
 inline constexpr std::string_view k_meta_schema_version = "oped:schema_version";
 inline constexpr std::string_view k_meta_last_update = "oped:last_update";
+// The number of commits the index has had (index_revision()).
+inline constexpr std::string_view k_meta_commits = "oped:commits";
 // One key per page that failed, "oped:failed:" + path (hashed when long, as
 // boolean_term() does): the file's signature, the error and its reason, so an
 // unchanged page that failed is not tried again (failure_records.hpp).
@@ -168,5 +170,13 @@ Result<Xapian::Database> open_for_reading(const std::string& db_path);
 
 // Stamp an empty database with the schema version, or check a non-empty one.
 Result<bool> check_or_stamp_schema(Xapian::WritableDatabase& db, const std::string& db_path);
+
+// Counts the commit about to be made (k_meta_commits).
+void count_commit(Xapian::WritableDatabase& db);
+
+// The index's revision, a number that grows with every commit: Xapian's
+// own for one index; for a sharded one, which Xapian gives none, the
+// commits counted by count_commit().
+std::uint64_t index_revision(const Xapian::Database& db);
 
 } // namespace oped::schema

@@ -28,6 +28,9 @@ struct IndexOptions {
     unsigned threads = 0;       // 0: one per core
     std::uint64_t max_size = 0; // bytes; 0: k_default_max_size
     std::size_t batch_size = 0; // documents per commit; 0: from XAPIAN_FLUSH_THRESHOLD or 1,000
+    // Shards of an index created by this run (shards.hpp); 0: one, or as
+    // many as the existing index has.
+    unsigned shards = 0;
     // How to start an extraction worker process (extract_worker.hpp); empty:
     // extract on the indexer's own threads, unprotected.
     std::vector<std::string> worker_command;
@@ -97,7 +100,8 @@ struct RemoveSummary {
 Result<RemoveSummary> remove_documents(const std::string& db_path, const std::vector<std::string>& targets);
 
 // Open for writing, creating it if needed, with the schema checked; maps
-// Xapian's lock error to index_locked.
+// Xapian's lock error to index_locked. A sharded index opens as one
+// database of all its shards (open_index_for_writing in shards.hpp).
 Result<Xapian::WritableDatabase> open_for_writing(const std::string& db_path);
 
 } // namespace oped::indexer
