@@ -6,6 +6,7 @@
 #include <oped/common/schema.hpp>
 #include <oped/searcher/facets.hpp>
 #include <oped/searcher/related.hpp>
+#include <oped/searcher/remote_spies.hpp>
 #include <oped/searcher/timeline_spy.hpp>
 
 #include <algorithm>
@@ -82,15 +83,18 @@ Result<AuthorProfile> author_profile(const Xapian::Database& db, std::string_vie
     ListCountSpy sites(schema::slot::site_key, false), authors(groups);
     TimelineSpy timeline;
     DateSpanSpy span;
-    enquire.add_matchspy(&sites);
-    enquire.add_matchspy(&authors);
-    enquire.add_matchspy(&timeline);
-    enquire.add_matchspy(&span);
+    const std::vector<Xapian::MatchSpy*> spies{&sites, &authors, &timeline, &span};
+    // Over remote shards the spies are shown the matches afterwards.
+    const bool spies_apart = spies_run_remotely(db);
+    if (!spies_apart) {
+        for (auto* spy : spies) enquire.add_matchspy(spy);
+    }
     // The outlets, co-authors and timeline count pieces, like the articles.
     sites.count_pieces(true);
     authors.count_pieces(true);
     timeline.count_pieces(true);
     const Xapian::doccount articles = pieces(enquire, db);
+    if (spies_apart) show_matches(db, query, spies, db.get_doccount());
     if (schema::fold_for_term(name).empty() || articles == 0) {
         return Error{ErrorCode::not_found, "no articles by " + std::string(name), "author"};
     }

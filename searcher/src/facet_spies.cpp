@@ -1,6 +1,7 @@
 #include "facet_spies.hpp"
 
 #include <oped/common/schema.hpp>
+#include <oped/searcher/remote_spies.hpp>
 
 #include <algorithm>
 
@@ -43,15 +44,24 @@ FacetSpies::FacetSpies(const SearchRequest& request, const schema::AuthorGroups&
     m_timeline.count_pieces(request.collapse);
 }
 
-void FacetSpies::attach(Xapian::Enquire& enquire) {
+std::vector<Xapian::MatchSpy*> FacetSpies::unfiltered() {
+    std::vector<Xapian::MatchSpy*> out;
     for (const FacetField field : k_fields) {
-        if (std::find(m_filtered.begin(), m_filtered.end(), field) == m_filtered.end())
-            enquire.add_matchspy(&spy(field));
+        if (std::find(m_filtered.begin(), m_filtered.end(), field) == m_filtered.end()) out.push_back(&spy(field));
     }
-    enquire.add_matchspy(&m_timeline);
+    out.push_back(&m_timeline);
+    return out;
+}
+
+void FacetSpies::attach(Xapian::Enquire& enquire) {
+    for (auto* spy : unfiltered()) enquire.add_matchspy(spy);
 }
 
 bool FacetSpies::count_alone(const Xapian::Database& db, const Xapian::Query& query, FacetField field) {
+    if (spies_run_remotely(db)) {
+        show_matches(db, query, {&spy(field)}, k_facet_exact_up_to);
+        return spy(field).seen() < k_facet_exact_up_to;
+    }
     Xapian::Enquire counter(db);
     counter.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no weights to compute
     counter.set_time_limit(k_match_time_limit_s);

@@ -34,6 +34,7 @@ class FacetSpies {
     FacetSpies& operator=(const FacetSpies&) = delete;
 
     // The spies of the unfiltered fields and the timeline.
+    std::vector<Xapian::MatchSpy*> unfiltered();
     void attach(Xapian::Enquire& enquire);
     // The fields the request filters, each to be counted by count_alone().
     const std::vector<FacetField>& filtered() const { return m_filtered; }

@@ -11,6 +11,7 @@
 #include <oped/searcher/highlight.hpp>
 #include <oped/searcher/public_id.hpp>
 #include <oped/searcher/query_builder.hpp>
+#include <oped/searcher/remote_spies.hpp>
 #include <oped/searcher/snippet.hpp>
 #include <oped/searcher/time_words.hpp>
 
@@ -176,7 +177,16 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     SortOrder order = request.sort;
     if (browsing && order == SortOrder::relevance) order = SortOrder::newest;
     const auto keys = sort_key(order);
-    if (order != SortOrder::relevance) enquire.set_sort_by_key_then_relevance(keys.get(), false);
+    if (order != SortOrder::relevance) {
+        // Xapian's remote backend takes no KeyMaker: over remote shards the
+        // slot itself orders, and undated pages, whose slot is empty, come
+        // last when newest first but first when oldest first.
+        if (spies_run_remotely(db)) {
+            enquire.set_sort_by_value_then_relevance(schema::slot::published, order == SortOrder::newest);
+        } else {
+            enquire.set_sort_by_key_then_relevance(keys.get(), false);
+        }
+    }
     // One result per syndicated piece: the copy first in this order (the
     // best match, or the newest or oldest when sorted by date) stands for
     // the others. Only pages of a group hold the slot; Xapian leaves the
@@ -186,7 +196,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // A facet whose field is filtered counts in a match of its own, without
     // that filter (FacetSpies::count_alone); the others count in this one.
     FacetSpies spies(request, groups);
-    if (request.facets && !browsing) spies.attach(enquire);
+    // Over remote shards the spies are shown the matches afterwards.
+    const bool spies_apart = request.facets && spies_run_remotely(db);
+    if (request.facets && !browsing && !spies_apart) spies.attach(enquire);
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
     const Xapian::doccount check_at_least = request.facets ? k_facet_exact_up_to : 0;
@@ -200,9 +212,10 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         counter.set_weighting_scheme(Xapian::BoolWeight());
         if (request.collapse) counter.set_collapse_key(schema::slot::copy_group);
         counter.set_query(make_query(parsed.query));
-        if (request.facets) spies.attach(counter);
+        if (request.facets && !spies_apart) spies.attach(counter);
         const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
         count_matches(counted, check_at_least, out);
+        if (spies_apart) show_matches(db, make_query(parsed.query), spies.unfiltered(), check_at_least);
     } else {
         enquire.set_query(make_query(parsed.query));
         mset = enquire.get_mset(first, request.per_page, check_at_least);
@@ -222,6 +235,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             }
         }
     }
+
+    if (spies_apart && !browsing) show_matches(db, make_query(words), spies.unfiltered(), check_at_least);
 
     // Offer the spelling correction only when it finds more than the query
     // as typed: a rare correct word must not be "corrected" to a common one.
