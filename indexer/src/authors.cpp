@@ -736,7 +736,7 @@ LineByline byline_in_line(const std::vector<TextLine>& lines, std::size_t i, std
         auto names = split_byline(rest);
         const bool alone = l.byline && names.size() == 1;
         std::erase_if(names, [&](const std::string& n) { return !is_name_like(n) && !alone; });
-        if (!names.empty()) return {names, l.text, "a \"by\" in a line next to the headline"};
+        if (!names.empty()) return {names, l.text, "a \"by\" in a line next to the headline", distance, true};
         break;
     }
     if (!after || fields.size() < 2) {
@@ -753,7 +753,7 @@ LineByline byline_in_line(const std::vector<TextLine>& lines, std::size_t i, std
                    (has_date(t) || (t.size() <= k_max_label_bytes && date_label(t) != DateLabel::none));
         };
         if (!dated(i + 1) && !(distance > 1 && dated(i - 1))) return {};
-        return {{n}, l.text, "a name alone under the headline, beside a date"};
+        return {{n}, l.text, "a name alone under the headline, beside a date", distance};
     }
     // "Jane Doe | Senior Writer | July 2, 2025", "Jane Doe · 3 min read".
     if (distance > k_name_line_reach) return {};
@@ -764,7 +764,7 @@ LineByline byline_in_line(const std::vector<TextLine>& lines, std::size_t i, std
         byline_fields = byline_fields || has_date(fields[k]) || has_role_word(fields[k]) || reading_time(fields[k]);
     }
     if (!byline_fields) return {};
-    return {{n}, l.text, "a name beside a date or a role under the headline"};
+    return {{n}, l.text, "a name beside a date or a role under the headline", distance};
 }
 
 } // namespace

@@ -58,7 +58,10 @@
 // |             | class, rel=author, author link) holds one word alone. The outlet's   |
 // |             | own name and Organization authors stand only when no person is       |
 // |             | named; last,                                                         |
-// |             | an article:author URL's last path segment                            |
+// |             | an article:author URL's last path segment. A "By" line within two    |
+// |             | lines under the headline beats a declared author (JSON-LD, meta,     |
+// |             | parsely, twitter) it does not name: that one is the account that     |
+// |             | posted the page.                                                     |
 // | published   | scored, not first-wins (pick_published). Declared: JSON-LD article   |
 // |             | datePublished; meta article:published_time,                          |
 // |             | og:article:published_time, article:published, published_time,        |
@@ -358,6 +361,19 @@ std::vector<std::string> twitter_written_by(const PageSignals& s) {
     return out;
 }
 
+// How far under the headline a "By" line overrides a declared author.
+constexpr std::size_t k_shown_byline_reach = 2;
+
+// True when the two lists name one author in common.
+bool shares_author(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    for (const auto& x : a) {
+        for (const auto& y : b) {
+            if (author_key(x) == author_key(y)) return true;
+        }
+    }
+    return false;
+}
+
 // Authors, one source after another (see the table at the top). A source
 // counts when it names a person; the outlet itself, an Organization author
 // and the like are kept aside and used only when no source names anyone
@@ -447,6 +463,16 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
         offer("parsely-page author", names_from(values));
     }
     if (chosen.empty()) offer("twitter:label Written by", names_from(twitter_written_by(s)));
+    // A "By" line right under the headline is what the reader is told; a
+    // declared author who is not in it is the account that posted the page.
+    const LineByline shown = byline_near_headline(lines, title);
+    if (!chosen.empty() && shown.by && shown.distance <= k_shown_byline_reach && !shares_author(chosen, shown.names)) {
+        explain_add(explain, "authors",
+                    {joined(shown.names), "\"By\" line under the headline (\"" + shown.line + "\")", rank + 50,
+                     "the byline shown beats a declared author it does not name"});
+        chosen = shown.names;
+        chosen_source = "the \"By\" line under the headline";
+    }
     if (chosen.empty()) offer("microdata author", first_byline(s.microdata_authors));
     if (chosen.empty()) offer("byline element", first_byline(s.strong_bylines, true));
     if (chosen.empty())
@@ -454,10 +480,7 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
     if (chosen.empty())
         offer("author page link",
               first_byline(near_headline(s.author_links, s.author_link_positions, s.first_h1_position), true));
-    if (chosen.empty()) {
-        const LineByline found = byline_near_headline(lines, title);
-        offer("line next to the headline (" + found.how + ": \"" + found.line + "\")", found.names);
-    }
+    if (chosen.empty()) offer("line next to the headline (" + shown.how + ": \"" + shown.line + "\")", shown.names);
     if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines, true));
     // A bio at the end: the last one in the page is the article's.
     for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend() && chosen.empty(); ++it) {

@@ -68,6 +68,13 @@ TEST(ExtractMetadata, Authors) {
          "jsonld-webpage-article.html",
          {"Mary Major"}},
         {"a one-word byline stands when it is all a byline element holds", "byline-one-word.html", {"HarbourWatch"}},
+        // Issue 9: the byline a reader is shown names the writer.
+        {"a By line under the headline beats a declared author it does not name",
+         "byline-shown-beats-declared.html",
+         {"Jane Doe"}},
+        {"a By line naming one of the declared authors leaves the declared list",
+         "byline-shown-names-declared.html",
+         {"Jane Doe", "John Roe"}},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
