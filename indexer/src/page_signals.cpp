@@ -232,22 +232,43 @@ bool is_author_href(std::string_view href) {
     return false;
 }
 
+bool is_by_line_tag(std::string_view name) {
+    return name == "p" || name == "span" || name == "div" || name == "li" || name == "address" || name == "small" ||
+           name == "em" || name == "strong" || name == "b" || name == "h4" || name == "h5" || name == "h6";
+}
+
+// Text (folded) that opens with "By", "Written by" and the like, and more.
+bool starts_by_line(std::string_view lower) {
+    for (auto start : k_by_line_starts) {
+        if (lower.starts_with(start) && lower.size() > start.size() + 2) return true;
+    }
+    return false;
+}
+
+// "<div><p>By Jane Doe</p><p>Co-founder</p></div>": a box whose first child
+// with text is itself the "By" line; that child is the byline, not the box.
+bool by_line_in_first_child(const xmlNode* el, std::string_view lower) {
+    for (const xmlNode* child = el->children; child != nullptr; child = child->next) {
+        if (child->type != XML_ELEMENT_NODE) continue;
+        const std::string first = text::fold_case(bounded_text(child, k_max_by_line_bytes));
+        if (first.empty()) continue; // an image, an icon
+        return is_by_line_tag(tag_name(child)) && starts_by_line(first) && lower.starts_with(first);
+    }
+    return false;
+}
+
 // Byline lines found by their words; see PageSignals::by_lines.
 void add_by_line(PageSignals& s, xmlNode* el, std::string_view name, std::size_t position) {
-    if (s.by_lines.size() >= k_max_candidates) return;
-    if (!(name == "p" || name == "span" || name == "div" || name == "li" || name == "address" || name == "small" ||
-          name == "em" || name == "strong" || name == "b" || name == "h4" || name == "h5" || name == "h6")) {
-        return;
-    }
+    if (s.by_lines.size() >= k_max_candidates || !is_by_line_tag(name)) return;
     const std::string t = bounded_text(el, k_max_by_line_bytes);
     if (t.empty()) return;
     const std::string lower = text::fold_case(t);
     const bool label = std::find(std::begin(k_by_labels), std::end(k_by_labels), lower) != std::end(k_by_labels);
-    bool starts = false;
-    for (auto start : k_by_line_starts) starts = starts || (lower.starts_with(start) && t.size() > start.size() + 2);
+    const bool starts = starts_by_line(lower);
     if (!label && !starts) return;
     if (inside_comments(el)) return;
     if (starts) {
+        if (by_line_in_first_child(el, lower)) return;
         s.by_lines.push_back(t);
         s.by_line_positions.push_back(position);
         return;

@@ -75,6 +75,9 @@ TEST(ExtractMetadata, Authors) {
         {"a By line naming one of the declared authors leaves the declared list",
          "byline-shown-names-declared.html",
          {"Jane Doe", "John Roe"}},
+        {"a By line is its own element, not the box holding it with the job title and date",
+         "byline-by-line-in-a-box.html",
+         {"Jane Doe"}},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
