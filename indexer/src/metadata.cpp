@@ -58,10 +58,10 @@
 // |             | class, rel=author, author link) holds one word alone. The outlet's   |
 // |             | own name and Organization authors stand only when no person is       |
 // |             | named; last,                                                         |
-// |             | an article:author URL's last path segment. A "By" line within two    |
-// |             | lines under the headline beats a declared author (JSON-LD, meta,     |
-// |             | parsely, twitter) it does not name: that one is the account that     |
-// |             | posted the page.                                                     |
+// |             | an article:author URL's last path segment. A byline in the lines     |
+// |             | of text within two lines under the headline ("By A", "A | date")     |
+// |             | beats a declared author (JSON-LD, meta, parsely, twitter) it does    |
+// |             | not name: that one is the account that posted the page.              |
 // | published   | scored, not first-wins (pick_published). Declared: JSON-LD article   |
 // |             | datePublished; meta article:published_time,                          |
 // |             | og:article:published_time, article:published, published_time,        |
@@ -361,7 +361,7 @@ std::vector<std::string> twitter_written_by(const PageSignals& s) {
     return out;
 }
 
-// How far under the headline a "By" line overrides a declared author.
+// How far under the headline a byline overrides a declared author.
 constexpr std::size_t k_shown_byline_reach = 2;
 
 // True when the two lists name one author in common.
@@ -463,15 +463,17 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
         offer("parsely-page author", names_from(values));
     }
     if (chosen.empty()) offer("twitter:label Written by", names_from(twitter_written_by(s)));
-    // A "By" line right under the headline is what the reader is told; a
-    // declared author who is not in it is the account that posted the page.
+    // The byline shown right under the headline ("By Jane Doe", "Jane Doe |
+    // May 2, 2024") is what the reader is told; a declared author who is not
+    // in it is the account that posted the page.
     const LineByline shown = byline_near_headline(lines, title);
-    if (!chosen.empty() && shown.by && shown.distance <= k_shown_byline_reach && !shares_author(chosen, shown.names)) {
+    if (!chosen.empty() && !shown.names.empty() && shown.distance <= k_shown_byline_reach &&
+        !shares_author(chosen, shown.names)) {
         explain_add(explain, "authors",
-                    {joined(shown.names), "\"By\" line under the headline (\"" + shown.line + "\")", rank + 50,
+                    {joined(shown.names), "the byline under the headline (\"" + shown.line + "\")", rank + 50,
                      "the byline shown beats a declared author it does not name"});
         chosen = shown.names;
-        chosen_source = "the \"By\" line under the headline";
+        chosen_source = "the byline under the headline";
     }
     if (chosen.empty()) offer("microdata author", first_byline(s.microdata_authors));
     if (chosen.empty()) offer("byline element", first_byline(s.strong_bylines, true));

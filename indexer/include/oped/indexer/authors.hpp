@@ -49,7 +49,6 @@ struct LineByline {
     std::string line;               // the line read, for --explain
     std::string how;                // which shape it has
     std::size_t distance = 0;       // lines from the headline
-    bool by = false;                // the line says "By ..." (or "Written by", "Par", ...)
 };
 
 // The headline is the first line that shows `headline` (compared as
