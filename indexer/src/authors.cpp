@@ -736,7 +736,7 @@ LineByline byline_in_line(const std::vector<TextLine>& lines, std::size_t i, std
         auto names = split_byline(rest);
         const bool alone = l.byline && names.size() == 1;
         std::erase_if(names, [&](const std::string& n) { return !is_name_like(n) && !alone; });
-        if (!names.empty()) return {names, l.text, "a \"by\" in a line next to the headline", distance};
+        if (!names.empty()) return {names, l.text, "a \"by\" in a line next to the headline", distance, true};
         break;
     }
     if (!after || fields.size() < 2) {

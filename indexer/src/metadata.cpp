@@ -61,7 +61,8 @@
 // |             | an article:author URL's last path segment. A byline in the lines     |
 // |             | of text within two lines under the headline ("By A", "A | date")     |
 // |             | beats a declared author (JSON-LD, meta, parsely, twitter) it does    |
-// |             | not name: that one is the account that posted the page.              |
+// |             | not name: that one is the account that posted the page. A "By" line  |
+// |             | there also beats a byline element or author link naming another.     |
 // | published   | scored, not first-wins (pick_published). Declared: JSON-LD article   |
 // |             | datePublished; meta article:published_time,                          |
 // |             | og:article:published_time, article:published, published_time,        |
@@ -463,18 +464,7 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
         offer("parsely-page author", names_from(values));
     }
     if (chosen.empty()) offer("twitter:label Written by", names_from(twitter_written_by(s)));
-    // The byline shown right under the headline ("By Jane Doe", "Jane Doe |
-    // May 2, 2024") is what the reader is told; a declared author who is not
-    // in it is the account that posted the page.
-    const LineByline shown = byline_near_headline(lines, title);
-    if (!chosen.empty() && !shown.names.empty() && shown.distance <= k_shown_byline_reach &&
-        !shares_author(chosen, shown.names)) {
-        explain_add(explain, "authors",
-                    {joined(shown.names), "the byline under the headline (\"" + shown.line + "\")", rank + 50,
-                     "the byline shown beats a declared author it does not name"});
-        chosen = shown.names;
-        chosen_source = "the byline under the headline";
-    }
+    const bool declared = !chosen.empty();
     if (chosen.empty()) offer("microdata author", first_byline(s.microdata_authors));
     if (chosen.empty()) offer("byline element", first_byline(s.strong_bylines, true));
     if (chosen.empty())
@@ -482,6 +472,20 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
     if (chosen.empty())
         offer("author page link",
               first_byline(near_headline(s.author_links, s.author_link_positions, s.first_h1_position), true));
+    // The byline shown right under the headline is what the reader is told:
+    // a declared author who is not in it is the account that posted the
+    // page, and a byline element or author link naming someone else belongs
+    // to a teaser or a box. Over those only a "By" line counts: a name alone
+    // beside a date ("Jane Doe | May 2, 2024") may be a link or a title.
+    const LineByline shown = byline_near_headline(lines, title);
+    if (!chosen.empty() && !shown.names.empty() && shown.distance <= k_shown_byline_reach && (declared || shown.by) &&
+        !shares_author(chosen, shown.names)) {
+        explain_add(explain, "authors",
+                    {joined(shown.names), "the byline under the headline (\"" + shown.line + "\")", rank + 50,
+                     "the byline shown beats another source's author it does not name"});
+        chosen = shown.names;
+        chosen_source = "the byline under the headline";
+    }
     if (chosen.empty()) offer("line next to the headline (" + shown.how + ": \"" + shown.line + "\")", shown.names);
     if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines, true));
     // A bio at the end: the last one in the page is the article's.

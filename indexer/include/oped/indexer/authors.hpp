@@ -49,6 +49,7 @@ struct LineByline {
     std::string line;               // the line read, for --explain
     std::string how;                // which shape it has
     std::size_t distance = 0;       // lines from the headline
+    bool by = false;                // a "By" line ("By Jane Doe", "Written by Jane Doe")
 };
 
 // The headline is the first line that shows `headline` (compared as
