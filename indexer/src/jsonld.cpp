@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace oped::indexer {
 namespace {
@@ -167,19 +168,26 @@ JsonLdArticle read_article(const json& obj, const std::string& type, const IdMap
     return a;
 }
 
-// Every object in the document, pre-order, without recursion.
-std::vector<const json*> all_objects(const json& root) {
+// Every object in the document, pre-order, without recursion. `reviews`
+// gets the objects under a "review" or "reviews" property: a customer's
+// review of the product or business that holds it, not the page's article.
+std::vector<const json*> all_objects(const json& root, std::vector<const json*>* reviews = nullptr) {
     std::vector<const json*> out;
-    std::vector<const json*> stack{&root};
+    std::vector<std::pair<const json*, bool>> stack{{&root, false}};
     while (!stack.empty()) {
-        const json* v = stack.back();
+        const auto [v, review] = stack.back();
         stack.pop_back();
-        if (v->is_object()) out.push_back(v);
+        if (v->is_object()) {
+            out.push_back(v);
+            if (review && reviews != nullptr) reviews->push_back(v);
+        }
         if (v->is_object() || v->is_array()) {
             // Push in reverse so children come out in document order.
-            std::vector<const json*> children;
-            for (const auto& c : *v) {
-                if (c.is_object() || c.is_array()) children.push_back(&c);
+            std::vector<std::pair<const json*, bool>> children;
+            for (auto it = v->begin(); it != v->end(); ++it) {
+                if (!it->is_object() && !it->is_array()) continue;
+                const bool under_review = v->is_object() ? (it.key() == "review" || it.key() == "reviews") : review;
+                children.emplace_back(&*it, under_review);
             }
             for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
         }
@@ -272,7 +280,8 @@ std::vector<JsonLdArticle> parse_jsonld(std::string_view script) {
             if (root.is_discarded()) return {};
         }
     }
-    const auto objects = all_objects(root);
+    std::vector<const json*> reviews;
+    const auto objects = all_objects(root, &reviews);
     IdMap ids;
     for (const json* o : objects) {
         auto id = o->find("@id");
@@ -281,6 +290,7 @@ std::vector<JsonLdArticle> parse_jsonld(std::string_view script) {
     std::vector<JsonLdArticle> articles;
     std::vector<JsonLdArticle> pages;
     for (const json* o : objects) {
+        if (std::find(reviews.begin(), reviews.end(), o) != reviews.end()) continue;
         // "@type": ["WebPage", "Article"] is an article: its article type
         // wins wherever it is listed.
         const auto types = types_of(*o);

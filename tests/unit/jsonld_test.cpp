@@ -110,6 +110,22 @@ TEST(ParseJsonLd, MarksOrganisationAuthors) {
     EXPECT_EQ(found.front().authors, (std::vector<std::string>{"Board"}));
 }
 
+// Issue 9: a product's or a business's customer reviews are not the page's
+// article, and their reviewers are not its authors; a review that is the
+// page stays one.
+TEST(ParseJsonLd, ACustomersReviewOfAProductIsNoArticle) {
+    EXPECT_TRUE(parse_jsonld(R"({"@type":"Product","name":"P","review":{"@type":"Review",
+        "author":{"@type":"Person","name":"A B"},"reviewBody":"Works well."}})")
+                    .empty());
+    EXPECT_TRUE(parse_jsonld(R"({"@type":"LocalBusiness","name":"L","reviews":[{"@type":"Review",
+        "author":"A B"},{"@type":"Review","author":"C D"}]})")
+                    .empty());
+    const auto found = parse_jsonld(R"({"@type":"Review","headline":"H","author":{"@type":"Person","name":"A B"},
+        "itemReviewed":{"@type":"Product","name":"P"}})");
+    ASSERT_EQ(found.size(), 1U);
+    EXPECT_EQ(found.front().authors, (std::vector<std::string>{"A B"}));
+}
+
 TEST(ParseJsonLd, GivesNothingForTextThatIsNotJson) {
     EXPECT_TRUE(parse_jsonld("window.dataLayer = [];").empty());
     EXPECT_TRUE(parse_jsonld("").empty());
