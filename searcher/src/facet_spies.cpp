@@ -59,8 +59,8 @@ void FacetSpies::attach(Xapian::Enquire& enquire) {
 
 bool FacetSpies::count_alone(const Xapian::Database& db, const Xapian::Query& query, FacetField field) {
     if (spies_run_remotely(db)) {
-        show_matches(db, query, {&spy(field)}, k_facet_exact_up_to);
-        return spy(field).seen() < k_facet_exact_up_to;
+        show_matches(db, query, {&spy(field)}, k_remote_facet_bound);
+        return spy(field).seen() < k_remote_facet_bound;
     }
     Xapian::Enquire counter(db);
     counter.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no weights to compute

@@ -215,7 +215,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (request.facets && !spies_apart) spies.attach(counter);
         const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
         count_matches(counted, check_at_least, out);
-        if (spies_apart) show_matches(db, make_query(parsed.query), spies.unfiltered(), check_at_least);
+        if (spies_apart) show_matches(db, make_query(parsed.query), spies.unfiltered(), k_remote_facet_bound);
     } else {
         enquire.set_query(make_query(parsed.query));
         mset = enquire.get_mset(first, request.per_page, check_at_least);
@@ -236,7 +236,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
     }
 
-    if (spies_apart && !browsing) show_matches(db, make_query(words), spies.unfiltered(), check_at_least);
+    if (spies_apart && !browsing) show_matches(db, make_query(words), spies.unfiltered(), k_remote_facet_bound);
 
     // Offer the spelling correction only when it finds more than the query
     // as typed: a rare correct word must not be "corrected" to a common one.
