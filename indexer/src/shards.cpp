@@ -151,8 +151,8 @@ Result<std::vector<std::string>> read_stub(const std::string& db_path) {
         if ((type != "glass" && type != "auto") || path.empty()) {
             return Error{ErrorCode::usage,
                          stub.string() + ": '" + line +
-                             "' is not a local shard; a remote shard is indexed on its own host (oped index --db "
-                             "SHARD there)",
+                             "' is not a local shard; remote shards are only searched: index the sharded folder "
+                             "they are copies of, and replicate it to their hosts",
                          db_path};
         }
         paths.push_back(fs::path(path).is_absolute() ? path : (fs::path(db_path) / path).string());

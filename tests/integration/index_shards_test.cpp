@@ -299,6 +299,19 @@ TEST_F(ShardedIndex, AMissingShardIsAnErrorNotAnEmptyShard) {
     EXPECT_FALSE(fs::exists(fs::path(sharded()) / "shard-01"));
 }
 
+TEST_F(ShardedIndex, AStubOfRemoteShardsIsOnlySearched) {
+    const fs::path remote = m_dir / "remote";
+    write_file(remote / "XAPIANDB", "remote 127.0.0.1:1\n");
+    for (const Args& args : {Args{"index", "-q", "--db", remote.string(), pages().string()},
+                             Args{"remove", "--db", remote.string(), "https://harbour-post.test/1"}}) {
+        const RunResult r = run_oped(args);
+        EXPECT_EQ(r.exit_code, 2) << r.err;
+        EXPECT_NE(r.err.find("is not a local shard"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(read_file(remote / "XAPIANDB"), "remote 127.0.0.1:1\n");
+    EXPECT_EQ(std::distance(fs::directory_iterator(remote), fs::directory_iterator()), 1);
+}
+
 TEST_F(ShardedIndex, CompactMergesTheShardsIntoOneIndex) {
     const std::string out = (m_dir / "compact").string();
     const RunResult r = run_oped({"compact", "--db", sharded(), out});

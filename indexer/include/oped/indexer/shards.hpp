@@ -59,8 +59,9 @@ bool committing_on_this_thread();
 Result<WritableIndex> open_index_for_writing(const std::string& db_path, unsigned shards = 0);
 
 // The paths of the shards a stub file lists, relative ones made relative to
-// the stub's folder; an error for a line that is not a local shard (a
-// `remote` one is written on its own host).
+// the stub's folder; an error for a line that is not a local shard (remote
+// shards are copies of a sharded folder written in one place: README,
+// "Shards and many machines").
 Result<std::vector<std::string>> read_stub(const std::string& db_path);
 
 struct CompactSummary {
