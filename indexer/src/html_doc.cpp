@@ -2,6 +2,8 @@
 
 #include <oped/common/text.hpp>
 
+#include <libxml/parser.h>
+
 #include <climits>
 #include <cstring>
 #include <memory>
@@ -117,6 +119,8 @@ std::optional<std::string> cap_attributes(std::string_view html, std::size_t max
     if (out) out->append(html.substr(copied));
     return out;
 }
+
+void prepare_html_parser() { xmlInitParser(); }
 
 ParsedHtml parse_html_checked(std::string_view utf8) {
     ParsedHtml parsed;

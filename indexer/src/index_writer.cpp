@@ -9,6 +9,7 @@
 #include <oped/indexer/extract.hpp>
 #include <oped/indexer/extract_worker.hpp>
 #include <oped/indexer/failure_records.hpp>
+#include <oped/indexer/html_doc.hpp>
 #include <oped/indexer/index_errors.hpp>
 #include <oped/indexer/page_source.hpp>
 #include <oped/indexer/page_type.hpp>
@@ -578,6 +579,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, todo.size())));
 
+    prepare_html_parser(); // before the extraction threads, which may parse pages themselves
     WorkQueue queue;
     queue.set_producers(threads);
     std::atomic<std::size_t> next{0};

@@ -34,6 +34,12 @@ struct ParsedHtml {
     std::string stopped; // why libxml2 stopped before the end (the rest is lost), or empty
 };
 
+// libxml2 sets its globals up on first use, and that is not safe from two
+// threads at once (libxml2 2.9.14: each makes its dictionary's mutex, and
+// one is lost, which LeakSanitizer reported once). Called before threads
+// that parse start; more calls do nothing.
+void prepare_html_parser();
+
 // Parse UTF-8 HTML leniently (errors recovered, no network, no depth limit),
 // attributes capped per tag.
 ParsedHtml parse_html_checked(std::string_view utf8);
