@@ -71,6 +71,7 @@ std::string attempt(xmlNode* root, const Article& meta, const body::Flags& flags
     body::mark_data_tables(article);
     body::clean_article(article, flags);
     body::remove_link_lists(article);
+    body::remove_buttons(article);
     body::trim_head(article, meta);
     body::trim_tail(article, meta);
     return body::serialise(article);

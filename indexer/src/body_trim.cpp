@@ -12,6 +12,7 @@
 #include <oped/indexer/html_doc.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -196,7 +197,48 @@ bool is_tail_teaser(xmlNode* el, const StatsMap& stats, const Article& meta) {
     return is_author_bio(folded, meta);
 }
 
+// `word` in s between non-alphanumerics ("btn-primary", "et_pb_button_0").
+bool has_class_word(std::string_view s, std::string_view word) {
+    const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t pos = s.find(word); pos != std::string_view::npos; pos = s.find(word, pos + 1)) {
+        const std::size_t end = pos + word.size();
+        if ((pos == 0 || !alnum(s[pos - 1])) && (end == s.size() || !alnum(s[end]))) return true;
+    }
+    return false;
+}
+
+// A link styled as a button ("btn btn-primary", "wp-block-button__link",
+// "cta__btn"): a call to action ("BUY NOW", "Shop all houseplants", "Get a
+// quote"), not the article's text. role="button" alone marks a script's
+// control ("Next" in a slideshow), which may belong to the article.
+bool is_button_link(const xmlNode* el) {
+    if (tag_name(el) != "a") return false;
+    const std::string cls = text::ascii_lower(attr(el, "class"));
+    return has_class_word(cls, "btn") || has_class_word(cls, "button") || has_class_word(cls, "cta");
+}
+
+// The block el sits in holds no text but el's: a button on a line of its own.
+bool stands_alone(const xmlNode* el, const xmlNode* root) {
+    const xmlNode* block = el->parent;
+    while (block != nullptr && block != root && !is_block(tag_name(block))) block = block->parent;
+    if (block == nullptr) return false;
+    const std::size_t own = text_length(text::collapse_space(visible_text(el)));
+    const std::size_t all = text_length(text::collapse_space(visible_text(block)));
+    return all <= own + 3;
+}
+
 } // namespace
+
+void remove_buttons(xmlNode* root) {
+    std::vector<xmlNode*> doomed;
+    walk_elements(root, [&](xmlNode* el, int) {
+        if (el == root || !is_button_link(el)) return true;
+        const std::size_t chars = text_length(text::collapse_space(visible_text(el)));
+        if (chars > 0 && chars <= k_max_label_chars && stands_alone(el, root)) doomed.push_back(el);
+        return false;
+    });
+    remove_nodes(root, doomed);
+}
 
 void trim_tail(xmlNode* root, const Article& meta) {
     const StatsMap stats = compute_stats(root);

@@ -30,6 +30,9 @@ void trim_head(xmlNode* root, const Article& meta);
 // a commission").
 void remove_link_lists(xmlNode* root);
 
+// Remove links styled as buttons that stand on a line of their own ("BUY
+// NOW", "Shop all houseplants"): calls to action, not the article's text.
+void remove_buttons(xmlNode* root);
 // Cut the run of teasers the article ends with: trailing headings with
 // nothing after them, blocks that are links, short lines that are no
 // sentence ("Newsletters", "SHARE"), calls to action ("Sign up for...",
