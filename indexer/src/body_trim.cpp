@@ -66,8 +66,35 @@ bool is_byline_text(const std::string& text, const Article& meta) {
     });
 }
 
+// Text after its leading pictographs, arrows and punctuation ("🚀 Sign up
+// for...", "👉 Subscribe", "» Read more"): what a label opens with.
+std::string_view after_leading_symbols(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (std::isalnum(c) != 0) break;
+            ++i;
+            continue;
+        }
+        // A multi-byte code point: skip it when it is a symbol or a variation
+        // selector (U+2000-U+2BFF, U+FE00-U+FE0F, U+1F000-U+1FAFF, and
+        // "\u00bb"), keep any letter.
+        const std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (i + len > s.size()) break;
+        unsigned cp = len == 4 ? (c & 0x07U) : len == 3 ? (c & 0x0FU) : (c & 0x1FU);
+        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+        const bool symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+                            (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xBB || cp == 0xA0;
+        if (!symbol) break;
+        i += len;
+    }
+    return s.substr(i);
+}
+
 bool starts_with_any(const std::string& folded, const std::vector<std::string_view>& openers) {
-    return std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return folded.rfind(o, 0) == 0; });
+    const std::string_view text = after_leading_symbols(folded);
+    return std::any_of(openers.begin(), openers.end(), [&](std::string_view o) { return text.starts_with(o); });
 }
 
 // Labels of link lists: removed with the list they head, or when they are links.

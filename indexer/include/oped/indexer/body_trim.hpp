@@ -23,7 +23,8 @@ void trim_head(xmlNode* root, const Article& meta);
 
 // Remove the link lists a page drops into its article: short blocks that
 // open with "Read more", "Related", "More from", "Recommended", "See also",
-// "Sign up for"... when they are links or label the link list that follows
+// "Sign up for"... (after any leading brackets, arrows or pictographs:
+// "[Read more: ...]", "» Related", "🚀 Sign up") when they are links or label the link list that follows
 // (which goes too), short calls to action ("Sign up for our newsletter",
 // "Follow us on..."), and short affiliate disclosures in a paragraph or div
 // ("This post contains affiliate links", "... through our links may earn us
