@@ -177,11 +177,13 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     SortOrder order = request.sort;
     if (browsing && order == SortOrder::relevance) order = SortOrder::newest;
     const auto keys = sort_key(order);
+    // Shards on Xapian's remote backend run neither our spies nor a KeyMaker.
+    const bool remote = spies_run_remotely(db);
     if (order != SortOrder::relevance) {
         // Xapian's remote backend takes no KeyMaker: over remote shards the
         // slot itself orders, and undated pages, whose slot is empty, come
         // last when newest first but first when oldest first.
-        if (spies_run_remotely(db)) {
+        if (remote) {
             enquire.set_sort_by_value_then_relevance(schema::slot::published, order == SortOrder::newest);
         } else {
             enquire.set_sort_by_key_then_relevance(keys.get(), false);
@@ -197,7 +199,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // that filter (FacetSpies::count_alone); the others count in this one.
     FacetSpies spies(request, groups);
     // Over remote shards the spies are shown the matches afterwards.
-    const bool spies_apart = request.facets && spies_run_remotely(db);
+    const bool spies_apart = request.facets && remote;
     if (request.facets && !browsing && !spies_apart) spies.attach(enquire);
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
