@@ -293,6 +293,7 @@ std::vector<DateLine> find_date_lines(const std::vector<TextLine>& lines, std::s
             dl.line = static_cast<int>(i);
             dl.distance = distance;
             dl.above = above;
+            dl.written = found[k].end != 0;
             // The label: the words between the previous date and this one,
             // or, for the first date, alone on the line above.
             const std::size_t begin = std::max(found[k].begin, label_from);

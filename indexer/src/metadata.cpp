@@ -593,6 +593,8 @@ struct DateCandidate {
     double score = 0;
     std::string note;
     bool revision = false; // shown with an "Updated" label
+    int distance = -1;     // shown dates: lines from the headline or byline
+    bool written = false;  // shown dates: written out in the line's text
 };
 
 std::string day_of(const Date& d) {
@@ -706,7 +708,7 @@ std::vector<DateCandidate> shown_dates(const std::vector<DateLine>& lines) {
         out.push_back({format_date(l.date), l.date, "visible line " + std::to_string(l.line), visible_score(l),
                        label_name(l.label) + ", " + std::to_string(l.distance) + " lines from the headline/byline" +
                            (l.above ? " (above it)" : "") + ": \"" + l.text + "\"",
-                       l.label == DateLabel::updated});
+                       l.label == DateLabel::updated, l.distance, l.written});
     }
     return out;
 }
@@ -717,17 +719,46 @@ std::string pick_modified(const PageSignals& s);
 // shown near the headline confirms, is a re-save (a migration or a bulk
 // update rewrote both): an unlabelled date shown there before it is the
 // original publication.
-void prefer_shown_original(const PageSignals& s, const DateCandidate& top, std::vector<DateCandidate>& shown) {
+bool prefer_shown_original(const PageSignals& s, const DateCandidate& top, std::vector<DateCandidate>& shown) {
     const auto modified = parse_date(pick_modified(s));
-    if (!modified || days_from_civil(*modified) != days_from_civil(top.date)) return;
+    if (!modified || days_from_civil(*modified) != days_from_civil(top.date)) return false;
     DateCandidate* best = nullptr;
     for (auto& c : shown) {
         if (c.revision || days_from_civil(c.date) >= days_from_civil(top.date) - 1) continue;
         if (best == nullptr || c.score > best->score) best = &c;
     }
-    if (best == nullptr) return;
+    if (best == nullptr) return false;
     best->score = top.score + k_agreement_bonus;
     best->note += "; shown before the declared publication, which is the declared revision day";
+    return true;
+}
+
+// Lines from the headline or byline within which a shown date is the
+// article's own date line.
+constexpr int k_beside_distance = 1;
+
+// Whether `a` is `b` with its day and month swapped: "09.10.2024" read day
+// first is 2024-09-10 read month first, so it does not contradict it.
+bool swapped_day_month(const Date& a, const Date& b) {
+    return a.year == b.year && a.month == b.day && a.day == b.month;
+}
+
+// A date written out right beside the headline or byline, not labelled as a
+// revision, is the date the page shows its readers as the article's. When
+// no declared date agrees with it (that case was handled before), the
+// declared one is more often a template's, a migration's or a re-save's than
+// a misdated page's, so the shown date wins. Relative dates ("3 days ago"
+// with a machine time) do not count: they are read at crawl time.
+void prefer_shown_beside(const DateCandidate& top, std::vector<DateCandidate>& shown) {
+    DateCandidate* best = nullptr;
+    for (auto& c : shown) {
+        if (c.revision || !c.written || c.distance < 0 || c.distance > k_beside_distance) continue;
+        if (swapped_day_month(c.date, top.date)) continue;
+        if (best == nullptr || c.score > best->score) best = &c;
+    }
+    if (best == nullptr) return;
+    best->score = top.score + k_agreement_bonus;
+    best->note += "; written beside the headline or byline, and no declared date agrees with it";
 }
 
 std::string pick_published(const PageSignals& s, const std::string& url, const std::vector<DateLine>& lines,
@@ -763,7 +794,7 @@ std::string pick_published(const PageSignals& s, const std::string& url, const s
                     break;
                 }
             }
-            prefer_shown_original(s, top, shown);
+            if (!prefer_shown_original(s, top, shown)) prefer_shown_beside(top, shown);
         }
     }
     candidates.insert(candidates.end(), shown.begin(), shown.end());

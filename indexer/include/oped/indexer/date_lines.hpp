@@ -25,9 +25,10 @@ struct DateLine {
     // Lines of text between this one and the nearest <h1> or byline, or -1
     // when the page has neither.
     int distance = -1;
-    bool above = false; // the nearest headline or byline comes after the line
-    bool aside = false; // inside comments, related lists, footers, asides, navigation
-    int line = 0;       // the line's number among the page's lines of text
+    bool above = false;  // the nearest headline or byline comes after the line
+    bool aside = false;  // inside comments, related lists, footers, asides, navigation
+    int line = 0;        // the line's number among the page's lines of text
+    bool written = true; // the text shows the date (not only a <time datetime> beside "3 days ago")
 };
 
 // A line of the page's visible text, as a reader sees it: the text of one
