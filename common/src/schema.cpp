@@ -144,6 +144,16 @@ std::string date_value(std::string_view iso_date) {
     return out;
 }
 
+std::string oldest_first_value(std::string_view day_value) {
+    // "-" sorts below every digit, so undated pages come last.
+    if (day_value.empty()) return "-";
+    std::string out(day_value);
+    for (char& c : out) {
+        if (c >= '0' && c <= '9') c = static_cast<char>('9' - (c - '0'));
+    }
+    return out;
+}
+
 } // namespace oped::schema
 
 namespace oped::schema {

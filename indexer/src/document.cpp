@@ -115,6 +115,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     // Values for ranges, sorting and facets.
     const std::string day = schema::date_value(a.published);
     if (!day.empty()) doc.add_value(schema::slot::published, day);
+    doc.add_value(schema::slot::oldest_first, schema::oldest_first_value(day));
     if (const auto precision = schema::date_precision(a.published); precision == "month" || precision == "year") {
         doc.add_value(schema::slot::date_precision, std::string(precision));
     }

@@ -78,6 +78,13 @@ std::unique_ptr<Xapian::KeyMaker> sort_key(SortOrder order) {
     return keys;
 }
 
+// Whether the oldest_first slot can order the index: not when some pages
+// predate it (an index written before it and re-run since). Sorting by the
+// published slot ascending instead puts undated pages first.
+bool every_page_has_oldest_first(const Xapian::Database& db) {
+    return db.get_value_freq(schema::slot::oldest_first) == db.get_doccount();
+}
+
 } // namespace
 
 Searcher::Searcher(std::string db_path) : m_index(std::move(db_path)) {}
@@ -180,11 +187,17 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // Shards on Xapian's remote backend run neither our spies nor a KeyMaker.
     const bool remote = spies_run_remotely(db);
     if (order != SortOrder::relevance) {
-        // Xapian's remote backend takes no KeyMaker: over remote shards the
-        // slot itself orders, and undated pages, whose slot is empty, come
-        // last when newest first but first when oldest first.
+        // Xapian's remote backend takes no KeyMaker: over remote shards a
+        // slot itself orders, descending either way, so that undated pages
+        // come last (their published slot is empty; oldest_first holds "-").
         if (remote) {
-            enquire.set_sort_by_value_then_relevance(schema::slot::published, order == SortOrder::newest);
+            if (order == SortOrder::newest) {
+                enquire.set_sort_by_value_then_relevance(schema::slot::published, true);
+            } else if (every_page_has_oldest_first(db)) {
+                enquire.set_sort_by_value_then_relevance(schema::slot::oldest_first, true);
+            } else {
+                enquire.set_sort_by_value_then_relevance(schema::slot::published, false);
+            }
         } else {
             enquire.set_sort_by_key_then_relevance(keys.get(), false);
         }

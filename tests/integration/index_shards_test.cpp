@@ -50,6 +50,8 @@ const std::vector<Args> k_searches = {
     {"harbour", "--sort", "newest"},
     {""},
     {"", "--sort", "oldest", "--limit", "5", "--page", "2"},
+    {"", "--sort", "oldest", "--limit", "10", "--page", "3"},
+    {"budget", "--sort", "oldest", "--limit", "100"},
     {"budgett"},
     {"council", "--author", "Ada Lovelace"},
     {"", "--year", "2021"},
@@ -87,7 +89,7 @@ std::vector<std::string> own_prose(int i, const std::string& topic) {
     return paragraphs;
 }
 
-// Three authors, three sites, four years, four topics.
+// Three authors, three sites, four years (three pages undated), four topics.
 PageSpec page(int i) {
     static const char* const authors[] = {"Ada Lovelace", "Grace Hopper", "Mary Somerville"};
     static const char* const sites[] = {"The Harbour Post", "City Ledger", "Valley Times"};
@@ -99,6 +101,8 @@ PageSpec page(int i) {
     spec.authors = {authors[i % 3]};
     spec.site = sites[(i / 3) % 3];
     spec.published = std::to_string(2019 + i % 4) + "-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10);
+    // Some undated: sorted by date, they come last either way.
+    if (i % 7 == 6) spec.published.clear();
     spec.paragraphs = own_prose(i, topics[i % 4]);
     if (i % 5 == 0) spec.paragraphs.push_back("The city budget was debated at the council again, budget by budget.");
     return spec;

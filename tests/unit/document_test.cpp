@@ -127,6 +127,7 @@ TEST(DocumentBuilder, WritesEveryValueSlot) {
     };
     const std::vector<Row> rows{
         {"published day", slot::published, "20210304"},
+        {"published day for sorting oldest first, descending", slot::oldest_first, "79789695"},
         {"authors list", slot::authors, schema::encode_list({"Jane Doe", "Omar Haddad"})},
         {"author keys", slot::author_keys, schema::encode_list({"jane doe", "omar haddad"})},
         {"year", slot::year, "2021"},
@@ -179,6 +180,7 @@ TEST(DocumentBuilder, LeavesOutWhatTheArticleDoesNotKnow) {
         EXPECT_EQ(built.doc.get_value(slot), "") << "slot " << slot;
     }
     EXPECT_EQ(built.doc.get_value(schema::slot::uid), "file:///p.html");
+    EXPECT_EQ(built.doc.get_value(schema::slot::oldest_first), "-") << "below every date, so last when descending";
 }
 
 TEST(DocumentBuilder, YearOnlyDatesGiveAYearAndItsFirstDayButNoDayTerm) {

@@ -109,6 +109,12 @@ inline constexpr Xapian::valueno site_key = 11;
 // Slot 11 is the outlet's site key (issue 12 item 2).
 inline constexpr Xapian::valueno genre = 12; // "opinion", "editorial", "letter", "analysis", "news", "review", "other"
 inline constexpr Xapian::valueno author_keys = 13; // the authors' keys, in the order of `authors`, encode_list()
+// The published slot's day with every digit complemented ("17871027" ->
+// "82128972"), "-" when undated: sorted descending it reads oldest first
+// with undated pages last, which Xapian's remote backend, taking no
+// KeyMaker, can do. Every document written since has it, so an index where
+// some lack it predates it (oldest_first_value()).
+inline constexpr Xapian::valueno oldest_first = 15;
 } // namespace slot
 
 // Title words are worth this many body words.
@@ -152,6 +158,9 @@ std::vector<std::string> decode_list(std::string_view packed);
 // "17871001", "1787" -> "17870101"), so that sorting and date ranges see it;
 // empty when the text is no ISO date.
 std::string date_value(std::string_view iso_date);
+
+// The oldest_first slot's value for a published slot's value (date_value()).
+std::string oldest_first_value(std::string_view day_value);
 
 // "day", "month" or "year": how much of an ISO date is known; empty when
 // date_value() would be.
