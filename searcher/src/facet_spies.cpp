@@ -1,6 +1,7 @@
 #include "facet_spies.hpp"
 
 #include <oped/common/schema.hpp>
+#include <oped/searcher/local_shards.hpp>
 #include <oped/searcher/remote_spies.hpp>
 
 #include <algorithm>
@@ -68,6 +69,11 @@ bool FacetSpies::count_alone(const Xapian::Database& db, const Xapian::Query& qu
     counter.set_query(query);
     ListCountSpy& counted = spy(field);
     counter.add_matchspy(&counted);
+    if (counts_need_first_matches(db)) {
+        FirstMatches first_ones(k_facet_exact_up_to);
+        counter.get_mset(0, 0, k_facet_exact_up_to, nullptr, &first_ones);
+        return first_ones.offered() == first_ones.accepted();
+    }
     const Xapian::MSet mset = counter.get_mset(0, 0, k_facet_exact_up_to);
     return mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
            counted.seen() >= mset.get_matches_estimated();

@@ -9,6 +9,7 @@
 #include <oped/common/text.hpp>
 #include <oped/searcher/dates.hpp>
 #include <oped/searcher/highlight.hpp>
+#include <oped/searcher/local_shards.hpp>
 #include <oped/searcher/public_id.hpp>
 #include <oped/searcher/query_builder.hpp>
 #include <oped/searcher/remote_spies.hpp>
@@ -228,8 +229,19 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (request.collapse) counter.set_collapse_key(schema::slot::copy_group);
         counter.set_query(make_query(parsed.query));
         if (request.facets && !spies_apart) spies.attach(counter);
-        const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
-        count_matches(counted, check_at_least, out);
+        if (check_at_least > 0 && counts_need_first_matches(db)) {
+            FirstMatches first_ones(check_at_least);
+            const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least, nullptr, &first_ones);
+            if (first_ones.offered() == first_ones.accepted()) {
+                count_matches(counted, check_at_least, out); // every match seen: exact, as on one index
+            } else {
+                out.total = estimated_total(counted, first_ones);
+                out.total_is_exact = false;
+            }
+        } else {
+            const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
+            count_matches(counted, check_at_least, out);
+        }
         if (spies_apart) show_matches(db, make_query(parsed.query), spies.unfiltered(), k_remote_facet_bound);
     } else {
         enquire.set_query(make_query(parsed.query));
