@@ -144,6 +144,51 @@ std::string date_value(std::string_view iso_date) {
     return out;
 }
 
+std::string facet_row(const Xapian::Document& doc) {
+    if (doc.get_value(slot::copy_group).empty() && doc.get_value(slot::date_precision) != "year") return {};
+    // Each value as "slot,length,bytes": values may hold any byte.
+    std::string row;
+    for (const Xapian::valueno s : k_facet_row_slots) {
+        const std::string value = doc.get_value(s);
+        if (value.empty()) continue;
+        row += std::to_string(s) + ',' + std::to_string(value.size()) + ',' + value;
+    }
+    return row;
+}
+
+void refresh_facet_row(Xapian::Document& doc) {
+    const std::string row = facet_row(doc);
+    if (row.empty()) {
+        if (!doc.get_value(slot::facet_row).empty()) doc.remove_value(slot::facet_row);
+    } else {
+        doc.add_value(slot::facet_row, row);
+    }
+}
+
+Xapian::Document facet_row_document(std::string_view row) {
+    Xapian::Document doc;
+    auto number = [&row](std::size_t& at, unsigned long& out) {
+        const std::size_t comma = row.find(',', at);
+        if (comma == std::string_view::npos || comma == at) return false;
+        out = 0;
+        for (std::size_t i = at; i < comma; ++i) {
+            if (row[i] < '0' || row[i] > '9' || out > 100'000'000) return false;
+            out = out * 10 + static_cast<unsigned long>(row[i] - '0');
+        }
+        at = comma + 1;
+        return true;
+    };
+    std::size_t at = 0;
+    while (at < row.size()) {
+        unsigned long s = 0;
+        unsigned long size = 0;
+        if (!number(at, s) || !number(at, size) || size > row.size() - at) break; // not a row: what was read stands
+        doc.add_value(static_cast<Xapian::valueno>(s), std::string(row.substr(at, size)));
+        at += size;
+    }
+    return doc;
+}
+
 std::string oldest_first_value(std::string_view day_value) {
     // "-" sorts below every digit, so undated pages come last.
     if (day_value.empty()) return "-";

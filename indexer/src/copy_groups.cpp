@@ -79,6 +79,7 @@ bool set_label(Xapian::WritableDatabase& db, Xapian::docid docid, const std::str
         doc.add_value(schema::slot::copy_group, label);
         doc.add_boolean_term(group_term(label));
     }
+    schema::refresh_facet_row(doc);
     db.replace_document(docid, doc);
     return true;
 }

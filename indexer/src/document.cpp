@@ -130,6 +130,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     doc.add_value(schema::slot::path, a.path);
     doc.add_value(schema::slot::signature, signature);
     doc.add_value(schema::slot::uid, id);
+    schema::refresh_facet_row(doc); // a page dated to its year only; copy groups come later (copy_groups.cpp)
 
     doc.set_data(encode_docdata(a));
     // Let go of the document: the TermGenerator holds a reference to it, and

@@ -60,8 +60,7 @@ void FacetSpies::attach(Xapian::Enquire& enquire) {
 
 bool FacetSpies::count_alone(const Xapian::Database& db, const Xapian::Query& query, FacetField field) {
     if (spies_run_remotely(db)) {
-        show_matches(db, query, {&spy(field)}, k_remote_facet_bound);
-        return spy(field).seen() < k_remote_facet_bound;
+        return count_remotely(db, query, {&spy(field)}, k_facet_exact_up_to, k_remote_facet_bound);
     }
     Xapian::Enquire counter(db);
     counter.set_weighting_scheme(Xapian::BoolWeight()); // counts only: no weights to compute

@@ -12,29 +12,33 @@ std::string ListCountSpy::author_of(const std::string& name) const {
     return key.empty() ? key : m_groups->canonical(key);
 }
 
-void ListCountSpy::operator()(const Xapian::Document& doc, double) {
-    ++m_seen;
-    const std::string value = doc.get_value(m_slot);
-    if (value.empty()) return;
-    const std::string piece = m_pieces.piece_of(doc);
+std::vector<std::string> ListCountSpy::values_of(const std::string& value) const {
     if (m_groups != nullptr) {
+        // One count per author, however many of their keys the page holds.
         std::vector<std::string> authors;
         for (const auto& key : schema::decode_list(value)) {
             const std::string& author = m_groups->canonical(key);
             if (std::find(authors.begin(), authors.end(), author) == authors.end()) authors.push_back(author);
         }
-        for (auto& author : authors) {
-            if (m_pieces.first(piece, author)) ++m_counts[std::move(author)];
-        }
-        return;
+        return authors;
     }
-    if (!m_is_list) {
-        if (m_pieces.first(piece, value)) ++m_counts[value];
-        return;
-    }
-    for (auto& item : schema::decode_list(value)) {
+    if (!m_is_list) return {value};
+    return schema::decode_list(value);
+}
+
+void ListCountSpy::operator()(const Xapian::Document& doc, double) {
+    ++m_seen;
+    const std::string value = doc.get_value(m_slot);
+    if (value.empty()) return;
+    const std::string piece = m_pieces.piece_of(doc);
+    for (auto& item : values_of(value)) {
         if (m_pieces.first(piece, item)) ++m_counts[std::move(item)];
     }
+}
+
+void ListCountSpy::add_value_count(const std::string& value, Xapian::doccount documents) {
+    if (value.empty()) return;
+    for (auto& item : values_of(value)) m_counts[std::move(item)] += documents;
 }
 
 namespace {

@@ -212,9 +212,11 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // A facet whose field is filtered counts in a match of its own, without
     // that filter (FacetSpies::count_alone); the others count in this one.
     FacetSpies spies(request, groups);
-    // Over remote shards the spies are shown the matches afterwards.
     const bool spies_apart = request.facets && remote;
     if (request.facets && !browsing && !spies_apart) spies.attach(enquire);
+    // Over remote shards Xapian's own spies count for ours on the servers,
+    // in the same match; the front takes their counts (remote_spies.hpp).
+    ServerSpies server_spies(spies_apart ? spies.unfiltered() : std::vector<Xapian::MatchSpy*>{});
 
     const Xapian::doccount first = (request.page - 1) * request.per_page;
     const Xapian::doccount check_at_least = request.facets ? k_facet_exact_up_to : 0;
@@ -229,6 +231,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         if (request.collapse) counter.set_collapse_key(schema::slot::copy_group);
         counter.set_query(make_query(parsed.query));
         if (request.facets && !spies_apart) spies.attach(counter);
+        if (spies_apart) server_spies.attach(counter);
         if (check_at_least > 0 && counts_need_first_matches(db)) {
             FirstMatches first_ones(check_at_least);
             const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least, nullptr, &first_ones);
@@ -242,8 +245,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
             const Xapian::MSet counted = counter.get_mset(0, 0, check_at_least);
             count_matches(counted, check_at_least, out);
         }
-        if (spies_apart) show_matches(db, make_query(parsed.query), spies.unfiltered(), k_remote_facet_bound);
+        if (spies_apart) server_spies.deliver(db, make_query(parsed.query), k_remote_facet_bound);
     } else {
+        if (spies_apart) server_spies.attach(enquire);
         enquire.set_query(make_query(parsed.query));
         mset = enquire.get_mset(first, request.per_page, check_at_least);
         count_matches(mset, std::max(check_at_least, first + request.per_page), out);
@@ -263,7 +267,7 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         }
     }
 
-    if (spies_apart && !browsing) show_matches(db, make_query(words), spies.unfiltered(), k_remote_facet_bound);
+    if (spies_apart && !browsing) server_spies.deliver(db, make_query(words), k_remote_facet_bound);
 
     // Offer the spelling correction only when it finds more than the query
     // as typed: a rare correct word must not be "corrected" to a common one.

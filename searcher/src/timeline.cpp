@@ -65,6 +65,12 @@ void TimelineSpy::operator()(const Xapian::Document& doc, double) {
     if (m_pieces.first(m_pieces.piece_of(doc), month)) ++m_months[month];
 }
 
+Xapian::valueno TimelineSpy::counted_slot() const { return schema::slot::published; }
+
+void TimelineSpy::add_value_count(const std::string& day, Xapian::doccount documents) {
+    if (day.size() >= 6) m_months[day.substr(0, 6)] += documents;
+}
+
 Timeline make_timeline(const std::map<std::string, std::uint64_t>& months) {
     std::map<int, std::uint64_t> by_year, by_month;
     bool month_unknown = false;

@@ -195,5 +195,62 @@ TEST(SchemaStamp, RefusesAnUnstampedIndexThatHasDocuments) {
     EXPECT_EQ(refused.error().code, ErrorCode::schema_mismatch);
 }
 
+TEST(OldestFirstValue, ComplementsTheDigitsAndPutsUndatedBelowEveryDay) {
+    EXPECT_EQ(oldest_first_value("17871027"), "82128972");
+    EXPECT_EQ(oldest_first_value(""), "-");
+    EXPECT_LT(oldest_first_value(""), oldest_first_value("99991231"));
+    EXPECT_GT(oldest_first_value("17871027"), oldest_first_value("17871028"))
+        << "older is higher: first when descending";
+}
+
+TEST(FacetRow, OnlyCopiesAndPagesDatedToTheYearHaveOne) {
+    Xapian::Document plain;
+    plain.add_value(slot::published, "20210304");
+    plain.add_value(slot::year, "2021");
+    EXPECT_EQ(facet_row(plain), "");
+    Xapian::Document year_only = plain;
+    year_only.add_value(slot::date_precision, "year");
+    EXPECT_NE(facet_row(year_only), "");
+    Xapian::Document copy = plain;
+    copy.add_value(slot::copy_group, "0123456789abcdef");
+    EXPECT_NE(facet_row(copy), "");
+}
+
+TEST(FacetRow, RoundTripsEveryValueItHolds) {
+    Xapian::Document doc;
+    doc.add_value(slot::published, "20210304");
+    doc.add_value(slot::year, "2021");
+    doc.add_value(slot::tags, encode_list({"Housing", "Land, Use,3,"}));
+    doc.add_value(slot::site_key, "ledger.example");
+    doc.add_value(slot::genre, "opinion");
+    doc.add_value(slot::author_keys, encode_list({"jane doe", "omar haddad"}));
+    doc.add_value(slot::copy_group, "0123456789abcdef");
+    doc.add_value(slot::uid, "not in the row");
+    const Xapian::Document back = facet_row_document(facet_row(doc));
+    for (const Xapian::valueno s : k_facet_row_slots) EXPECT_EQ(back.get_value(s), doc.get_value(s)) << "slot " << s;
+    EXPECT_EQ(back.get_value(slot::uid), "");
+}
+
+TEST(FacetRow, RefreshSetsAndRemovesTheSlot) {
+    Xapian::Document doc;
+    doc.add_value(slot::year, "2021");
+    refresh_facet_row(doc);
+    EXPECT_EQ(doc.get_value(slot::facet_row), "");
+    doc.add_value(slot::copy_group, "0123456789abcdef");
+    refresh_facet_row(doc);
+    EXPECT_EQ(doc.get_value(slot::facet_row), facet_row(doc));
+    doc.remove_value(slot::copy_group);
+    refresh_facet_row(doc);
+    EXPECT_EQ(doc.get_value(slot::facet_row), "");
+}
+
+TEST(FacetRow, AMalformedRowGivesWhatItCouldRead) {
+    EXPECT_EQ(facet_row_document("2,4,2021").get_value(slot::year), "2021");
+    EXPECT_EQ(facet_row_document("2,4,2021,x,y").get_value(slot::year), "2021");
+    EXPECT_EQ(facet_row_document("2,99,2021").get_value(slot::year), "");
+    EXPECT_EQ(facet_row_document(",,,").get_value(slot::year), "");
+    EXPECT_EQ(facet_row_document("").get_value(slot::year), "");
+}
+
 } // namespace
 } // namespace oped::schema

@@ -115,7 +115,25 @@ inline constexpr Xapian::valueno author_keys = 13; // the authors' keys, in the 
 // KeyMaker, can do. Every document written since has it, so an index where
 // some lack it predates it (oldest_first_value()).
 inline constexpr Xapian::valueno oldest_first = 15;
+// A syndicated copy's or a page dated to its year only: the values of the
+// slots the facet and timeline spies read (k_facet_row_slots), in one value
+// (facet_row()), so that Xapian's ValueCountMatchSpy can count such pages
+// on remote shards, where a spy of one slot cannot (remote_spies.hpp).
+inline constexpr Xapian::valueno facet_row = 16;
 } // namespace slot
+
+// The slots a facet row holds.
+inline constexpr std::array<Xapian::valueno, 8> k_facet_row_slots = {slot::published,      slot::year,      slot::tags,
+                                                                     slot::date_precision, slot::site_key,  slot::genre,
+                                                                     slot::author_keys,    slot::copy_group};
+
+// The facet row of `doc`, from its values: empty unless it is in a copy
+// group or dated to its year only.
+std::string facet_row(const Xapian::Document& doc);
+// Sets or removes `doc`'s facet_row slot, after its values changed.
+void refresh_facet_row(Xapian::Document& doc);
+// A document holding just the values a facet row holds.
+Xapian::Document facet_row_document(std::string_view row);
 
 // Title words are worth this many body words.
 inline constexpr Xapian::termcount k_title_weight = 3;

@@ -7,6 +7,7 @@
 #include <oped/common/author_groups.hpp>
 #include <oped/common/schema.hpp>
 #include <oped/searcher/piece_counter.hpp>
+#include <oped/searcher/remote_spies.hpp>
 #include <oped/searcher/search.hpp>
 
 #include <xapian.h>
@@ -18,7 +19,7 @@
 
 namespace oped::searcher {
 
-class ListCountSpy : public Xapian::MatchSpy {
+class ListCountSpy : public Xapian::MatchSpy, public SlotCounted {
   public:
     ListCountSpy(Xapian::valueno slot, bool is_list) : m_slot(slot), m_is_list(is_list) {}
     // Counts authors by key (slot::author_keys), one count per author and
@@ -28,6 +29,12 @@ class ListCountSpy : public Xapian::MatchSpy {
     explicit ListCountSpy(const schema::AuthorGroups& groups)
         : m_slot(schema::slot::author_keys), m_is_list(true), m_groups(&groups) {}
     void operator()(const Xapian::Document& doc, double wt) override;
+
+    // Counts made by a ValueCountMatchSpy on the slot (remote_spies.hpp):
+    // as many documents as `documents`, none a syndicated copy.
+    Xapian::valueno counted_slot() const override { return m_slot; }
+    void add_value_count(const std::string& value, Xapian::doccount documents) override;
+    void add_seen(Xapian::doccount documents) override { m_seen += documents; }
 
     // Top `limit` values by count, then by value; when `find` is not empty,
     // only those with a word starting with it (case and accents folded).
@@ -49,6 +56,8 @@ class ListCountSpy : public Xapian::MatchSpy {
   private:
     // By author: the key of a display name or chosen value.
     std::string author_of(const std::string& name) const;
+    // The values one document holding `value` in the slot counts for, each once.
+    std::vector<std::string> values_of(const std::string& value) const;
 
     Xapian::valueno m_slot;
     bool m_is_list;
