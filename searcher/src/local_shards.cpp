@@ -2,6 +2,8 @@
 
 #include <oped/searcher/remote_spies.hpp>
 
+#include <cmath>
+
 namespace oped::searcher {
 
 bool FirstMatches::operator()(const Xapian::Document& /*doc*/) const {
@@ -16,7 +18,7 @@ bool counts_need_first_matches(const Xapian::Database& db) { return db.size() > 
 Xapian::doccount estimated_total(const Xapian::MSet& counted, const FirstMatches& first) {
     if (first.accepted() == 0) return first.offered();
     const double kept = static_cast<double>(counted.get_matches_lower_bound()) / first.accepted();
-    return static_cast<Xapian::doccount>(static_cast<double>(first.offered()) * kept + 0.5);
+    return static_cast<Xapian::doccount>(std::lround(static_cast<double>(first.offered()) * kept));
 }
 
 } // namespace oped::searcher
