@@ -119,11 +119,14 @@ bool ServerSpies::deliver(const Xapian::Database& db, const Xapian::Query& query
     }
     for (std::size_t i = 0; i < m_counted.size(); ++i) {
         const Xapian::ValueCountMatchSpy& spy = *m_on_servers[i];
-        m_counted[i]->add_seen(static_cast<Xapian::doccount>(spy.get_total()) - row_pages);
+        // Both spies saw the rows' pages in the same match, so the slot's
+        // counts hold them; the checks only keep a surprise from wrapping.
+        const auto total = static_cast<Xapian::doccount>(spy.get_total());
+        m_counted[i]->add_seen(total > row_pages ? total - row_pages : 0);
         for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
             const auto taken = in_rows[i].find(*it);
-            const Xapian::doccount pages = it.get_termfreq() - (taken == in_rows[i].end() ? 0 : taken->second);
-            if (pages > 0) m_counted[i]->add_value_count(*it, pages);
+            const Xapian::doccount in_row = taken == in_rows[i].end() ? 0 : taken->second;
+            if (it.get_termfreq() > in_row) m_counted[i]->add_value_count(*it, it.get_termfreq() - in_row);
         }
     }
     for (const auto& [doc, pages] : row_docs) {
