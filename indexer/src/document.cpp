@@ -4,6 +4,7 @@
 #include <oped/common/docdata.hpp>
 #include <oped/common/outlets.hpp>
 #include <oped/common/schema.hpp>
+#include <oped/indexer/spelling_data.hpp>
 
 #include <algorithm>
 
@@ -133,6 +134,7 @@ BuiltDocument DocumentBuilder::build(const Article& a, const std::string& signat
     schema::refresh_facet_row(doc); // a page dated to its year only; copy groups come later (copy_groups.cpp)
 
     doc.set_data(encode_docdata(a));
+    out.words = spelling_words(doc);
     // Let go of the document: the TermGenerator holds a reference to it, and
     // Xapian's reference counts are not atomic. Kept, that reference would be
     // dropped here on the next build() while the writer thread copies and

@@ -280,7 +280,7 @@ class Writer {
             m_spelling.note_stored(m_db, holder);
             m_copies.note_leaving(m_db, holder);
         }
-        m_spelling.note(built.doc);
+        m_spelling.note(std::move(built.words));
         if (replaced) {
             m_db.replace_document(holder, built.doc);
             m_copies.note_written(holder, built.sketch);

@@ -13,17 +13,27 @@ namespace {
 constexpr std::string_view k_spelling_version = "1";
 
 // The words of a term list that spelling may suggest.
-template <typename It>
-void add_words(It begin, It end, std::unordered_set<std::string>& words) {
+template <typename It, typename Words>
+void add_words(It begin, It end, Words& words) {
     for (auto it = begin; it != end; ++it) {
         std::string term = *it;
-        if (spelling::is_word_term(term)) words.insert(std::move(term));
+        if (spelling::is_word_term(term)) words.insert(words.end(), std::move(term));
     }
 }
 
 } // namespace
 
+std::vector<std::string> spelling_words(const Xapian::Document& doc) {
+    std::vector<std::string> words;
+    add_words(doc.termlist_begin(), doc.termlist_end(), words);
+    return words;
+}
+
 void SpellingUpdate::note(const Xapian::Document& doc) { add_words(doc.termlist_begin(), doc.termlist_end(), m_words); }
+
+void SpellingUpdate::note(std::vector<std::string>&& words) {
+    m_words.insert(std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
+}
 
 void SpellingUpdate::note_stored(const Xapian::Database& db, Xapian::docid docid) {
     try {

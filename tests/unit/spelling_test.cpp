@@ -2,6 +2,7 @@
 
 #include <oped/common/schema.hpp>
 #include <oped/common/spelling_keys.hpp>
+#include <oped/indexer/document.hpp>
 #include <oped/indexer/spelling_data.hpp>
 
 #include <gtest/gtest.h>
@@ -246,6 +247,33 @@ TEST_F(SpellingKeys, NoteAllCoversAnIndexBuiltBeforeTheKeys) {
     EXPECT_TRUE(indexer::has_spelling_keys(m_db));
     EXPECT_EQ(listed("liberty"), (std::vector<std::string>{"liberty"}));
     EXPECT_EQ(correct_word(m_db, "libertey"), "liberty");
+}
+
+TEST_F(SpellingKeys, WordsGatheredWithTheDocumentAreFiledAsTheDocumentsOwn) {
+    // The extraction threads gather a document's words (BuiltDocument::words)
+    // and the writer files them: the same words, and the same keys, as
+    // noting the document itself.
+    indexer::DocumentBuilder builder;
+    Article a;
+    a.path = "/pages/liberty.html";
+    a.title = "On Liberty";
+    a.authors = {"Alexander Hamilton"};
+    a.body = "The soldiers of liberty wrote letters. Liberty needs constitutional guards.";
+    indexer::BuiltDocument built = builder.build(a, "sig");
+    std::vector<std::string> from_doc;
+    for (auto it = built.doc.termlist_begin(); it != built.doc.termlist_end(); ++it) {
+        if (spelling::is_word_term(*it)) from_doc.push_back(*it);
+    }
+    EXPECT_EQ(built.words, from_doc);
+    EXPECT_NE(std::find(built.words.begin(), built.words.end(), "liberty"), built.words.end());
+    for (const auto& word : built.words) EXPECT_FALSE(word[0] >= 'A' && word[0] <= 'Z') << word;
+
+    indexer::SpellingUpdate spelling;
+    spelling.note(std::move(built.words));
+    m_db.add_document(built.doc);
+    spelling.write(m_db);
+    EXPECT_EQ(listed("liberty"), (std::vector<std::string>{"liberty"}));
+    EXPECT_EQ(correct_word(m_db, "constitutionel"), "constitutional");
 }
 
 } // namespace

@@ -24,6 +24,9 @@ struct BuiltDocument {
     // The body's sketch, also in the document as band terms; none for a
     // short body. The writer groups copies with it (copy_groups.hpp).
     std::optional<copies::Sketch> sketch;
+    // The words spelling may suggest (spelling_words()), gathered here so
+    // that the writer's thread does not walk the term list.
+    std::vector<std::string> words;
 };
 
 class DocumentBuilder {

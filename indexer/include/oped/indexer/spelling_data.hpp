@@ -18,14 +18,22 @@
 #include <cstddef>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace oped::indexer {
+
+// The words of a document that spelling may suggest. The extraction threads
+// gather them as they build each document, so the writer's thread, which
+// every page waits on, only files them.
+std::vector<std::string> spelling_words(const Xapian::Document& doc);
 
 class SpellingUpdate {
   public:
     // The words of a document about to be added (or the new version of one
     // being replaced).
     void note(const Xapian::Document& doc);
+    // The same, from the document's spelling_words().
+    void note(std::vector<std::string>&& words);
     // The words of a stored document about to be deleted or replaced.
     void note_stored(const Xapian::Database& db, Xapian::docid docid);
     // Every word of the index: for an index whose keys were never built.
