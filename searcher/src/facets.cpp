@@ -28,9 +28,13 @@ std::vector<std::string> ListCountSpy::values_of(const std::string& value) const
 
 void ListCountSpy::operator()(const Xapian::Document& doc, double) {
     ++m_seen;
-    const std::string value = doc.get_value(m_slot);
+    std::string value = doc.get_value(m_slot);
     if (value.empty()) return;
     const std::string piece = m_pieces.piece_of(doc);
+    if (piece.empty()) {
+        ++m_stored[std::move(value)];
+        return;
+    }
     for (auto& item : values_of(value)) {
         if (m_pieces.first(piece, item)) ++m_counts[std::move(item)];
     }
@@ -39,6 +43,14 @@ void ListCountSpy::operator()(const Xapian::Document& doc, double) {
 void ListCountSpy::add_value_count(const std::string& value, Xapian::doccount documents) {
     if (value.empty()) return;
     for (auto& item : values_of(value)) m_counts[std::move(item)] += documents;
+}
+
+const std::map<std::string, std::uint64_t>& ListCountSpy::counts() const {
+    for (const auto& [value, documents] : m_stored) {
+        for (auto& item : values_of(value)) m_counts[std::move(item)] += documents;
+    }
+    m_stored.clear();
+    return m_counts;
 }
 
 namespace {
@@ -58,11 +70,12 @@ bool any_word_starts_with(std::string_view text, std::string_view prefix) {
 std::vector<FacetValue> ListCountSpy::top(std::size_t limit, std::string_view find) const {
     const std::string wanted = text::fold_for_match(text::collapse_space(find));
     std::vector<FacetValue> all;
-    all.reserve(wanted.empty() ? m_counts.size() : 0);
-    for (const auto& [value, count] : m_counts) {
+    all.reserve(wanted.empty() ? counts().size() : 0);
+    for (const auto& [value, count] : counts()) {
         // An author's key is folded already.
-        const std::string words = m_groups != nullptr ? value : text::fold_for_match(value);
-        if (wanted.empty() || any_word_starts_with(words, wanted)) all.push_back({value, count});
+        if (wanted.empty() || any_word_starts_with(m_groups != nullptr ? value : text::fold_for_match(value), wanted)) {
+            all.push_back({value, count});
+        }
     }
     const auto n = std::min(limit, all.size());
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(),
@@ -87,8 +100,8 @@ void ListCountSpy::keep_chosen(std::vector<FacetValue>& values, const std::vecto
             const std::string author = author_of(c);
             if (author.empty() || std::find(listed.begin(), listed.end(), author) != listed.end()) continue;
             listed.push_back(author);
-            const auto found = m_counts.find(author);
-            if (found == m_counts.end()) continue;
+            const auto found = counts().find(author);
+            if (found == counts().end()) continue;
             const std::string& shown = m_groups->display(author);
             values.push_back({shown.empty() ? author : shown, found->second});
         }
@@ -105,7 +118,7 @@ void ListCountSpy::keep_chosen(std::vector<FacetValue>& values, const std::vecto
             missing.push_back(std::move(folded));
     }
     if (missing.empty()) return;
-    for (const auto& [value, count] : m_counts) {
+    for (const auto& [value, count] : counts()) {
         if (std::find(missing.begin(), missing.end(), schema::fold_for_term(value)) != missing.end())
             values.push_back({value, count});
     }

@@ -15,6 +15,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace oped::searcher {
@@ -50,7 +51,7 @@ class ListCountSpy : public Xapian::MatchSpy, public SlotCounted {
     // counts by the outlet name shown.
     template <class Fn>
     void relabel(Fn&& relabelled) {
-        m_counts = relabelled(m_counts);
+        m_counts = relabelled(counts());
     }
 
   private:
@@ -58,12 +59,20 @@ class ListCountSpy : public Xapian::MatchSpy, public SlotCounted {
     std::string author_of(const std::string& name) const;
     // The values one document holding `value` in the slot counts for, each once.
     std::vector<std::string> values_of(const std::string& value) const;
+    // The counts by value, with the stored values counted so far split up.
+    const std::map<std::string, std::uint64_t>& counts() const;
 
     Xapian::valueno m_slot;
     bool m_is_list;
     const schema::AuthorGroups* m_groups = nullptr;
     Xapian::doccount m_seen = 0;
-    std::map<std::string, std::uint64_t> m_counts;
+    mutable std::map<std::string, std::uint64_t> m_counts;
+    // Documents by the slot's value as stored, not yet split into the values
+    // they count for: pages share their value (one author, one outlet) with
+    // many others, so a match of 10,000 splits and looks up each distinct
+    // value once, not each page's (counts()). Pages of a syndicated piece
+    // count apart, value by value.
+    mutable std::unordered_map<std::string, std::uint64_t> m_stored;
     PieceCounter m_pieces;
 };
 
