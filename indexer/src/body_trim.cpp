@@ -24,6 +24,7 @@ constexpr std::size_t k_max_label_chars = 150;
 // The language-dependent word lists are in lexicon.hpp.
 using lexicon::k_affiliate_words;
 using lexicon::k_commission_words;
+using lexicon::k_disclaimer_phrases;
 using lexicon::k_purchase_words;
 using lexicon::k_tail_openers;
 
@@ -129,6 +130,11 @@ bool is_affiliate_disclosure(const std::string& folded) {
            (contains_any(folded, k_commission_words) && contains_any(folded, k_purchase_words));
 }
 
+// The outlet's note that an opinion is the writer's own: short, and saying so.
+bool is_views_disclaimer(const std::string& folded) {
+    return folded.size() <= k_max_disclosure_chars && contains_any(folded, k_disclaimer_phrases);
+}
+
 bool is_link_block(const xmlNode* node, const StatsMap& stats) {
     const auto tag = tag_name(node);
     if (tag != "ul" && tag != "ol" && tag != "div" && tag != "p" && tag != "section") return false;
@@ -221,7 +227,7 @@ bool is_tail_teaser(xmlNode* el, const StatsMap& stats, const Article& meta) {
         return true;
     }
     if (tag != "ul" && tag != "ol" && s.chars <= k_max_tail_label_chars && !ends_like_sentence(text)) return true;
-    return is_author_bio(folded, meta);
+    return is_author_bio(folded, meta) || is_views_disclaimer(folded);
 }
 
 // `word` in s between non-alphanumerics ("btn-primary", "et_pb_button_0").

@@ -30,6 +30,22 @@ inline constexpr std::string_view k_commission_words[] = {"commission", "compens
 inline constexpr std::string_view k_purchase_words[] = {"through our link", "through my link", "through these link",
                                                         "through links", "through the link"};
 
+// A disclaimer under an opinion piece ("The views expressed are the
+// author's own and do not necessarily reflect those of ..."): boilerplate
+// the outlet puts under every column, not the column's text.
+inline constexpr std::string_view k_disclaimer_phrases[] = {"views expressed",
+                                                            "opinions expressed",
+                                                            "views and opinions",
+                                                            "necessarily reflect",
+                                                            "necessarily those of",
+                                                            "n'engagent que",
+                                                            "n’engagent que",
+                                                            "no reflejan necesariamente",
+                                                            "geben nicht notwendigerweise",
+                                                            "nicht unbedingt die meinung",
+                                                            "non riflettono necessariamente",
+                                                            "não refletem necessariamente"};
+
 // ---- date_lines.cpp: labels of a shown date ----
 
 // Folded words that label a date as a revision or as the publication, in the

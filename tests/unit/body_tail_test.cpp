@@ -73,6 +73,23 @@ const TailCase k_tail_cases[] = {
      {},
      {"transport reporter"},
      {"Jane Doe"}},
+    {"an_opinion_disclaimer_goes",
+     "<p>Image source: the harbour board</p><p>Note: The views expressed in this column are the writer's own and "
+     "do not necessarily reflect those of the Island Gazette.</p>",
+     {},
+     {"views expressed", "Image source"}},
+    {"a_french_opinion_disclaimer_goes",
+     "<p>Les opinions exprimées dans cette tribune n'engagent que leur auteur.</p>",
+     {},
+     {"engagent"}},
+    // A long closing paragraph that mentions views is the writer's own text.
+    {"a_closing_paragraph_on_views_expressed_stays",
+     "<p>The views expressed at the meeting ranged from delight to anger: some islanders said the new boats "
+     "would bring the tourists the town needs, others that the pier could not take more traffic, and the "
+     "chairman promised a second meeting before the summer, with the board's engineers there to answer "
+     "questions about the pier, the car park and the noise from the engines late at night.</p>",
+     {"The views expressed at the meeting"},
+     {}},
     {"a_closing_sentence_on_someone_with_a_like_name_stays",
      "<p>Janet has sold tickets at the pier since 1990.</p>",
      {"Janet has sold tickets"},
