@@ -82,13 +82,14 @@ std::string class_and_id(const xmlNode* el) {
 }
 
 // Containers whose dates belong to something else than the article: reader
-// comments, lists of other articles, page footers and side columns. Class
+// comments, lists of other articles, page footers, side columns and
+// embedded posts (a quoted tweet shows the day it was posted). Class
 // names are read part by part ("comment-list", "post_related"), so that
 // utility classes that merely contain a word ("[--sidebar-width:18rem]",
 // "nocomments") do not count.
-constexpr std::array<std::string_view, 12> k_aside_parts{
-    "comment", "comments", "related", "recommended", "recommendations", "sidebar",
-    "footer",  "widget",   "widgets", "popular",     "trending",        "readnext",
+constexpr std::array<std::string_view, 13> k_aside_parts{
+    "comment", "comments", "related", "recommended", "recommendations", "sidebar", "footer",
+    "widget",  "widgets",  "popular", "trending",    "readnext",        "tweet",
 };
 // Two parts in a row that name a list of other articles.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 3> k_aside_pairs{{
@@ -189,6 +190,8 @@ std::vector<TextLine> read_text_lines(xmlDoc* doc) {
     LineReader reader;
     xmlNode* root = root_element(doc);
     if (root == nullptr) return {};
+    // What holds the page is never an aside, whatever it is called.
+    const std::vector<const xmlNode*> holders = page_holders(root);
     std::vector<Flags> stack{Flags{}};
     xmlNode* node = root;
     while (node != nullptr) {
@@ -203,7 +206,8 @@ std::vector<TextLine> read_text_lines(xmlDoc* doc) {
                 Flags f = stack.back();
                 f.h1 = f.h1 || name == "h1";
                 f.byline = f.byline || is_byline(ci);
-                f.aside = f.aside || is_aside(name, ci);
+                f.aside =
+                    f.aside || (is_aside(name, ci) && std::find(holders.begin(), holders.end(), node) == holders.end());
                 if (name == "time") {
                     std::string when = attr(node, "datetime");
                     if (!when.empty()) reader.datetime(std::move(when));

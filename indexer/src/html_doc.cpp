@@ -1,12 +1,14 @@
 #include <oped/indexer/html_doc.hpp>
 
 #include <oped/common/text.hpp>
+#include <oped/indexer/body_dom.hpp>
 
 #include <libxml/parser.h>
 
 #include <climits>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 
 namespace oped::indexer {
 namespace {
@@ -244,6 +246,51 @@ xmlNode* find_first(xmlNode* root, std::string_view name) {
         return true;
     });
     return found;
+}
+
+std::vector<const xmlNode*> page_holders(xmlNode* root) {
+    const xmlNode* h1 = find_first(root, "h1");
+    if (h1 == nullptr) return {};
+    // The h1's ancestors, innermost first, and where each sits in that list.
+    std::vector<const xmlNode*> path;
+    std::unordered_map<const xmlNode*, std::size_t> index;
+    for (const xmlNode* p = h1->parent; p != nullptr && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        index.emplace(p, path.size());
+        path.push_back(p);
+    }
+    // Text bytes whose innermost ancestor on the path is each path element.
+    std::vector<std::size_t> own(path.size(), 0);
+    std::vector<std::size_t> open;
+    std::size_t total = 0;
+    body::walk_tree(
+        root,
+        [&](xmlNode* node) {
+            if (node->type == XML_ELEMENT_NODE) {
+                const auto tag = tag_name(node);
+                if (tag == "script" || tag == "style" || tag == "noscript" || tag == "template" || tag == "head") {
+                    return false;
+                }
+                if (auto it = index.find(node); it != index.end()) open.push_back(it->second);
+                return true;
+            }
+            if (body::is_text(node) && node->content != nullptr) {
+                const std::size_t n = body::text_length(reinterpret_cast<const char*>(node->content));
+                total += n;
+                if (!open.empty()) own[open.back()] += n;
+            }
+            return false;
+        },
+        [&](xmlNode* node) {
+            if (!open.empty() && path[open.back()] == node) open.pop_back();
+        });
+    std::vector<const xmlNode*> out;
+    std::size_t held = 0;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        held += own[i];
+        const auto tag = tag_name(path[i]);
+        if (tag != "html" && tag != "body" && 2 * held > total) out.push_back(path[i]);
+    }
+    return out;
 }
 
 std::vector<xmlNode*> find_all(xmlNode* root, std::string_view name) {

@@ -92,10 +92,16 @@ std::string class_and_id(const xmlNode* el) {
     return ci;
 }
 
-bool inside_comments(const xmlNode* el) {
+// The elements that hold the page (html_doc.hpp page_holders): never
+// furniture, whatever their tag or class.
+using Holders = std::vector<const xmlNode*>;
+
+// Inside comments, related links or navigation.
+bool inside_comments(const xmlNode* el, const Holders& holders) {
     int n = 0;
     for (const xmlNode* p = el->parent; p != nullptr && n < k_max_ancestors; p = p->parent, ++n) {
         if (p->type != XML_ELEMENT_NODE) continue;
+        if (std::find(holders.begin(), holders.end(), p) != holders.end()) continue;
         const std::string ci = class_and_id(p);
         if (contains(ci, "comment") || contains(ci, "related") || contains(ci, "recommend")) return true;
         if (tag_name(p) == "nav") return true;
@@ -152,7 +158,7 @@ std::string microdata_name(xmlNode* el) {
     return found.empty() ? bounded_text(el, k_max_byline_bytes, true) : found;
 }
 
-void add_itemprop(PageSignals& s, xmlNode* el) {
+void add_itemprop(PageSignals& s, xmlNode* el, const Holders& h) {
     const std::string props = " " + text::ascii_lower(attr(el, "itemprop")) + " ";
     auto value = [&]() {
         for (const char* a : {"content", "datetime", "title"}) {
@@ -162,7 +168,7 @@ void add_itemprop(PageSignals& s, xmlNode* el) {
         return bounded_text(el, k_max_byline_bytes);
     };
     if (contains(props, " author ") || contains(props, " creator ")) {
-        if (s.microdata_authors.size() < k_max_candidates && !inside_comments(el)) {
+        if (s.microdata_authors.size() < k_max_candidates && !inside_comments(el, h)) {
             s.microdata_authors.push_back(microdata_name(el));
         }
     }
@@ -172,7 +178,7 @@ void add_itemprop(PageSignals& s, xmlNode* el) {
 }
 
 // `ci` is class_and_id(el), read once per element by the walk.
-void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name, const std::string& ci) {
+void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name, const std::string& ci, const Holders& h) {
     const std::string rel = text::ascii_lower(attr(el, "rel"));
     const std::string props = text::ascii_lower(attr(el, "itemprop"));
     const bool strong = contains(rel, "author") || contains(props, "author") || contains(ci, "byline") ||
@@ -185,13 +191,13 @@ void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name, co
         if (contains(ci, bad)) return;
     }
     if (s.strong_bylines.size() + s.weak_bylines.size() >= k_max_candidates) return;
-    if (inside_comments(el)) return;
+    if (inside_comments(el, h)) return;
     std::string t = bounded_text(el, k_max_byline_bytes, true);
     if (t.empty()) return;
     (strong ? s.strong_bylines : s.weak_bylines).push_back(std::move(t));
 }
 
-void add_time(PageSignals& s, const xmlNode* el) {
+void add_time(PageSignals& s, const xmlNode* el, const Holders& h) {
     std::string when = attr(el, "datetime");
     if (when.empty()) return;
     const std::string ci = class_and_id(el) + " " + text::ascii_lower(attr(el, "itemprop"));
@@ -199,17 +205,17 @@ void add_time(PageSignals& s, const xmlNode* el) {
         contains(ci, "entry-date") || contains(ci, "pubdate")) {
         s.times_published.push_back(when);
     }
-    if (s.times_any.size() < k_max_candidates && !inside_comments(el)) s.times_any.push_back(std::move(when));
+    if (s.times_any.size() < k_max_candidates && !inside_comments(el, h)) s.times_any.push_back(std::move(when));
 }
 
-void add_dateline(PageSignals& s, const xmlNode* el, const std::string& ci) {
+void add_dateline(PageSignals& s, const xmlNode* el, const std::string& ci, const Holders& h) {
     if (s.datelines.size() >= k_max_candidates) return;
     if (ci.size() <= 1) return;
     if (!(contains(ci, "date") || contains(ci, "time") || contains(ci, "publish") || contains(ci, "posted") ||
           contains(ci, "byline") || contains(ci, "meta"))) {
         return;
     }
-    if (contains(ci, "update") || contains(ci, "modif") || contains(ci, "lastmod") || inside_comments(el)) return;
+    if (contains(ci, "update") || contains(ci, "modif") || contains(ci, "lastmod") || inside_comments(el, h)) return;
     std::string t = bounded_text(el, k_max_byline_bytes);
     // "Last updated ...", "Mis à jour le ...": the date of a revision.
     const std::string lower = text::fold_case(t);
@@ -238,9 +244,26 @@ bool is_by_line_tag(std::string_view name) {
 }
 
 // Text (folded) that opens with "By", "Written by" and the like, and more.
+// "by signing up you agree", "by clicking below": a lead-in followed by a
+// verb ending in -ing opens a clause, not a name (the text is folded, so
+// "By Manning Marable" reads the same: a name also needs more than the -ing
+// word to look like a clause: the "you" or "we" after it).
+bool opens_clause(std::string_view lower, std::size_t from) {
+    const std::size_t end = lower.find(' ', from);
+    if (end == std::string_view::npos) return false;
+    const std::string_view word = lower.substr(from, end - from);
+    if (word.size() < 5 || !word.ends_with("ing")) return false;
+    for (std::string_view subject : {" you ", " we ", " i ", " our ", " your "}) {
+        if (lower.find(subject, end) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 bool starts_by_line(std::string_view lower) {
     for (auto start : k_by_line_starts) {
-        if (lower.starts_with(start) && lower.size() > start.size() + 2) return true;
+        if (lower.starts_with(start) && lower.size() > start.size() + 2 && !opens_clause(lower, start.size())) {
+            return true;
+        }
     }
     return false;
 }
@@ -258,7 +281,7 @@ bool by_line_in_first_child(const xmlNode* el, std::string_view lower) {
 }
 
 // Byline lines found by their words; see PageSignals::by_lines.
-void add_by_line(PageSignals& s, xmlNode* el, std::string_view name, std::size_t position) {
+void add_by_line(PageSignals& s, xmlNode* el, std::string_view name, std::size_t position, const Holders& h) {
     if (s.by_lines.size() >= k_max_candidates || !is_by_line_tag(name)) return;
     const std::string t = bounded_text(el, k_max_by_line_bytes);
     if (t.empty()) return;
@@ -266,7 +289,7 @@ void add_by_line(PageSignals& s, xmlNode* el, std::string_view name, std::size_t
     const bool label = std::find(std::begin(k_by_labels), std::end(k_by_labels), lower) != std::end(k_by_labels);
     const bool starts = starts_by_line(lower);
     if (!label && !starts) return;
-    if (inside_comments(el)) return;
+    if (inside_comments(el, h)) return;
     if (starts) {
         if (by_line_in_first_child(el, lower)) return;
         s.by_lines.push_back(t);
@@ -286,10 +309,10 @@ void add_by_line(PageSignals& s, xmlNode* el, std::string_view name, std::size_t
     }
 }
 
-void add_author_link(PageSignals& s, xmlNode* el, std::size_t position) {
+void add_author_link(PageSignals& s, xmlNode* el, std::size_t position, const Holders& h) {
     if (s.author_links.size() >= k_max_candidates || !is_author_href(text::ascii_lower(attr(el, "href")))) return;
     std::string t = bounded_text(el, k_max_by_line_bytes, true);
-    if (t.empty() || inside_comments(el)) return;
+    if (t.empty() || inside_comments(el, h)) return;
     s.author_links.push_back(std::move(t));
     s.author_link_positions.push_back(position);
 }
@@ -367,6 +390,7 @@ PageSignals collect_signals(xmlDoc* doc) {
     PageSignals s;
     xmlNode* root = root_element(doc);
     if (root == nullptr) return s;
+    const Holders holders = page_holders(root);
     bool have_title = false;
     std::size_t position = 0;
     walk_elements(root, [&](xmlNode* el, int) {
@@ -410,13 +434,13 @@ PageSignals collect_signals(xmlDoc* doc) {
             std::string t = bounded_text(el, k_max_title_bytes);
             if (!t.empty()) s.headings.push_back(std::move(t));
         }
-        if (has_attr(el, "itemprop")) add_itemprop(s, el);
+        if (has_attr(el, "itemprop")) add_itemprop(s, el, holders);
         const std::string ci = class_and_id(el);
-        add_byline_candidate(s, el, name, ci);
-        add_by_line(s, el, name, position);
-        if (name == "a") add_author_link(s, el, position);
-        if (name == "time") add_time(s, el);
-        add_dateline(s, el, ci);
+        add_byline_candidate(s, el, name, ci, holders);
+        add_by_line(s, el, name, position, holders);
+        if (name == "a") add_author_link(s, el, position, holders);
+        if (name == "time") add_time(s, el, holders);
+        add_dateline(s, el, ci, holders);
         if (name == "p" || name == "em" || name == "i" || name == "address") {
             std::string t = bounded_text(el, k_max_paragraph_bytes);
             if (!t.empty()) s.paragraphs.push_back(std::move(t));

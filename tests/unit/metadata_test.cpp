@@ -101,6 +101,54 @@ struct FieldRow {
     const char* expected;
 };
 
+Article extract_html(const std::string& html) {
+    XmlDocPtr doc = parse_html(html);
+    Article article;
+    extract_metadata(doc.get(), article);
+    return article;
+}
+
+const std::string k_prose_paragraphs = [] {
+    std::string out;
+    for (int i = 0; i < 6; ++i) {
+        out +=
+            "<p>The harbour board met on Tuesday to agree the summer timetable, which adds two crossings a "
+            "day and a late boat on Fridays.</p>";
+    }
+    return out;
+}();
+
+// libxml2 nests what follows a <nav> left open inside it; the byline of a
+// page swallowed that way is still the page's.
+TEST(ExtractMetadata, BylineInsideANavigationThatSwallowedThePage) {
+    const Article a = extract_html(
+        "<html><body><nav><ul><li><a href=/a>Home</a><div class=menu-dropdown><h1>Ferry timetable</h1>"
+        "<p>By Jane Doe</p>" +
+        k_prose_paragraphs + "</div></li></ul></nav></body></html>");
+    EXPECT_EQ(a.authors, Strings{"Jane Doe"});
+    // A navigation that holds only links is still navigation.
+    const Article b = extract_html(
+        "<html><body><nav><p>By Site Staff</p><a href=/a>Home</a></nav><h1>Ferry "
+        "timetable</h1>" +
+        k_prose_paragraphs + "</body></html>");
+    EXPECT_EQ(b.authors, Strings{});
+}
+
+// "By signing up you agree to our Terms and Privacy Policy": a clause that
+// opens with "By", not a byline.
+TEST(ExtractMetadata, ByClausesAreNoBylines) {
+    for (const char* line : {"By signing up you agree to our Terms and Privacy Policy.",
+                             "By checking out you agree to our Terms and Privacy Policy.",
+                             "By continuing to browse, you accept our use of cookies."}) {
+        const Article a = extract_html("<html><body><h1>Ferry timetable</h1>" + k_prose_paragraphs + "<p>" + line +
+                                       "</p></body></html>");
+        EXPECT_EQ(a.authors, Strings{}) << line;
+    }
+    const Article named = extract_html("<html><body><h1>Ferry timetable</h1><p>By Manning Marable</p>" +
+                                       k_prose_paragraphs + "</body></html>");
+    EXPECT_EQ(named.authors, Strings{"Manning Marable"});
+}
+
 TEST(ExtractMetadata, Fields) {
     const FieldRow rows[] = {
         {"the JSON-LD headline is the title", "jsonld-graph.html", &Article::title, "Council Approves the Budget"},

@@ -113,6 +113,27 @@ TEST(PickPublished, Table) {
          page("", "<h1>A Headline</h1>" + k_prose + k_prose + k_prose + k_prose + k_prose + k_prose + k_prose +
                       k_prose + k_prose + k_prose + k_prose + k_prose + k_prose + "<p>Posted on the 15/12/2025</p>"),
          "2025-12-15"},
+        // libxml2 nests what follows a <nav> left open inside it: the nav
+        // that holds the headline and most of the text is the page.
+        {"a date line inside a navigation left open that swallowed the page",
+         page("",
+              "<nav><ul><li><a href=/a>Home</a><div class=menu-dropdown><h1>A Headline</h1><p>July 17, "
+              "2016</p>" +
+                  k_prose + k_prose + k_prose + "</div></li></ul></nav>"),
+         "2016-07-17"},
+        {"a layout wrapper named for its sidebar that holds the article",
+         page("", "<div class=content-sidebar-wrap><h1>A Headline</h1><p>July 17, 2016</p>" + k_prose + k_prose +
+                      k_prose + "</div><div class=sidebar><p>March 1, 2020</p></div>"),
+         "2016-07-17"},
+        {"a date in a navigation that does not hold the page stays out",
+         page("", "<nav><h1>A Headline</h1><p>March 1, 2020</p></nav>" + k_prose + k_prose + k_prose), ""},
+        {"the day a quoted tweet was posted is not the article's",
+         page(R"(<meta property="article:published_time" content="2025-12-19T10:00:00Z">)"
+              R"(<meta property="article:modified_time" content="2025-12-19T10:00:00Z">)",
+              "<h1>A Headline</h1><blockquote class=twitter-tweet><p>A post.</p>— Jane Doe (@jdoe) October 16, "
+              "2024</blockquote>" +
+                  k_prose),
+         "2025-12-19T10:00:00+00:00"},
         {"a layout class naming a sidebar does not hide the header",
          page("",
               "<div class=\"has-sidebar w-[--sidebar-width]\"><h1>A Headline</h1><p>July 17, 2016</p></div>" + k_prose),

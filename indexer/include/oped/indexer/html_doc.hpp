@@ -69,6 +69,13 @@ xmlNode* root_element(xmlDoc* doc);
 xmlNode* find_first(xmlNode* root, std::string_view name);
 std::vector<xmlNode*> find_all(xmlNode* root, std::string_view name);
 
+// The elements that hold the page's first <h1> and more than half of its
+// text, below <body>. Whatever their tag or class says, they are the page:
+// a <nav> or a "sidebar" left open swallows what follows it, and libxml2
+// nests the article inside it. Readers that skip page furniture (navigation,
+// asides, comments) must not skip these.
+std::vector<const xmlNode*> page_holders(xmlNode* root);
+
 // Calls fn(node, depth) for every element below root in document order,
 // without recursion. fn returns false to skip the node's children.
 template <class Fn>
