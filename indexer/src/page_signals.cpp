@@ -243,7 +243,6 @@ bool is_by_line_tag(std::string_view name) {
            name == "em" || name == "strong" || name == "b" || name == "h4" || name == "h5" || name == "h6";
 }
 
-// Text (folded) that opens with "By", "Written by" and the like, and more.
 // "by signing up you agree", "by clicking below": a lead-in followed by a
 // verb ending in -ing opens a clause, not a name (the text is folded, so
 // "By Manning Marable" reads the same: a name also needs more than the -ing
@@ -259,6 +258,7 @@ bool opens_clause(std::string_view lower, std::size_t from) {
     return false;
 }
 
+// Text (folded) that opens with "By", "Written by" and the like, and more.
 bool starts_by_line(std::string_view lower) {
     for (auto start : k_by_line_starts) {
         if (lower.starts_with(start) && lower.size() > start.size() + 2 && !opens_clause(lower, start.size())) {
