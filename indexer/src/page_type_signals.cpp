@@ -142,6 +142,35 @@ std::size_t solid_chars(std::string_view s) {
         std::count_if(s.begin(), s.end(), [](char c) { return c != ' ' && c != '\n' && c != '\t' && c != '\r'; }));
 }
 
+// Whether a line of text ends a sentence: its last character, closing quotes
+// and brackets aside, is a full stop, a question or exclamation mark or an
+// ellipsis, in the Latin, CJK, Arabic or Devanagari script.
+bool ends_sentence(std::string_view line) {
+    // What may follow the stop: white space (French sets a space, often a
+    // no-break one, before its closing quote), closing quotes and brackets.
+    constexpr std::array<std::string_view, 12> k_after = {
+        " ", "\t", "\r", "\n", "\xC2\xA0", "\xE2\x80\xAF", "\"", "'", ")", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};
+    constexpr std::array<std::string_view, 9> k_stops = {".",
+                                                         "!",
+                                                         "?",
+                                                         "\xE2\x80\xA6",  // …
+                                                         "\xE3\x80\x82",  // 。
+                                                         "\xEF\xBC\x81",  // ！
+                                                         "\xEF\xBC\x9F",  // ？
+                                                         "\xD8\x9F",      // ؟
+                                                         "\xE0\xA5\xA4"}; // ।
+    for (bool trimmed = true; trimmed;) {
+        trimmed = false;
+        for (std::string_view tail : k_after) {
+            if (line.ends_with(tail)) {
+                line.remove_suffix(tail.size());
+                trimmed = true;
+            }
+        }
+    }
+    return std::any_of(k_stops.begin(), k_stops.end(), [&](std::string_view stop) { return line.ends_with(stop); });
+}
+
 // Amounts with a currency sign: "$12", "£9.99", "12,50 €", "€ 30".
 int count_prices(std::string_view s) {
     int n = 0;
@@ -358,6 +387,13 @@ void read_body_text(const std::string& body, PageTypeSignals& s) {
         s.you_rate = static_cast<double>(you) * per;
         s.said_rate = static_cast<double>(said) * per;
         s.i_rate = static_cast<double>(me) * per;
+    }
+    for (std::size_t start = 0; start < body.size();) {
+        std::size_t end = body.find('\n', start);
+        if (end == std::string::npos) end = body.size();
+        const std::string_view line = std::string_view(body).substr(start, end - start);
+        if (ends_sentence(line)) s.body_sentence_chars += solid_chars(line);
+        start = end + 1;
     }
     std::size_t start = 0;
     while (start < body.size()) {

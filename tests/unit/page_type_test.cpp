@@ -149,6 +149,31 @@ TEST(PageTypeSignals, ReadsTheBodyExtractionFound) {
     EXPECT_NEAR(me.i_rate, 3 * 1000.0 / 8, 1e-9);
 }
 
+TEST(PageTypeSignals, CountsTheBodyTextThatEndsSentences) {
+    struct Row {
+        const char* name;
+        std::string body;
+        std::size_t sentence_chars;
+    };
+    // Characters are counted as bytes outside white space, as body_chars is.
+    const std::vector<Row> rows = {
+        {"a full stop", "It rained.", 9},
+        {"a question and a closing quote", "\"Why not?\"", 9},
+        {"a curly quote after the stop", "He left.\u201D", 10},
+        {"French guillemets", "\u00AB Non. \u00BB", 8},
+        {"an ellipsis", "And then\u2026", 10},
+        {"a CJK full stop", "\u4ECA\u65E5\u3002", 9},
+        {"a heading, a label and a list item", "Our Services\nCall now:\nFast repairs", 0},
+        {"only the lines that end one", "Pricing\n\nWe fix roofs. Call us.\nFree quotes", 18},
+        {"spaces after the stop", "Done.  \t", 5},
+    };
+    for (const Row& row : rows) {
+        SCOPED_TRACE(row.name);
+        const PageTypeSignals s = signals_of("<html><body></body></html>", "", row.body);
+        EXPECT_EQ(s.body_sentence_chars, row.sentence_chars);
+    }
+}
+
 struct ClassifyRow {
     const char* name;
     std::function<void(PageTypeSignals&)> set;

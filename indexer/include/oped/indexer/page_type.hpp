@@ -62,17 +62,20 @@ struct PageTypeSignals {
     double said_rate = 0;
     double i_rate = 0;               // "I"/"my"/"me": a writer speaking for themselves
     std::size_t body_long_chars = 0; // the body's characters in its paragraphs of 150 characters or more
-    int headings = 0;                // h2-h6
-    int linked_headings = 0;         // h2-h6 that are, or sit inside, one link: teaser headlines
-    int article_elements = 0;        // <article>
-    int time_elements = 0;           // <time>
-    int code_blocks = 0;             // <pre>
-    int form_controls = 0;           // <input>, <select>, <textarea>, <button> outside search forms
-    int price_marks = 0;             // itemprop price/offers, class tokens naming a price
-    int prices = 0;                  // amounts with a currency sign in the text
-    int cart_marks = 0;              // "add to cart" buttons and classes
-    int post_marks = 0;              // elements whose class names a forum post, a reply or a comment
-    int card_marks = 0;              // elements whose class names a card, a teaser or a tile
+    // The body's characters in lines that end a sentence: an article is told
+    // in sentences; a pitch, a shop or a menu in headings, labels and list items.
+    std::size_t body_sentence_chars = 0;
+    int headings = 0;         // h2-h6
+    int linked_headings = 0;  // h2-h6 that are, or sit inside, one link: teaser headlines
+    int article_elements = 0; // <article>
+    int time_elements = 0;    // <time>
+    int code_blocks = 0;      // <pre>
+    int form_controls = 0;    // <input>, <select>, <textarea>, <button> outside search forms
+    int price_marks = 0;      // itemprop price/offers, class tokens naming a price
+    int prices = 0;           // amounts with a currency sign in the text
+    int cart_marks = 0;       // "add to cart" buttons and classes
+    int post_marks = 0;       // elements whose class names a forum post, a reply or a comment
+    int card_marks = 0;       // elements whose class names a card, a teaser or a tile
     // Like siblings: children of one parent with the same tag and class.
     int teaser_blocks = 0;        // most like siblings each holding a link and a heading or an image
     std::size_t teaser_chars = 0; // text inside groups of 3+ such siblings
