@@ -509,7 +509,9 @@ ParsedQuery QueryBuilder::parse(std::string_view raw, bool partial) {
     out.query = combine(readings, parsed);
     out.has_words = !out.query.empty();
     if (!out.has_words) return out;
-    out.boost = ranking_boost(query_words(text, k_ranked_words), readings.front()->stopper);
+    const QueryWords ranked = query_words(text, k_ranked_words);
+    out.boost = ranking_boost(ranked, readings.front()->stopper, error.empty());
+    out.loose_boost = ranking_boost(ranked, readings.front()->stopper, false);
     // Looser readings, each only when it reads the query differently.
     std::string last = out.query.get_description();
     auto offer = [&](const Xapian::Query& query, const char* notice) {

@@ -2,6 +2,7 @@
 
 #include <oped/common/schema.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
@@ -90,33 +91,51 @@ std::vector<std::string> prefixed(std::string_view prefix, const std::vector<std
 
 } // namespace
 
-std::vector<std::string> query_words(std::string_view text, std::size_t limit) {
+QueryWords query_words(std::string_view text, std::size_t limit) {
     std::vector<Group> groups;
-    if (!groups_of(text, groups)) return {};
-    std::string wanted;
+    QueryWords out;
+    if (!groups_of(text, groups)) return out;
+    std::size_t phrases = 0;
     for (const auto& g : groups) {
         if (g.excluded || g.field || g.text.find('*') != std::string_view::npos) continue;
-        wanted += std::string(g.text) + " ";
-    }
-    // The TermGenerator splits and folds words exactly as the indexer did.
-    Xapian::Document doc;
-    Xapian::TermGenerator terms;
-    terms.set_document(doc);
-    terms.index_text(wanted);
-    std::map<Xapian::termpos, std::string> at;
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at.emplace(*p, *t);
-    }
-    std::vector<std::string> out;
-    for (auto& [pos, word] : at) {
-        if (out.size() == limit) break;
-        out.push_back(std::move(word));
+        const bool quoted = g.text.starts_with('"');
+        if (quoted) ++phrases;
+        // The TermGenerator splits and folds words exactly as the indexer did.
+        Xapian::Document doc;
+        Xapian::TermGenerator terms;
+        terms.set_document(doc);
+        terms.index_text(std::string(g.text));
+        std::map<Xapian::termpos, std::string> at;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) at.emplace(*p, *t);
+        }
+        for (auto& [pos, word] : at) {
+            if (out.words.size() == limit) return out;
+            out.words.push_back(std::move(word));
+            out.phrase.push_back(quoted ? phrases : 0);
+        }
     }
     return out;
 }
 
-Xapian::Query ranking_boost(const std::vector<std::string>& words, const Xapian::Stopper& stopper) {
+Xapian::Query ranking_boost(const QueryWords& query, const Xapian::Stopper& stopper, bool phrases_required) {
+    const std::vector<std::string>& words = query.words;
     if (words.empty()) return Xapian::Query();
+    // Whether every match of the query holds words[i..j] in a row: they sit
+    // in one quoted phrase that the query requires.
+    auto in_one_phrase = [&](std::size_t i, std::size_t j) {
+        return phrases_required && query.phrase[i] != 0 &&
+               std::all_of(query.phrase.begin() + static_cast<std::ptrdiff_t>(i),
+                           query.phrase.begin() + static_cast<std::ptrdiff_t>(j) + 1,
+                           [&](std::size_t p) { return p == query.phrase[i]; });
+    };
+    // A phrase the query has checked is weighed by its words: the same weight.
+    auto phrase_or_words = [&](std::size_t i, std::size_t j) {
+        const auto first = words.begin() + static_cast<std::ptrdiff_t>(i);
+        const auto last = words.begin() + static_cast<std::ptrdiff_t>(j) + 1;
+        if (in_one_phrase(i, j)) return Xapian::Query(Op::OP_AND, first, last);
+        return phrase(std::vector<std::string>(first, last));
+    };
     std::vector<std::string> content;
     std::set<std::string> seen;
     for (const auto& w : words) {
@@ -127,12 +146,14 @@ Xapian::Query ranking_boost(const std::vector<std::string>& words, const Xapian:
     if (!content.empty()) {
         parts.push_back(scaled(k_exact_factor, Xapian::Query(Op::OP_OR, content.begin(), content.end())));
     }
-    if (words.size() >= 2 && words.size() <= k_phrase_words) parts.push_back(scaled(k_phrase_factor, phrase(words)));
+    if (words.size() >= 2 && words.size() <= k_phrase_words) {
+        parts.push_back(scaled(k_phrase_factor, phrase_or_words(0, words.size() - 1)));
+    }
     if (words.size() >= 3) {
         std::vector<Xapian::Query> pairs;
         for (std::size_t i = 0; i + 1 < words.size() && pairs.size() < k_max_pairs; ++i) {
             if (stopper(words[i]) && stopper(words[i + 1])) continue;
-            pairs.push_back(phrase({words[i], words[i + 1]}));
+            pairs.push_back(phrase_or_words(i, i + 1));
         }
         parts.push_back(scaled(k_pair_factor, Xapian::Query(Op::OP_OR, pairs.begin(), pairs.end())));
     }

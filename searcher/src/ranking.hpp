@@ -21,12 +21,24 @@ namespace oped::searcher {
 // site:, date:, ...) left out. Empty when the query uses boolean operators
 // (AND, OR, NOT, XOR, NEAR, ADJ) or parentheses: its words then have no one
 // order to reward. At most `limit` words.
-std::vector<std::string> query_words(std::string_view normalised_text, std::size_t limit);
+struct QueryWords {
+    std::vector<std::string> words;
+    // Per word: 1 + the number of the quoted phrase that holds it, counted
+    // from 0 in the order typed; 0 for a word outside quotes.
+    std::vector<std::size_t> phrase;
+};
+QueryWords query_words(std::string_view normalised_text, std::size_t limit);
 
 // The boost for `words` (see query_words()); empty when there are none.
 // `stopper` tells the words that do not count on their own (a title holding
-// "the" is no title match).
-Xapian::Query ranking_boost(const std::vector<std::string>& words, const Xapian::Stopper& stopper);
+// "the" is no title match). With `phrases_required` (the query was read as
+// typed, so every page it matches holds each quoted phrase), the boost checks
+// no positions the query has checked: a pair of words inside one quoted
+// phrase, and the whole query when it is one quoted phrase, are weighed by
+// their words without a phrase check. A phrase's weight is its words'
+// weight, so every match weighs the same as with the checks: a phrase query
+// of common words checked each match's positions three times.
+Xapian::Query ranking_boost(const QueryWords& words, const Xapian::Stopper& stopper, bool phrases_required);
 
 // The pages of `query`, each weighted by `query` plus `boost` where the boost
 // matches it too. Written as OR(query, FILTER(boost, query)), not as

@@ -184,9 +184,9 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     out.corrected = parsed.corrected;
     out.notice = parsed.notice;
 
-    auto make_query = [&](const Xapian::Query& words) {
+    auto make_query = [&](const Xapian::Query& words, const Xapian::Query& boost) {
         if (words.empty()) return Xapian::Query(Xapian::Query::OP_FILTER, match_all(), filters.value());
-        return Xapian::Query(Xapian::Query::OP_FILTER, with_boost(words, parsed.boost), filters.value());
+        return Xapian::Query(Xapian::Query::OP_FILTER, with_boost(words, boost), filters.value());
     };
     // The same matches without the ranking boost, which only weighs them.
     auto match_query = [&](const Xapian::Query& words) {
@@ -267,8 +267,8 @@ SearchResponse Searcher::run(const SearchRequest& request) {
     // positions itself: a phrase's checks are the match's cost, and a count
     // apart would pay them twice (phrases' p95 went from 74 to 122 ms on
     // 20,000 pages when they counted apart; README, "Scale").
-    auto ranked_page = [&](const Xapian::Query& words) {
-        enquire.set_query(make_query(words));
+    auto ranked_page = [&](const Xapian::Query& words, const Xapian::Query& boost) {
+        enquire.set_query(make_query(words, boost));
         if (!request.facets || spies_apart || has_positions(words)) {
             // Our spies count in this match only (over remote shards the
             // servers' spies are attached to it once, before).
@@ -292,34 +292,37 @@ SearchResponse Searcher::run(const SearchRequest& request) {
         // The page from the newest (or oldest) periods only; the total,
         // facets and timeline from count_apart, so no request visits every
         // page.
-        mset = browse_page(enquire, db, make_query(parsed.query), order == SortOrder::newest, first, request.per_page);
+        mset = browse_page(enquire, db, make_query(parsed.query, parsed.boost), order == SortOrder::newest, first,
+                           request.per_page);
         count_apart(match_query(parsed.query));
-        if (spies_apart) server_spies.deliver(db, make_query(parsed.query), k_remote_facet_bound);
+        if (spies_apart) server_spies.deliver(db, make_query(parsed.query, parsed.boost), k_remote_facet_bound);
     } else {
         if (spies_apart) server_spies.attach(enquire);
-        ranked_page(parsed.query);
+        ranked_page(parsed.query, parsed.boost);
     }
     // A phrase remembered a word or two wrong: try the looser readings.
     Xapian::Query words = parsed.query; // the reading the results are for
+    Xapian::Query boost = parsed.boost;
     if (out.total == 0 && parsed.has_words) {
         for (const auto& [query, notice] : parsed.relaxed) {
-            ranked_page(query);
+            ranked_page(query, parsed.loose_boost);
             if (out.total > 0) {
                 words = query;
+                boost = parsed.loose_boost;
                 out.notice = notice;
                 break;
             }
         }
     }
 
-    if (spies_apart && !browsing) server_spies.deliver(db, make_query(words), k_remote_facet_bound);
+    if (spies_apart && !browsing) server_spies.deliver(db, make_query(words, boost), k_remote_facet_bound);
 
     // Offer the spelling correction only when it finds more than the query
     // as typed: a rare correct word must not be "corrected" to a common one.
     if (!out.showing_corrected && !out.corrected.empty() && out.total < k_suggest_below) {
         const ParsedQuery alternative = builder.parse(out.corrected);
         Xapian::Enquire probe(db);
-        probe.set_query(make_query(alternative.query));
+        probe.set_query(make_query(alternative.query, alternative.boost));
         const Xapian::MSet counted = probe.get_mset(0, 0, k_suggest_below);
         if (counted.get_matches_estimated() <= out.total) out.corrected.clear();
     } else if (!out.showing_corrected) {

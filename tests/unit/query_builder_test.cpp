@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cctype>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -269,9 +270,14 @@ const BoostRow k_boost_rows[] = {
      "Query((0.5 * (spectator OR no OR 10) OR 2 * (spectator PHRASE 3 no PHRASE 3 10) OR 1 * ((spectator PHRASE 2 "
      "no) OR (no PHRASE 2 10)) OR 2 * (Sspectator AND Sno AND S10) OR 2 * (Sspectator PHRASE 3 Sno PHRASE 3 "
      "S10)))"},
-    {"a quoted phrase counts like the words", "\"latent causes\"",
-     "Query((0.5 * (latent OR causes) OR 2 * (latent PHRASE 2 causes) OR 2 * (Slatent AND Scauses) OR 2 * "
+    {"a quoted phrase, which every match holds, is weighed by its words unchecked", "\"latent causes\"",
+     "Query((0.5 * (latent OR causes) OR 2 * (latent AND causes) OR 2 * (Slatent AND Scauses) OR 2 * "
      "(Slatent PHRASE 2 Scauses)))"},
+    {"only pairs inside one quoted phrase go unchecked", "\"liberty of the\" press \"free states\"",
+     "Query((0.5 * (liberty OR press OR free OR states) OR 2 * (liberty PHRASE 6 of PHRASE 6 the PHRASE 6 press "
+     "PHRASE 6 free PHRASE 6 states) OR 1 * ((liberty AND of) OR (the PHRASE 2 press) OR (press "
+     "PHRASE 2 free) OR (free AND states)) OR 2 * (Sliberty AND Spress AND Sfree AND Sstates) OR 2 * (Sliberty "
+     "PHRASE 6 Sof PHRASE 6 Sthe PHRASE 6 Spress PHRASE 6 Sfree PHRASE 6 Sstates)))"},
     {"excluded words and filters do not count", "wit -judgment -\"false wit\" site:\"The Spectator\" date:1711",
      "Query((0.5 * wit OR 2 * Swit))"},
     {"a wildcard does not count", "facti* republic", "Query((0.5 * republic OR 2 * Srepublic))"},
@@ -291,6 +297,77 @@ TEST_P(RankingBoost, Row) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, RankingBoost, testing::ValuesIn(k_boost_rows), row_name<BoostRow>);
+
+TEST(QueryBuilding, TheLooserReadingsBoostCheckTheirPhrases) {
+    Xapian::WritableDatabase db = small_database();
+    QueryBuilder builder(db);
+    const ParsedQuery parsed = builder.parse("\"latent causes\"");
+    EXPECT_EQ(parsed.loose_boost.get_description(),
+              "Query((0.5 * (latent OR causes) OR 2 * (latent PHRASE 2 causes) OR 2 * (Slatent AND Scauses) OR 2 * "
+              "(Slatent PHRASE 2 Scauses)))");
+}
+
+// The boost that leaves the query's phrases unchecked weighs every match by
+// what the checked boost's parts weigh it, each run alone, added up: pages
+// holding the phrase once or twice, beside pages holding its words apart or
+// in part, and a title of its words. (Run whole, Xapian 1.4.22 weighs the
+// checked boost a little lower on the page holding the phrase twice, 18.30
+// against the parts' 18.58; the order of the pages is the same.)
+TEST(QueryBuilding, APhraseWeighedByItsWordsWeighsEveryMatchAsItsCheckedParts) {
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    Xapian::WritableDatabase db = Xapian::InMemory::open();
+#pragma GCC diagnostic pop
+    Xapian::TermGenerator terms;
+    terms.set_stemmer(Xapian::Stem("en"));
+    const char* pages[][2] = {
+        {"the accumulation of all powers in the same hands", "On tyranny"},
+        {"all powers and the accumulation of wealth", "Powers"},
+        {"the accumulation of all powers, the accumulation of all powers", "The accumulation of all powers"},
+        {"of all the powers of the union, accumulation is the least", "Union"},
+        {"a page about something else entirely", "Else"},
+    };
+    for (const auto& [body, title] : pages) {
+        Xapian::Document doc;
+        terms.set_document(doc);
+        terms.index_text(body);
+        terms.increase_termpos();
+        terms.index_text(title, 1, "S");
+        db.add_document(doc);
+    }
+    db.commit();
+    QueryBuilder builder(db);
+    // Each match's weight, with the boost run as the searcher runs it
+    // (ranking.hpp, with_boost()).
+    auto weights = [&](const Xapian::Query& query, const Xapian::Query& boost) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_FILTER, boost, query)));
+        std::map<Xapian::docid, double> out;
+        const Xapian::MSet mset = enquire.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
+        return out;
+    };
+    for (const char* text : {"\"the accumulation of all powers\"", "\"accumulation of\" powers", "\"all powers\""}) {
+        SCOPED_TRACE(text);
+        const ParsedQuery parsed = builder.parse(text);
+        ASSERT_NE(parsed.boost.get_description(), parsed.loose_boost.get_description());
+        std::map<Xapian::docid, double> parts = weights(parsed.query, Xapian::Query());
+        ASSERT_FALSE(parts.empty());
+        const std::map<Xapian::docid, double> query_alone = parts;
+        for (std::size_t i = 0; i < parsed.loose_boost.get_num_subqueries(); ++i) {
+            for (const auto& [docid, weight] : weights(parsed.query, parsed.loose_boost.get_subquery(i))) {
+                parts[docid] += weight - query_alone.at(docid);
+            }
+        }
+        const std::map<Xapian::docid, double> unchecked = weights(parsed.query, parsed.boost);
+        ASSERT_EQ(unchecked.size(), parts.size());
+        for (const auto& [docid, weight] : parts) {
+            SCOPED_TRACE(docid);
+            EXPECT_NEAR(unchecked.at(docid), weight, 1e-9);
+        }
+    }
+}
 
 std::size_t count_of(const std::string& text, const std::string& part) {
     std::size_t n = 0;

@@ -25,10 +25,13 @@ struct ParsedQuery {
     // Looser readings tried in order when `query` finds nothing (a phrase
     // remembered a word or two wrong), each with the notice to show.
     std::vector<std::pair<Xapian::Query, std::string>> relaxed;
-    // Reorders the matches of `query` or of a looser reading, run as
-    // OP_AND_MAYBE(reading, boost): the words as a phrase, in pairs, in the
-    // title (ranking.hpp). Empty when there is nothing to reward.
+    // Reorders the matches of `query`, run as with_boost(query, boost): the
+    // words as a phrase, in pairs, in the title (ranking.hpp). Empty when
+    // there is nothing to reward.
     Xapian::Query boost;
+    // The same for the looser readings, whose matches need not hold the
+    // quoted phrases that `boost` takes as checked.
+    Xapian::Query loose_boost;
 };
 
 // Curly quotes to straight ones, ellipses and NBSPs to spaces.
