@@ -370,8 +370,34 @@ bool is_name_like(std::string_view name) {
     return false;
 }
 
+// What a script or a template printed where the name should have been: a
+// JavaScript value ("undefined", "null", "NaN", "[object Object]"), a
+// placeholder left unfilled ("{{ author }}", "${author}", "<%= author %>",
+// "%author%") or a template's key path naming the field
+// ("post.author.name", "page.head.extra.author"; "sara.r.peter" is a user
+// name).
+bool unfilled_template(std::string_view s) {
+    const std::string l = text::ascii_lower(s);
+    for (std::string_view value : {"undefined", "null", "nan", "[object object]"}) {
+        if (l == value) return true;
+    }
+    for (std::string_view mark : {"{{", "}}", "${", "<%", "%>"}) {
+        if (l.find(mark) != std::string::npos) return true;
+    }
+    if (l.size() > 2 && l.front() == '%' && l.back() == '%') return true;
+    const auto dot = l.rfind('.');
+    if (dot == std::string::npos || l.find(' ') != std::string::npos) return false;
+    const bool identifier = std::all_of(l.begin(), l.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    });
+    const std::string_view key = std::string_view(l).substr(dot + 1);
+    return identifier && (key == "author" || key == "authors" || key == "name" || key == "author_name" ||
+                          key == "authorname" || key == "byline" || key == "display_name" || key == "displayname");
+}
+
 std::string normalise_author(std::string_view raw) {
     std::string s = text::collapse_space(raw);
+    if (unfilled_template(s)) return {};
     s = drop_contacts(s);
     s = strip_lead_ins(s);
     s = strip_trailing_date(s);

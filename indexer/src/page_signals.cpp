@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace oped::indexer {
@@ -247,6 +248,13 @@ bool is_by_line_tag(std::string_view name) {
 // verb ending in -ing opens a clause, not a name (the text is folded, so
 // "By Manning Marable" reads the same: a name also needs more than the -ing
 // word to look like a clause: the "you" or "we" after it).
+// "by 2032, reflecting broader adoption ... and emerging markets", "by 50
+// percent": a number after the lead-in is a date or an amount; no name
+// starts with a digit.
+bool opens_with_number(std::string_view lower, std::size_t from) {
+    return from < lower.size() && std::isdigit(static_cast<unsigned char>(lower[from])) != 0;
+}
+
 bool opens_clause(std::string_view lower, std::size_t from) {
     const std::size_t end = lower.find(' ', from);
     if (end == std::string_view::npos) return false;
@@ -261,7 +269,8 @@ bool opens_clause(std::string_view lower, std::size_t from) {
 // Text (folded) that opens with "By", "Written by" and the like, and more.
 bool starts_by_line(std::string_view lower) {
     for (auto start : k_by_line_starts) {
-        if (lower.starts_with(start) && lower.size() > start.size() + 2 && !opens_clause(lower, start.size())) {
+        if (lower.starts_with(start) && lower.size() > start.size() + 2 && !opens_clause(lower, start.size()) &&
+            !opens_with_number(lower, start.size())) {
             return true;
         }
     }

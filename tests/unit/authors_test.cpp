@@ -66,6 +66,12 @@ TEST(NormaliseAuthor, Table) {
         {"interface text is not a name", "Follow Author", ""},
         {"a URL alone is not a name", "https://www.example.com/people/jane-doe", ""},
         {"an @handle alone is not a name", "@ACLU", ""},
+        {"a JavaScript value is not a name", "undefined", ""},
+        {"nor is an object printed", "[object Object]", ""},
+        {"an unfilled placeholder is not a name", "{{ article.author }}", ""},
+        {"nor one of another template language", "${authorName}", ""},
+        {"a template's key path is not a name", "page.head.extra.author", ""},
+        {"a dotted user name is kept", "sara.r.peter", "sara.r.peter"},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);

@@ -139,7 +139,11 @@ TEST(ExtractMetadata, BylineInsideANavigationThatSwallowedThePage) {
 TEST(ExtractMetadata, ByClausesAreNoBylines) {
     for (const char* line : {"By signing up you agree to our Terms and Privacy Policy.",
                              "By checking out you agree to our Terms and Privacy Policy.",
-                             "By continuing to browse, you accept our use of cookies."}) {
+                             "By continuing to browse, you accept our use of cookies.",
+                             // A number opens a date or an amount: the conjunct
+                             // after "and" named "Emerging Markets." the author.
+                             "by 2032, reflecting broader adoption across both developed and emerging markets.",
+                             "By 50 percent and more"}) {
         const Article a = extract_html("<html><body><h1>Ferry timetable</h1>" + k_prose_paragraphs + "<p>" + line +
                                        "</p></body></html>");
         EXPECT_EQ(a.authors, Strings{}) << line;
