@@ -244,10 +244,6 @@ bool is_by_line_tag(std::string_view name) {
            name == "em" || name == "strong" || name == "b" || name == "h4" || name == "h5" || name == "h6";
 }
 
-// "by signing up you agree", "by clicking below": a lead-in followed by a
-// verb ending in -ing opens a clause, not a name (the text is folded, so
-// "By Manning Marable" reads the same: a name also needs more than the -ing
-// word to look like a clause: the "you" or "we" after it).
 // "by 2032, reflecting broader adoption ... and emerging markets", "by 50
 // percent": a number after the lead-in is a date or an amount; no name
 // starts with a digit.
@@ -255,6 +251,10 @@ bool opens_with_number(std::string_view lower, std::size_t from) {
     return from < lower.size() && std::isdigit(static_cast<unsigned char>(lower[from])) != 0;
 }
 
+// "by signing up you agree", "by clicking below": a lead-in followed by a
+// verb ending in -ing opens a clause, not a name (the text is folded, so
+// "By Manning Marable" reads the same: a name also needs more than the -ing
+// word to look like a clause: the "you" or "we" after it).
 bool opens_clause(std::string_view lower, std::size_t from) {
     const std::size_t end = lower.find(' ', from);
     if (end == std::string_view::npos) return false;
