@@ -258,7 +258,6 @@ class Writer {
            std::unordered_map<std::string, FailureRecord>& failed, std::unordered_map<std::string, SkipRecord>& skipped,
            std::size_t batch, const IndexOptions& options)
         : m_index(index),
-          m_db(index.db()),
           m_existing(existing),
           m_seen(seen),
           m_failed(failed),
@@ -277,15 +276,15 @@ class Writer {
         const Xapian::docid holder = holder_of(built.id_term);
         const bool replaced = holder != 0;
         if (replaced) {
-            m_spelling.note_stored(m_db, holder);
-            m_copies.note_leaving(m_db, holder);
+            m_spelling.note_stored(db(), holder);
+            m_copies.note_leaving(db(), holder);
         }
         m_spelling.note(std::move(built.words));
         if (replaced) {
-            m_db.replace_document(holder, built.doc);
+            db().replace_document(holder, built.doc);
             m_copies.note_written(holder, built.sketch);
         } else {
-            const Xapian::docid docid = m_db.add_document(built.doc);
+            const Xapian::docid docid = m_index.add(std::move(built.doc));
             m_docid_of.emplace(id_hash(built.id_term), docid);
             m_copies.note_written(docid, built.sketch);
         }
@@ -300,8 +299,8 @@ class Writer {
         } else {
             ++summary.added;
         }
-        if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
-        if (m_skipped.erase(file.path) != 0) clear_skip(m_db, file.path);
+        if (m_failed.erase(file.path) != 0) clear_failure(db(), file.path);
+        if (m_skipped.erase(file.path) != 0) clear_skip(db(), file.path);
         if (++m_pending >= m_batch) commit(summary);
     }
 
@@ -311,9 +310,9 @@ class Writer {
     void skip(const PageFile& file, const std::string& type, IndexSummary& summary) {
         ++summary.skipped;
         const SkipRecord record{file.signature, type};
-        record_skip(m_db, file.path, record);
+        record_skip(db(), file.path, record);
         m_skipped[file.path] = record;
-        if (m_failed.erase(file.path) != 0) clear_failure(m_db, file.path);
+        if (m_failed.erase(file.path) != 0) clear_failure(db(), file.path);
         if (const auto old = m_existing.find(file.path); old != m_existing.end()) {
             forget(schema::boolean_term(schema::prefix::id, old->second.uid), old->second.docid);
             m_existing.erase(old);
@@ -327,23 +326,23 @@ class Writer {
         summary.failures.push_back({file.path, error.code, error.message});
         if (is_remembered(error.code)) {
             const FailureRecord record{file.signature, error.code, error.message};
-            record_failure(m_db, file.path, record);
+            record_failure(db(), file.path, record);
             m_failed[file.path] = record;
         } else if (m_failed.erase(file.path) != 0) {
-            clear_failure(m_db, file.path);
+            clear_failure(db(), file.path);
         }
-        if (m_skipped.erase(file.path) != 0) clear_skip(m_db, file.path);
+        if (m_skipped.erase(file.path) != 0) clear_skip(db(), file.path);
         if (++m_pending >= m_batch) commit(summary);
     }
 
     void commit(const IndexSummary& summary) {
-        m_copies.write(m_db);
-        m_spelling.write(m_db);
-        schema::store_outlet_table(m_db); // before the figures, which count its outlets
-        schema::write_author_groups(m_db);
-        m_db.set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(m_db)));
-        m_db.set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
-        schema::count_commit(m_db);
+        m_copies.write(db());
+        m_spelling.write(db());
+        schema::store_outlet_table(db()); // before the figures, which count its outlets
+        schema::write_author_groups(db());
+        db().set_metadata(std::string(schema::k_meta_figures), schema::encode_figures(schema::count_figures(db())));
+        db().set_metadata(std::string(schema::k_meta_last_update), utc_now_iso());
+        schema::count_commit(db());
         std::function<int()> on_abort;
         if (m_options.report_aborted_commit) {
             on_abort = [&] {
@@ -377,7 +376,7 @@ class Writer {
     // True if document `docid` is there and holds `id_term`.
     bool holds(Xapian::docid docid, const std::string& id_term) const {
         try {
-            return schema::boolean_term(schema::prefix::id, m_db.get_document(docid).get_value(schema::slot::uid)) ==
+            return schema::boolean_term(schema::prefix::id, db().get_document(docid).get_value(schema::slot::uid)) ==
                    id_term;
         } catch (const Xapian::DocNotFoundError&) {
             return false;
@@ -393,14 +392,14 @@ class Writer {
         const auto found = m_docid_of.find(id_hash(id_term));
         if (found == m_docid_of.end()) return 0;
         if (holds(found->second, id_term)) return found->second;
-        const Xapian::PostingIterator it = m_db.postlist_begin(id_term);
-        return it == m_db.postlist_end(id_term) ? 0 : *it;
+        const Xapian::PostingIterator it = db().postlist_begin(id_term);
+        return it == db().postlist_end(id_term) ? 0 : *it;
     }
 
     // The source path of a document, this batch's included.
     std::string path_of(Xapian::docid docid) const {
         try {
-            return m_db.get_document(docid).get_value(schema::slot::path);
+            return db().get_document(docid).get_value(schema::slot::path);
         } catch (const Xapian::DocNotFoundError&) {
             return {};
         }
@@ -408,10 +407,10 @@ class Writer {
 
     // Deletes the document `docid`, which held `id_term`.
     void forget(const std::string& id_term, Xapian::docid docid) {
-        m_spelling.note_stored(m_db, docid);
-        m_copies.note_leaving(m_db, docid);
+        m_spelling.note_stored(db(), docid);
+        m_copies.note_leaving(db(), docid);
         try {
-            m_db.delete_document(docid);
+            db().delete_document(docid);
         } catch (const Xapian::DocNotFoundError&) {
         }
         if (const auto it = m_docid_of.find(id_hash(id_term)); it != m_docid_of.end() && it->second == docid) {
@@ -446,8 +445,12 @@ class Writer {
         ++summary.removed;
     }
 
+    // Every shard as one database. Each use waits until the documents on
+    // their way to the shards are in (WritableIndex::add), so a new page
+    // touches it only when it meets its batch's commit.
+    Xapian::WritableDatabase& db() const { return m_index.db(); }
+
     WritableIndex& m_index;
-    Xapian::WritableDatabase& m_db; // every shard
     std::unordered_map<std::string, Indexed>& m_existing;
     const PathSet& m_seen;
     std::unordered_map<std::string, FailureRecord>& m_failed;
@@ -544,24 +547,23 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     auto opened = open_index_for_writing(options.db_path, options.shards);
     if (!opened) return opened.error();
     WritableIndex index = std::move(opened).value();
-    Xapian::WritableDatabase& db = index.db();
 
     IndexSummary summary;
     std::unordered_map<std::string, Indexed> existing;
     std::unordered_map<std::string, FailureRecord> failed;
     std::unordered_map<std::string, SkipRecord> skipped;
     try {
-        existing = load_existing(db);
-        failed = load_failure_records(db);
-        skipped = load_skip_records(db);
+        existing = load_existing(index.db());
+        failed = load_failure_records(index.db());
+        skipped = load_skip_records(index.db());
         if (options.outlet_aliases) {
-            db.set_metadata(std::string(schema::k_meta_outlet_aliases),
-                            schema::encode_outlet_aliases(*options.outlet_aliases));
+            index.db().set_metadata(std::string(schema::k_meta_outlet_aliases),
+                                    schema::encode_outlet_aliases(*options.outlet_aliases));
         }
         // Committed with the run's first commit; kept by later runs.
         if (options.author_aliases) {
-            db.set_metadata(std::string(schema::k_meta_author_aliases),
-                            schema::format_author_aliases(*options.author_aliases));
+            index.db().set_metadata(std::string(schema::k_meta_author_aliases),
+                                    schema::format_author_aliases(*options.author_aliases));
         }
     } catch (const Xapian::Error& e) {
         return index_error(e, options.db_path);
@@ -606,7 +608,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
     IndexProgress state{summary.unchanged + summary.failed_before + summary.skipped_before, summary.total, 0};
     try {
         // An index made before the spelling keys gets them for all its words.
-        if (!has_spelling_keys(db)) writer.spelling().note_all(db);
+        if (!has_spelling_keys(index.db())) writer.spelling().note_all(index.db());
         while (auto item = queue.pop()) {
             if (item->error) {
                 writer.fail(*item->file, *item->error, summary);
@@ -623,7 +625,8 @@ Result<IndexSummary> run_index(const IndexOptions& options, const ProgressFn& pr
         }
         for (auto& w : workers) w.join();
         // A page that failed now but was indexed before keeps its document.
-        remove_vanished(db, existing, failed, skipped, seen, crawled, writer.spelling(), writer.copies(), summary);
+        remove_vanished(index.db(), existing, failed, skipped, seen, crawled, writer.spelling(), writer.copies(),
+                        summary);
         writer.commit(summary);
     } catch (const Xapian::Error& e) {
         stop_extraction();

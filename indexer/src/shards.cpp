@@ -3,6 +3,8 @@
 #include <oped/common/schema.hpp>
 #include <oped/indexer/index_errors.hpp>
 
+#include "shard_feeder.hpp"
+
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -107,7 +109,55 @@ Error shard_count_error(const std::string& db_path, std::size_t has, unsigned as
 
 bool committing_on_this_thread() { return t_committing; }
 
+WritableIndex::WritableIndex(Xapian::WritableDatabase all, std::vector<Xapian::WritableDatabase> shards)
+    : m_all(std::move(all)), m_shards(std::move(shards)) {}
+
+WritableIndex::~WritableIndex() = default;
+WritableIndex::WritableIndex(WritableIndex&&) noexcept = default;
+WritableIndex& WritableIndex::operator=(WritableIndex&&) noexcept = default;
+
+Xapian::WritableDatabase& WritableIndex::db() {
+    drain();
+    m_last_known = false; // the caller may add documents itself
+    return m_all;
+}
+
+void WritableIndex::drain() {
+    std::exception_ptr failure;
+    for (auto& feeder : m_feeders) {
+        try {
+            feeder->drain();
+        } catch (...) {
+            if (!failure) failure = std::current_exception();
+        }
+    }
+    if (failure) std::rethrow_exception(failure);
+}
+
+Xapian::docid WritableIndex::add(Xapian::Document doc) {
+    const std::size_t n = m_shards.size();
+    if (n <= 1) return m_all.add_document(doc);
+    if (!m_last_known) {
+        m_last_docid = m_all.get_lastdocid();
+        m_last_known = true;
+    }
+    if (m_last_docid == Xapian::docid(-1)) {
+        throw Xapian::DatabaseError("the index has used every docid (" + std::to_string(m_last_docid) + ")");
+    }
+    if (m_feeders.empty()) {
+        // Enough to keep a shard busy while the next batch of pages is read,
+        // and few enough to keep memory flat.
+        constexpr std::size_t k_feed_capacity = 32;
+        for (const auto& shard : m_shards) m_feeders.push_back(std::make_unique<ShardFeeder>(shard, k_feed_capacity));
+    }
+    const Xapian::docid docid = ++m_last_docid;
+    const auto shard = static_cast<std::size_t>((docid - 1) % n);
+    m_feeders[shard]->push(static_cast<Xapian::docid>((docid - 1) / n + 1), std::move(doc));
+    return docid;
+}
+
 void WritableIndex::commit() {
+    drain();
     const auto commit_one = [](Xapian::WritableDatabase& db) {
         t_committing = true;
         db.commit();

@@ -8,14 +8,17 @@
 // writer puts every shard behind one WritableDatabase: Xapian gives document
 // d to shard (d - 1) mod N and a new document the next docid, so a sharded
 // index holds the same docids as one index written in the same order, and
-// its scores and the order of ties are the same. Metadata (the schema stamp
-// aside, which every shard carries) is read and written in the first shard.
+// its scores and the order of ties are the same. New documents are added as
+// that stub would add them, but each shard's on a thread of its own
+// (shard_feeder.hpp). Metadata (the schema stamp aside, which every shard
+// carries) is read and written in the first shard.
 
 #include <oped/common/errors.hpp>
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,14 +29,27 @@ constexpr unsigned k_max_shards = 64;
 // The stub file that makes a folder a sharded index.
 constexpr std::string_view k_stub_file = "XAPIANDB";
 
+class ShardFeeder;
+
 class WritableIndex {
   public:
-    WritableIndex(Xapian::WritableDatabase all, std::vector<Xapian::WritableDatabase> shards)
-        : m_all(std::move(all)), m_shards(std::move(shards)) {}
+    WritableIndex(Xapian::WritableDatabase all, std::vector<Xapian::WritableDatabase> shards);
+    // Adds what add() was given, then closes the shards (Xapian commits what
+    // is pending when the last handle goes).
+    ~WritableIndex();
+    WritableIndex(WritableIndex&&) noexcept;
+    WritableIndex& operator=(WritableIndex&&) noexcept;
 
-    // Every shard as one database.
-    Xapian::WritableDatabase& db() { return m_all; }
+    // Every shard as one database, once each document given to add() is in
+    // its shard; rethrows a failure to add one.
+    Xapian::WritableDatabase& db();
     std::size_t shard_count() const { return m_shards.size(); }
+
+    // Adds a new document with the docid db().add_document() would give it,
+    // and returns that docid. With more than one shard the document goes to
+    // its shard's thread, and a failure surfaces at the next db() or
+    // commit().
+    Xapian::docid add(Xapian::Document doc);
 
     // Commits every shard: with more than one, each on a thread of its own,
     // so that their posting lists are written side by side. Each shard's
@@ -42,8 +58,14 @@ class WritableIndex {
     void commit();
 
   private:
+    void drain();
+
     Xapian::WritableDatabase m_all;
     std::vector<Xapian::WritableDatabase> m_shards;
+    // One per shard, started by the first add() to a sharded index.
+    std::vector<std::unique_ptr<ShardFeeder>> m_feeders;
+    Xapian::docid m_last_docid = 0; // the stub's, while m_last_known
+    bool m_last_known = false;
 };
 
 // True while the calling thread is inside a shard's commit (CommitGuard in
