@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <oped/common/errors.hpp>
+#include <oped/common/text.hpp>
 #include <oped/indexer/extract.hpp>
 #include <oped/indexer/page_source.hpp>
 #include <oped/indexer/warc_source.hpp>
@@ -70,7 +71,7 @@ void print_summary(const Article& a) {
     line("description: ", a.description);
     const auto words = std::count(a.body.begin(), a.body.end(), ' ') + (a.body.empty() ? 0 : 1);
     std::cout << "body:        " << words << " words\n";
-    std::cout << a.body.substr(0, 600) << (a.body.size() > 600 ? " ..." : "") << "\n\n";
+    std::cout << text::head_of(a.body, 600) << (a.body.size() > 600 ? " ..." : "") << "\n\n";
 }
 
 nlohmann::json to_json(const indexer::Explanation& explanation) {

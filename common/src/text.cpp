@@ -186,6 +186,11 @@ std::size_t char_start(std::string_view s, std::size_t i) {
     return i;
 }
 
+std::string head_of(std::string_view s, std::size_t n) {
+    if (s.size() <= n) return std::string(s);
+    return std::string(s.substr(0, char_start(s, n)));
+}
+
 void append_html_escaped(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {

@@ -1,5 +1,6 @@
 #include <oped/indexer/body.hpp>
 
+#include <oped/common/text.hpp>
 #include <oped/indexer/body_clean.hpp>
 #include <oped/indexer/body_dom.hpp>
 #include <oped/indexer/body_prepare.hpp>
@@ -96,10 +97,11 @@ std::string extract_body(xmlDoc* doc, const Article& meta, Explanation* explain)
         std::string text = attempt(root, meta, flags);
         const std::size_t chars = body::text_length(text);
         explain_add(explain, "body",
-                    Candidate{text.substr(0, 80), describe(flags), static_cast<double>(chars),
+                    Candidate{oped::text::head_of(text, 80), describe(flags), static_cast<double>(chars),
                               std::to_string(chars) + " characters"});
         if (chars >= k_min_article_chars) {
-            explain_choose(explain, "body", text.substr(0, 80), "the first attempt with 500 characters or more");
+            explain_choose(explain, "body", oped::text::head_of(text, 80),
+                           "the first attempt with 500 characters or more");
             return text;
         }
         if (chars > best_chars) {
@@ -107,7 +109,7 @@ std::string extract_body(xmlDoc* doc, const Article& meta, Explanation* explain)
             best_chars = chars;
         }
     }
-    explain_choose(explain, "body", best.substr(0, 80), "no attempt reached 500 characters: the longest");
+    explain_choose(explain, "body", oped::text::head_of(best, 80), "no attempt reached 500 characters: the longest");
     return best;
 }
 

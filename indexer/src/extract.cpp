@@ -41,8 +41,7 @@ Result<Article> extract_article(std::string_view bytes, const std::string& path,
     clues.site = article.site;
     clues.url = article.url; // not the file's path: an archive's own folders say nothing of genre
     clues.title = article.title;
-    clues.opening =
-        article.body.substr(0, text::char_start(article.body, std::min<std::size_t>(400, article.body.size())));
+    clues.opening = text::head_of(article.body, 400);
     article.genre = pick_genre(clues, explain);
     if (article.body.empty() && article.title.empty()) {
         return Error{ErrorCode::empty_article, "no article text found", path};

@@ -201,12 +201,6 @@ bool names_reviews_section(std::string_view key, char space) {
     return std::find(k_lay_reviewers.begin(), k_lay_reviewers.end(), first) == k_lay_reviewers.end();
 }
 
-// At most `n` bytes of `s`, cut at a character's start.
-std::string head_of(std::string_view s, std::size_t n) {
-    if (s.size() <= n) return std::string(s);
-    return std::string(s.substr(0, text::char_start(s, n)));
-}
-
 struct Vote {
     std::string_view genre;
     double weight;
@@ -338,7 +332,7 @@ constexpr std::array<std::string_view, 7> k_tested_opening = {
 bool tested_ranking(std::string_view title, std::string_view opening) {
     if (title.find(" best ") == std::string_view::npos && title.find(" top ") == std::string_view::npos) return false;
     if (contains_any(title, k_tested_headline)) return true;
-    return contains_any(title_key(head_of(opening, 400)), k_tested_opening);
+    return contains_any(title_key(text::head_of(opening, 400)), k_tested_opening);
 }
 
 // Works a critic picks from.
@@ -381,18 +375,18 @@ void text_votes(const GenreClues& c, std::vector<Vote>& votes) {
             break;
         }
     }
-    const std::string opening_key = title_key(head_of(c.opening, 60));
+    const std::string opening_key = title_key(text::head_of(c.opening, 60));
     for (std::string_view opening : k_letter_openings) {
         if (opening_key.starts_with(opening)) {
-            votes.push_back({k_genre_letter, 4, "a letter's opening", head_of(c.opening, 40)});
+            votes.push_back({k_genre_letter, 4, "a letter's opening", text::head_of(c.opening, 40)});
             break;
         }
     }
-    const std::string head = head_of(c.opening, 160);
+    const std::string head = text::head_of(c.opening, 160);
     if (opens_with_dateline(c.opening)) {
-        votes.push_back({k_genre_news, 2.5, "news dateline", head_of(head, 40)});
+        votes.push_back({k_genre_news, 2.5, "news dateline", text::head_of(head, 40)});
     } else if (contains_any(head, k_wire_credits)) {
-        votes.push_back({k_genre_news, 2.5, "wire credit", head_of(head, 40)});
+        votes.push_back({k_genre_news, 2.5, "wire credit", text::head_of(head, 40)});
     }
     if (c.said_rate >= 8) {
         votes.push_back({k_genre_news, 2, "reporting verbs", std::to_string(c.said_rate) + " per 1,000 words"});

@@ -1,5 +1,7 @@
 #include "support/temp_dir.hpp"
 
+#include <oped/common/text.hpp>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -58,6 +60,21 @@ TEST(ExtractCli, ExplainShowsEachFieldsChoiceAndItsCandidates) {
 
     const RunResult plain = run_oped({"extract", "--json", (dir / "a.html").string()});
     EXPECT_FALSE(nlohmann::json::parse(plain.out).contains("explain"));
+}
+
+// The excerpts --explain prints (the body's first 600 bytes, each body
+// attempt's first 80) once ended inside a character: a real page
+// (wcxb-dev 0040, "whether they\xE2\x80 ...") printed invalid UTF-8.
+TEST(ExtractCli, ExplainCutsItsExcerptsBetweenCharacters) {
+    TempDir dir;
+    std::string words = "x";
+    for (int i = 0; i < 120; ++i) words += "\xC3\xA9t\xC3\xA9 d\xC3\xA9j\xC3\xA0 ";
+    write_file(dir / "a.html", "<html><head><title>Accents</title></head><body><article><h1>Accents</h1><p>" + words +
+                                   "</p></article></body></html>");
+    const RunResult text = run_oped({"extract", "--explain", (dir / "a.html").string()});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_NE(text.out.find(" ..."), std::string::npos) << "the body is long enough to be cut";
+    EXPECT_TRUE(text::is_valid_utf8(text.out)) << text.out;
 }
 
 } // namespace

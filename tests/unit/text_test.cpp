@@ -157,6 +157,17 @@ TEST(CharStart, BacksOffToTheStartOfACharacter) {
     EXPECT_EQ(char_start(s, 99), 99u);
 }
 
+TEST(HeadOf, KeepsAtMostNBytesAndSplitsNoCharacter) {
+    const std::string s =
+        "a\xC3\xA9\xE2\x80\xA6"
+        "b"; // a, é (2 bytes), … (3 bytes), b
+    EXPECT_EQ(head_of(s, 99), s);
+    EXPECT_EQ(head_of(s, 7), s);
+    EXPECT_EQ(head_of(s, 5), "a\xC3\xA9"); // not the first two bytes of the ellipsis
+    EXPECT_EQ(head_of(s, 2), "a");
+    EXPECT_EQ(head_of(s, 0), "");
+}
+
 TEST(AppendHtmlEscaped, EscapesTheFiveSpecialCharacters) {
     std::string out = "<kept>";
     append_html_escaped(out, "a<b>&\"c\" 'd' \xC3\xA9");

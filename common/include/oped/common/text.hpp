@@ -31,6 +31,10 @@ void append_utf8(std::string& out, char32_t cp);
 // there splits no character (`i` itself at or past the end).
 std::size_t char_start(std::string_view s, std::size_t i);
 
+// At most `n` bytes of `s`, cut at a character's start: an excerpt that
+// splits no character.
+std::string head_of(std::string_view s, std::size_t n);
+
 // Append `s` with the five HTML special characters (< > & " ') escaped.
 void append_html_escaped(std::string& out, std::string_view s);
 
