@@ -379,6 +379,13 @@ bool shares_author(const std::vector<std::string>& a, const std::vector<std::str
 // counts when it names a person; the outlet itself, an Organization author
 // and the like are kept aside and used only when no source names anyone
 // else. Every source tried is recorded in `explain` with its rank as score.
+// True for the sources of authors that are bylines a reader sees (not
+// metadata, not a bio).
+bool shows_byline(std::string_view source) {
+    return source == "byline element" || source == "By line" || source == "author page link" ||
+           source.starts_with("line next to the headline") || source == "author-named element";
+}
+
 std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site, const std::string& title,
                                       const std::vector<TextLine>& lines, Explanation* explain) {
     // The article's author; when the article names none, the first other
@@ -488,6 +495,13 @@ std::vector<std::string> pick_authors(const PageSignals& s, const std::string& s
     }
     if (chosen.empty()) offer("line next to the headline (" + shown.how + ": \"" + shown.line + "\")", shown.names);
     if (chosen.empty()) offer("author-named element", first_byline(s.weak_bylines, true));
+    // A byline shown on the page that names the outlet (a newsroom's own
+    // desk, or the owner of a blog named after them) says who wrote it: a
+    // bio found in the text may be of anyone the article is about.
+    if (chosen.empty() && !weak.empty() && shows_byline(weak_source)) {
+        chosen = weak;
+        chosen_source = weak_source + " (the outlet, shown as the byline)";
+    }
     // A bio at the end: the last one in the page is the article's.
     for (auto it = s.paragraphs.rbegin(); it != s.paragraphs.rend() && chosen.empty(); ++it) {
         if (auto names = authors_from_bio(*it); !names.empty()) offer("author bio", names);

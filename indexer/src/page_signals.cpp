@@ -42,9 +42,21 @@ bool breaks_text(std::string_view name) {
 std::string class_and_id(const xmlNode* el);
 bool contains(std::string_view hay, std::string_view needle);
 
-// Inside a byline, children that hold the author's job title, a date or
-// social links are not part of the name.
+// A link to the listing of a tag, category or topic: it names a subject,
+// not a person.
+bool is_topic_link(const xmlNode* el) {
+    if (tag_name(el) != "a") return false;
+    const std::string href = text::ascii_lower(attr(el, "href"));
+    for (std::string_view part : {"/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/"}) {
+        if (contains(href, part)) return true;
+    }
+    return false;
+}
+
+// Inside a byline, children that hold the author's job title, a date,
+// social links or the page's topics are not part of the name.
 bool is_byline_extra(const xmlNode* el) {
+    if (is_topic_link(el)) return true;
     const std::string ci = class_and_id(el);
     for (std::string_view extra : {"title", "role", "job", "position", "date", "time", "avatar", "follow", "social",
                                    "twitter", "bio", "email"}) {
@@ -178,6 +190,29 @@ void add_itemprop(PageSignals& s, xmlNode* el, const Holders& h) {
     if (contains(props, " datemodified ")) s.microdata_modified.push_back(value());
 }
 
+bool is_author_href(std::string_view href);
+
+// The names a byline links to their authors' pages, joined by "and"; empty
+// when it links to none. A byline that links its names says which of its
+// words they are: in "Jane Roe, 4+ years covering hardware, software, and
+// science / Joe Bloggs, senior editor" only the two links are people.
+std::string linked_names(xmlNode* el) {
+    std::vector<std::string> names;
+    walk_elements(el, [&](xmlNode* child, int) {
+        if (tag_name(child) != "a") return true;
+        if (is_author_href(text::ascii_lower(attr(child, "href")))) {
+            std::string name = bounded_text(child, k_max_byline_bytes, true);
+            if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) {
+                names.push_back(std::move(name));
+            }
+        }
+        return false;
+    });
+    std::string joined;
+    for (const auto& name : names) joined += (joined.empty() ? "" : " and ") + name;
+    return joined;
+}
+
 // `ci` is class_and_id(el), read once per element by the walk.
 void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name, const std::string& ci, const Holders& h) {
     const std::string rel = text::ascii_lower(attr(el, "rel"));
@@ -193,7 +228,8 @@ void add_byline_candidate(PageSignals& s, xmlNode* el, std::string_view name, co
     }
     if (s.strong_bylines.size() + s.weak_bylines.size() >= k_max_candidates) return;
     if (inside_comments(el, h)) return;
-    std::string t = bounded_text(el, k_max_byline_bytes, true);
+    std::string t = linked_names(el);
+    if (t.empty()) t = bounded_text(el, k_max_byline_bytes, true);
     if (t.empty()) return;
     (strong ? s.strong_bylines : s.weak_bylines).push_back(std::move(t));
 }

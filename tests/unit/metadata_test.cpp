@@ -87,6 +87,14 @@ TEST(ExtractMetadata, Authors) {
         {"a By line is its own element, not the box holding it with the job title and date",
          "byline-by-line-in-a-box.html",
          {"Jane Doe"}},
+        // wcxb-dev 4880: a byline box holding only the page's topic.
+        {"a link to a tag page in a byline names no one", "byline-topic-link.html", {}},
+        // wcxb-dev 4430: "..., software, and science" had become part of a name.
+        {"a byline that links its names to author pages names those links",
+         "byline-linked-names.html",
+         {"Adrien Ramirez", "Joanna Nelius"}},
+        // wcxb-dev 4373: a personal blog named after its author.
+        {"a byline naming the outlet beats a bio found in the text", "byline-outlet-blog.html", {"Mara Quill"}},
     };
     for (const auto& row : rows) {
         SCOPED_TRACE(row.name);
