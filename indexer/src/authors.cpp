@@ -362,6 +362,8 @@ std::string author_key(std::string_view name) {
     return out;
 }
 
+bool names_a_role(std::string_view part) { return has_role_word(part); }
+
 bool is_name_like(std::string_view name) {
     if (split_words(name).size() >= 2) return true;
     for (char32_t c : to_u32(name)) {

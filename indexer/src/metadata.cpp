@@ -306,25 +306,31 @@ std::string outlet_key(std::string_view name) {
     return key;
 }
 
-// "Brian Truitt USA TODAY": the outlet's name run into a byline goes.
+// "Brian Truitt USA TODAY", "Corti Joakim Edin": the outlet's name run into
+// a byline, after the name or before it, goes.
 std::string without_outlet(const std::string& name, const std::vector<std::string>& outlet_keys) {
     const std::string key = author_key(name);
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < name.size();) {
+        auto end = name.find(' ', start);
+        if (end == std::string::npos) end = name.size();
+        if (end > start) words.push_back(name.substr(start, end - start));
+        start = end + 1;
+    }
     for (const auto& outlet : outlet_keys) {
-        if (outlet.empty() || key.size() <= outlet.size() + 1 || !key.ends_with(" " + outlet)) continue;
-        // Drop as many trailing words as the outlet has.
+        if (outlet.empty() || key.size() <= outlet.size() + 1) continue;
+        const bool after = key.ends_with(" " + outlet);
+        if (!after && !key.starts_with(outlet + " ")) continue;
+        // Drop as many words as the outlet has, at its end of the name.
         const auto outlet_words = static_cast<std::size_t>(std::count(outlet.begin(), outlet.end(), ' ') + 1);
-        std::vector<std::string> words;
-        std::size_t start = 0;
-        while (start < name.size()) {
-            auto end = name.find(' ', start);
-            if (end == std::string::npos) end = name.size();
-            if (end > start) words.push_back(name.substr(start, end - start));
-            start = end + 1;
-        }
         if (words.size() <= outlet_words + 1) continue;
-        words.resize(words.size() - outlet_words);
+        const auto first = after ? words.begin() : words.begin() + static_cast<std::ptrdiff_t>(outlet_words);
+        const auto last = after ? words.end() - static_cast<std::ptrdiff_t>(outlet_words) : words.end();
         std::string out;
-        for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+        for (auto w = first; w != last; ++w) out += (out.empty() ? "" : " ") + *w;
+        // Before the name only a person's name is left: "Flatworld Solutions
+        // Editorial Team" is the outlet's desk, and keeps its name.
+        if (!after && names_a_role(out)) continue;
         if (author_key(out).size() + outlet.size() + 1 == key.size()) return normalise_author(out);
     }
     return name;

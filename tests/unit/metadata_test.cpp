@@ -93,6 +93,9 @@ TEST(ExtractMetadata, Authors) {
         {"a byline that links its names to author pages names those links",
          "byline-linked-names.html",
          {"Adrien Ramirez", "Joanna Nelius"}},
+        // wcxb-dev 0386: "Corti Joakim Edin".
+        {"the outlet's name run into a byline before the name goes", "byline-outlet-run-in-before.html", {"Jane Doe"}},
+        {"the outlet's desk keeps the outlet's name", "byline-outlet-desk.html", {"Coastal Times Editorial Team"}},
         // wcxb-dev 4373: a personal blog named after its author.
         {"a byline naming the outlet beats a bio found in the text", "byline-outlet-blog.html", {"Mara Quill"}},
     };

@@ -62,6 +62,10 @@ LineByline byline_near_headline(const std::vector<TextLine>& lines, std::string_
 // single word, which may be a user name or an outlet.
 bool is_name_like(std::string_view name);
 
+// True when a word of `part` is a job title's or a desk's ("Editor",
+// "Team", "Staff"): a role, not a name.
+bool names_a_role(std::string_view part);
+
 // The words of `s` split at spaces (runs of them count as one).
 std::vector<std::string> split_words(std::string_view s);
 
