@@ -310,13 +310,7 @@ std::string outlet_key(std::string_view name) {
 // a byline, after the name or before it, goes.
 std::string without_outlet(const std::string& name, const std::vector<std::string>& outlet_keys) {
     const std::string key = author_key(name);
-    std::vector<std::string> words;
-    for (std::size_t start = 0; start < name.size();) {
-        auto end = name.find(' ', start);
-        if (end == std::string::npos) end = name.size();
-        if (end > start) words.push_back(name.substr(start, end - start));
-        start = end + 1;
-    }
+    const std::vector<std::string> words = split_words(name);
     for (const auto& outlet : outlet_keys) {
         if (outlet.empty() || key.size() <= outlet.size() + 1) continue;
         const bool after = key.ends_with(" " + outlet);
@@ -381,10 +375,6 @@ bool shares_author(const std::vector<std::string>& a, const std::vector<std::str
     return false;
 }
 
-// Authors, one source after another (see the table at the top). A source
-// counts when it names a person; the outlet itself, an Organization author
-// and the like are kept aside and used only when no source names anyone
-// else. Every source tried is recorded in `explain` with its rank as score.
 // True for the sources of authors that are bylines a reader sees (not
 // metadata, not a bio).
 bool shows_byline(std::string_view source) {
@@ -392,6 +382,10 @@ bool shows_byline(std::string_view source) {
            source.starts_with("line next to the headline") || source == "author-named element";
 }
 
+// Authors, one source after another (see the table at the top). A source
+// counts when it names a person; the outlet itself, an Organization author
+// and the like are kept aside and used only when no source names anyone
+// else. Every source tried is recorded in `explain` with its rank as score.
 std::vector<std::string> pick_authors(const PageSignals& s, const std::string& site, const std::string& title,
                                       const std::vector<TextLine>& lines, Explanation* explain) {
     // The article's author; when the article names none, the first other

@@ -197,8 +197,12 @@ bool is_author_href(std::string_view href);
 // words they are: in "Jane Roe, 4+ years covering hardware, software, and
 // science / Joe Bloggs, senior editor" only the two links are people.
 std::string linked_names(xmlNode* el) {
+    // A byline is a few elements; past this many, el holds more than one.
+    constexpr std::size_t k_max_elements = 200;
     std::vector<std::string> names;
+    std::size_t seen = 0;
     walk_elements(el, [&](xmlNode* child, int) {
+        if (++seen > k_max_elements) return false;
         if (tag_name(child) != "a") return true;
         if (is_author_href(text::ascii_lower(attr(child, "href")))) {
             std::string name = bounded_text(child, k_max_byline_bytes, true);
@@ -208,6 +212,7 @@ std::string linked_names(xmlNode* el) {
         }
         return false;
     });
+    if (seen > k_max_elements) return {};
     std::string joined;
     for (const auto& name : names) joined += (joined.empty() ? "" : " and ") + name;
     return joined;
