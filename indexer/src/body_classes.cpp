@@ -140,6 +140,14 @@ bool is_unlikely_role(std::string_view role) {
     return std::find(std::begin(k_roles), std::end(k_roles), role) != std::end(k_roles);
 }
 
+std::vector<std::string_view> class_tokens(std::string_view class_attr) {
+    std::vector<std::string_view> out;
+    for_each_token(class_attr, [&](std::string_view token) { out.push_back(token); });
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 bool is_byline_hint(std::string_view s) {
     static constexpr std::string_view k_byline[] = {"byline", "author", "dateline", "writtenby", "p-author"};
     return contains_any(s, k_byline);

@@ -44,6 +44,31 @@ const std::string k_small_print =
         "permission, within the limits set out in our terms, which may change at any time.</p>") +
     "</div>";
 
+// A page builder's sections: the same classes but for each one's own id, and
+// the text nested deep inside each.
+std::string section(const std::string& id, const std::string& inner) {
+    return "<div class='builder-element builder-element-" + id +
+           " builder-flex builder-container'><div class='builder-inner'><div class='builder-column'>"
+           "<div class='builder-widget'><div class='builder-widget-container'><div class='builder-text'>" +
+           inner + "</div></div></div></div></div></div>";
+}
+
+const std::string k_opening_section =
+    section("7f3a",
+            "<p>For two years the island's commuters have stood on the pier in the dark, in the rain and in the "
+            "wind, waiting for boats that were full before they reached them.</p>"
+            "<p>That is to change. The board's plan, drawn up with the unions and the port, adds boats in the "
+            "morning, moves the last crossing later and promises a shelter, though not before the spring.</p>"
+            "<p>Here is what the new timetable means for those who cross every day, from the first boat to "
+            "the last, and what it leaves for later: the fares, the shelter and the winter crossings.</p>");
+const std::string k_main_section = section("c21b", test_text::k_ferry_paragraphs +
+                                                       "<p>The board will review the timetable again in October, "
+                                                       "when the winter crossings are planned.</p>");
+const std::string k_bio_section =
+    section("9e04",
+            "<p>Ann Lee covers transport and the harbour for the paper, and before that covered the "
+            "city council for six years.</p>");
+
 struct PartsCase {
     const char* name;
     std::string page;
@@ -74,6 +99,14 @@ const PartsCase k_parts_cases[] = {
      k_main + "<div class='site-end'>" + k_small_print + "</div>",
      {"The harbour board approved"},
      {"All material on this site"}},
+    {"a_page_builders_section_holding_the_opening_is_joined",
+     k_opening_section + k_main_section,
+     {"For two years the island", "The harbour board approved", "The board will review"},
+     {}},
+    {"a_page_builders_section_holding_one_box_stays_out",
+     k_opening_section + k_main_section + k_bio_section,
+     {"For two years the island", "The harbour board approved"},
+     {"Ann Lee covers transport"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Body, BodyParts, testing::ValuesIn(k_parts_cases),

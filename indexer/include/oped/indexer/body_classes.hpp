@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include <string_view>
+#include <vector>
 
 namespace oped::indexer::body {
 
@@ -22,6 +23,9 @@ bool is_unlikely_candidate(std::string_view class_and_id);
 
 // A role that marks navigation, dialogs or complementary matter.
 bool is_unlikely_role(std::string_view role);
+
+// The tokens of a class attribute, sorted, each once; views into class_attr.
+std::vector<std::string_view> class_tokens(std::string_view class_attr);
 
 // A class/id naming a byline or author box.
 bool is_byline_hint(std::string_view class_and_id);
